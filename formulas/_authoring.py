@@ -1,0 +1,58 @@
+"""Shorthands for chapter modules: one import line gives everything an entry needs."""
+
+from __future__ import annotations
+
+from sympy import (  # noqa: F401  (re-exported for chapter modules)
+    Abs,
+    Determinant,
+    Eq,
+    Ge,
+    Gt,
+    Identity,
+    Integer,
+    Inverse,
+    Le,
+    Lt,
+    Max,
+    Rational,
+    S,
+    Sum,
+    Trace,
+    Transpose,
+    ZeroMatrix,
+    exp,
+    log,
+    oo,
+    pi,
+    sqrt,
+)
+
+from .model import Chapter, Entry, Outcome, SeedRef, Verdict
+from .nodes import D, DiagVec, ScalarField, ScalarOf, VectorField
+
+PROVED = Verdict.PROVED
+CONFIRMED = Verdict.CONFIRMED
+REFUTED = Verdict.REFUTED
+NOT_CHECKABLE = Verdict.NOT_CHECKABLE
+
+__all__ = [
+    "Chapter", "Entry", "Outcome", "SeedRef", "Verdict", "PROVED", "CONFIRMED", "REFUTED", "NOT_CHECKABLE",
+    "D", "DiagVec", "ScalarField", "ScalarOf", "VectorField", "seed", "det", "tr",
+    "Abs", "Determinant", "Eq", "Ge", "Gt", "Identity", "Integer", "Inverse", "Le", "Lt", "Max",
+    "Rational", "S", "Sum", "Trace", "Transpose", "ZeroMatrix", "exp", "log", "oo", "pi", "sqrt",
+]
+
+
+def seed(first: int, last: int, quote: str) -> SeedRef:
+    """A verbatim quote of the cheat sheet, lines ``first..last`` (1-based, inclusive)."""
+    return SeedRef((first, last), quote)
+
+
+def det(m):
+    """``det(M)`` as an unevaluated SymPy ``Determinant``."""
+    return Determinant(m)
+
+
+def tr(m):
+    """``tr(M)`` as an unevaluated SymPy ``Trace``."""
+    return Trace(m)

@@ -1,0 +1,182 @@
+"""Symbol declarations: the one grammar for shapes and assumptions.
+
+A declaration is a short string, the same in the catalog and in user identity
+files::
+
+    scalar [real] [positive] [nonnegative] [integer] [unit]   # unit: in [0, 1]
+    vector N [positive] [nonnegative] [probability]            # probability: entries >= 0 summing to 1
+    matrix N M [symmetric] [spd] [psd] [orthogonal] [invertible] [diagonal]
+    random [Normal(mu, sigma) | Poisson(lam) | ...]            # a scalar random variable
+    function x [M]                                              # u(x) scalar, or f(x) with M outputs
+
+Sizes are integers or letters; letters become positive integer SymPy symbols and
+the verifier substitutes several concrete sizes.  ``spd`` implies ``symmetric``
+and ``invertible``; ``orthogonal`` implies ``invertible``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sympy import Integer, MatrixSymbol, Symbol
+
+from .nodes import ScalarField, VectorField
+
+__all__ = ["Sym", "SpecError", "parse_spec", "dim_symbol", "MATRIX_FLAGS", "SCALAR_FLAGS", "VECTOR_FLAGS"]
+
+SCALAR_FLAGS = frozenset({"real", "positive", "nonnegative", "integer", "unit", "nonzero"})
+VECTOR_FLAGS = frozenset({"positive", "nonnegative", "probability", "nonzero"})
+MATRIX_FLAGS = frozenset({"symmetric", "spd", "psd", "orthogonal", "invertible", "diagonal", "square"})
+IMPLIED = {"spd": {"symmetric", "invertible", "square"}, "psd": {"symmetric", "square"},
+           "orthogonal": {"invertible", "square"}, "symmetric": {"square"}, "invertible": {"square"},
+           "diagonal": {"square"}, "positive": {"nonnegative", "nonzero"}}
+MAX_SIZE = 64
+_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_]{0,31}$")
+_DIST = re.compile(r"^([A-Za-z]+)\(([^()]*)\)$")
+
+
+class SpecError(ValueError):
+    """A symbol declaration that does not follow the grammar."""
+
+
+def dim_symbol(name: str) -> Symbol:
+    """The SymPy symbol for a size letter: a positive integer."""
+    return Symbol(name, integer=True, positive=True)
+
+
+def _size(tok: str):
+    if tok.isdigit():
+        value = int(tok)
+        if not 1 <= value <= MAX_SIZE:
+            raise SpecError(f"size {value} outside 1..{MAX_SIZE}")
+        return value
+    if not _NAME.match(tok):
+        raise SpecError(f"size {tok!r} is neither an integer nor a name")
+    return tok
+
+
+def _close(flags: set[str]) -> frozenset[str]:
+    out = set(flags)
+    changed = True
+    while changed:
+        changed = False
+        for flag in list(out):
+            extra = IMPLIED.get(flag, set()) - out
+            if extra:
+                out |= extra
+                changed = True
+    return frozenset(out)
+
+
+@dataclass(frozen=True)
+class Sym:
+    """One declared symbol: its name, kind, sizes and assumptions."""
+
+    name: str
+    kind: str  # "scalar" | "vector" | "matrix" | "random" | "function"
+    dims: tuple = ()
+    flags: frozenset = frozenset()
+    dist: tuple | None = None  # ("Poisson", ("lam",))
+    of: str | None = None  # the argument of a function symbol
+    spec: str = ""
+
+    @property
+    def shape_text(self) -> str:
+        if self.kind == "vector":
+            return f"vector in R^{self.dims[0]}"
+        if self.kind == "matrix":
+            return f"matrix in R^({self.dims[0]}x{self.dims[1]})"
+        if self.kind == "function":
+            return f"function of {self.of}" + (f" to R^{self.dims[0]}" if self.dims else " to R")
+        if self.kind == "random":
+            return "random variable" + (f" ~ {self.dist[0]}({', '.join(self.dist[1])})" if self.dist else "")
+        return "scalar"
+
+    def sympy(self, objects: dict):
+        """Build the SymPy object; ``objects`` holds those built so far (for functions)."""
+        dims = [dim_symbol(d) if isinstance(d, str) else Integer(d) for d in self.dims]
+        if self.kind == "scalar":
+            kw = {"real": True}
+            if "positive" in self.flags:
+                kw["positive"] = True
+            elif "nonnegative" in self.flags or "unit" in self.flags:
+                kw["nonnegative"] = True
+            if "integer" in self.flags:
+                kw["integer"] = True
+            if "nonzero" in self.flags and "positive" not in self.flags:
+                kw["nonzero"] = True
+            return Symbol(self.name, **kw)
+        if self.kind == "vector":
+            return MatrixSymbol(self.name, dims[0], 1)
+        if self.kind == "matrix":
+            return MatrixSymbol(self.name, dims[0], dims[1])
+        if self.kind == "function":
+            if self.of not in objects:
+                raise SpecError(f"function {self.name}: argument {self.of!r} is not declared before it")
+            arg = objects[self.of]
+            return VectorField(self.name, arg, dims[0]) if dims else ScalarField(self.name, arg)
+        if self.kind == "random":
+            from .random import random_symbol
+
+            return random_symbol(self, objects)
+        raise SpecError(f"unknown kind {self.kind!r}")
+
+
+def parse_spec(name: str, text: str) -> Sym:
+    """Parse one declaration such as ``"matrix n n spd"``; raise :class:`SpecError`."""
+    if not isinstance(name, str) or not _NAME.match(name) or name.startswith("_"):
+        raise SpecError(f"symbol name {name!r} must be a letter followed by letters, digits or _")
+    if not isinstance(text, str) or not text.strip():
+        raise SpecError(f"symbol {name}: empty declaration")
+    if len(text) > 200:
+        raise SpecError(f"symbol {name}: declaration too long")
+    toks = text.replace(",", " ").split() if "(" not in text else text.split(None, 1)
+    kind = toks[0].lower()
+    rest = toks[1:]
+    if kind == "scalar":
+        flags = {t.lower() for t in rest}
+        unknown = flags - SCALAR_FLAGS
+        if unknown:
+            raise SpecError(f"symbol {name}: unknown scalar assumption(s) {sorted(unknown)}")
+        return Sym(name, "scalar", (), _close(flags | {"real"}), spec=text)
+    if kind == "vector":
+        if not rest:
+            raise SpecError(f"symbol {name}: 'vector' needs a size, e.g. 'vector n'")
+        flags = {t.lower() for t in rest[1:]}
+        unknown = flags - VECTOR_FLAGS
+        if unknown:
+            raise SpecError(f"symbol {name}: unknown vector assumption(s) {sorted(unknown)}")
+        return Sym(name, "vector", (_size(rest[0]),), _close(flags), spec=text)
+    if kind == "matrix":
+        if len(rest) < 2:
+            raise SpecError(f"symbol {name}: 'matrix' needs two sizes, e.g. 'matrix n m'")
+        dims = (_size(rest[0]), _size(rest[1]))
+        flags = _close({t.lower() for t in rest[2:]})
+        unknown = flags - MATRIX_FLAGS
+        if unknown:
+            raise SpecError(f"symbol {name}: unknown matrix assumption(s) {sorted(unknown)}")
+        if "square" in flags and dims[0] != dims[1]:
+            raise SpecError(f"symbol {name}: {sorted(flags - {'square'})} needs a square matrix, got {dims}")
+        return Sym(name, "matrix", dims, flags, spec=text)
+    if kind == "random":
+        if not rest:
+            return Sym(name, "random", spec=text)
+        m = _DIST.match(rest[0].strip())
+        if not m:
+            raise SpecError(f"symbol {name}: distribution must look like Name(param, ...), got {rest[0]!r}")
+        params = tuple(p.strip() for p in m.group(2).split(",") if p.strip())
+        for p in params:
+            if not _NAME.match(p) and not re.match(r"^-?\d+(/\d+)?$", p):
+                raise SpecError(f"symbol {name}: distribution parameter {p!r} must be a name or a number")
+        return Sym(name, "random", (), frozenset(), dist=(m.group(1), params), spec=text)
+    if kind == "function":
+        if not rest:
+            raise SpecError(f"symbol {name}: 'function' needs its argument, e.g. 'function x' or 'function x m'")
+        if not _NAME.match(rest[0]):
+            raise SpecError(f"symbol {name}: function argument {rest[0]!r} is not a name")
+        dims = (_size(rest[1]),) if len(rest) > 1 else ()
+        if len(rest) > 2:
+            raise SpecError(f"symbol {name}: 'function x [m]' takes at most two words")
+        return Sym(name, "function", dims, frozenset(), of=rest[0], spec=text)
+    raise SpecError(f"symbol {name}: unknown kind {kind!r} (scalar, vector, matrix, random, function)")

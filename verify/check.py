@@ -1,0 +1,134 @@
+"""``check(entry)``: run the engines that apply and decide one verdict.
+
+The verdict rules, in order:
+
+* no statement: an experiment decides (confirmed / refuted), else not checkable;
+* a definition: not checkable ("a definition asserts nothing");
+* the two sides have different shapes: refuted;
+* an exact counterexample: refuted -- unless an exact proof covers the same
+  sizes, which is a conflict and reported as ``error``;
+* an exact proof at every size tried and no numeric failure: proved (scope
+  "general" when SymPy also proves it at symbolic size);
+* numeric evidence only: confirmed.
+
+Engines that disagree are never silently reconciled: every disagreement is
+listed in ``Result.conflicts``.
+"""
+
+from __future__ import annotations
+
+import signal
+import threading
+import time
+from contextlib import contextmanager
+
+from formulas.model import Entry, Verdict
+
+from .algebraic import check_relational
+from .result import Method, Result
+from .stats import check_stats, has_random
+
+__all__ = ["check", "CheckTimeout", "DEFAULT_TIMEOUT"]
+
+DEFAULT_TIMEOUT = 60.0
+
+
+class CheckTimeout(Exception):
+    """One check ran past its time limit."""
+
+
+@contextmanager
+def time_limit(seconds: float | None):
+    if not seconds or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def on_alarm(signum, frame):
+        raise CheckTimeout(f"check exceeded its time limit of {seconds:g} s")
+
+    previous = signal.signal(signal.SIGALRM, on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def check(entry: Entry, *, timeout: float | None = DEFAULT_TIMEOUT, draws: int = 8, seed: int = 0) -> Result:
+    """Check one entry; never raises for a bad entry (the verdict is ``error``)."""
+    t0 = time.perf_counter()
+    try:
+        with time_limit(timeout):
+            result = _decide(entry, draws=draws, seed=seed)
+    except CheckTimeout as err:
+        result = Result(entry.id, Verdict.ERROR, reason=str(err))
+    except Exception as err:  # noqa: BLE001 - one bad entry must never stop the rest
+        result = Result(entry.id, Verdict.ERROR, reason=f"{type(err).__name__}: {err}")
+    result.seconds = round(time.perf_counter() - t0, 4)
+    return result
+
+
+def _decide(entry: Entry, *, draws: int, seed: int) -> Result:
+    if entry.definition:
+        return Result(entry.id, Verdict.NOT_CHECKABLE,
+                      reason=("a definition introduces notation and asserts nothing"
+                              + (f"; {entry.reason}" if entry.reason else "")))
+    if entry.expr is None:
+        if entry.experiment is not None:
+            t0 = time.perf_counter()
+            outcome = entry.experiment()
+            m = Method("experiment", "holds" if outcome.holds else "fails", outcome.detail,
+                       round(time.perf_counter() - t0, 4))
+            return Result(entry.id, Verdict.CONFIRMED if outcome.holds else Verdict.REFUTED, [m],
+                          counterexample=outcome.counterexample, reason=entry.reason)
+        return Result(entry.id, Verdict.NOT_CHECKABLE, reason=entry.reason or "no checkable statement")
+    if has_random(entry.expr):
+        return _decide_stats(entry, seed)
+    return _decide_relational(entry, draws=draws, seed=seed)
+
+
+def _decide_stats(entry: Entry, seed: int) -> Result:
+    holds, cex, methods = check_stats(entry, seed)
+    if holds and cex:
+        return Result(entry.id, Verdict.ERROR, methods, counterexample=cex,
+                      conflicts=["symbolic-stats proves it but a finite/numeric check refutes it"],
+                      reason="engines disagree")
+    if holds:
+        return Result(entry.id, Verdict.PROVED, methods, scope="general")
+    if cex:
+        return Result(entry.id, Verdict.REFUTED, methods, counterexample=cex)
+    if cex is False:
+        return Result(entry.id, Verdict.CONFIRMED, methods)
+    return Result(entry.id, Verdict.NOT_CHECKABLE, methods, reason="no engine could decide this claim")
+
+
+def _decide_relational(entry: Entry, *, draws: int, seed: int) -> Result:
+    ev = check_relational(entry, draws=draws, seed=seed)
+    methods = ev.methods
+    conflicts = list(ev.conflicts)
+    if ev.shape_mismatch:
+        return Result(entry.id, Verdict.REFUTED, methods, counterexample={"shapes": ev.shape_mismatch, "exact": True})
+    if ev.counterexample:
+        sizes = ev.counterexample["sizes"]
+        if sizes in ev.proved_sizes:
+            return Result(entry.id, Verdict.ERROR, methods, counterexample=ev.counterexample,
+                          conflicts=conflicts + [f"exact proof and exact counterexample at sizes {sizes}"],
+                          reason="engines disagree")
+        if ev.general:
+            conflicts.append("symbolic-general says it holds; an exact counterexample refutes it")
+        return Result(entry.id, Verdict.REFUTED, methods, counterexample=ev.counterexample, conflicts=conflicts)
+    if ev.proved_sizes:
+        if ev.numeric_holds is False:
+            return Result(entry.id, Verdict.ERROR, methods, conflicts=conflicts + [
+                "exact-explicit proves it but torch-autograd finds a violation"], reason="engines disagree")
+        scope = "general" if ev.general else "sizes " + "; ".join(
+            ", ".join(f"{k}={v}" for k, v in d.items()) or "scalar" for d in ev.proved_sizes)
+        return Result(entry.id, Verdict.PROVED, methods, scope=scope, conflicts=conflicts)
+    if ev.numeric_holds is False or ev.explicit_fails:
+        failing = [m.detail for m in methods if m.outcome == "fails"]
+        return Result(entry.id, Verdict.REFUTED, methods,
+                      counterexample={"evidence": failing, "exact": False}, conflicts=conflicts)
+    if ev.numeric_holds:
+        return Result(entry.id, Verdict.CONFIRMED, methods, conflicts=conflicts)
+    return Result(entry.id, Verdict.NOT_CHECKABLE, methods, reason="no engine applies to this claim")

@@ -1,0 +1,214 @@
+"""Values for declared symbols that satisfy their assumptions.
+
+Three families, one per engine:
+
+* :func:`generic_env` -- SymPy symbols with the declared structure (a symmetric
+  matrix shares ``a_ij = a_ji``; an orthogonal one is a Cayley transform of a
+  skew matrix of symbols) for exact proofs at a concrete size;
+* :func:`torch_env` -- a float64 draw, built valid rather than filtered
+  (SPD as ``A A^T + n I``, probability vectors as a softmax of logits,
+  orthogonal from a QR factorisation);
+* :func:`exact_env_strategy` -- a hypothesis strategy of small integers and
+  simple rationals, so counterexamples shrink toward something a person can read.
+"""
+
+from __future__ import annotations
+
+import sympy as sp
+from hypothesis import strategies as st
+
+from formulas.spec import Sym
+
+__all__ = ["concrete_dims", "generic_env", "torch_env", "exact_env_strategy", "Inapplicable"]
+
+
+class Inapplicable(ValueError):
+    """The symbol kind has no values of this family (e.g. random variables in torch)."""
+
+
+def concrete_dims(dims: dict) -> int:
+    return {k: int(v) for k, v in dims.items()}
+
+
+def _shape(sym: Sym, dims: dict) -> tuple[int, ...]:
+    return tuple(int(dims[d]) if isinstance(d, str) else int(d) for d in sym.dims)
+
+
+# -- exact, generic ----------------------------------------------------------------------------
+def _generic_matrix(sym: Sym, r: int, c: int):
+    name = sym.name.lower()
+    pos = {"real": True}
+    if "diagonal" in sym.flags:
+        return sp.diag(*[sp.Symbol(f"{name}{i}", **pos) for i in range(r)])
+    if "orthogonal" in sym.flags:
+        skew = sp.zeros(r, r)
+        for i in range(r):
+            for j in range(i + 1, r):
+                s = sp.Symbol(f"{name}{i}{j}", **pos)
+                skew[i, j], skew[j, i] = s, -s
+        eye = sp.eye(r)
+        return ((eye - skew) * (eye + skew).inv()).applyfunc(sp.cancel)
+    if "symmetric" in sym.flags:
+        return sp.Matrix(r, c, lambda i, j: sp.Symbol(f"{name}{min(i, j)}{max(i, j)}", **pos))
+    return sp.Matrix(r, c, lambda i, j: sp.Symbol(f"{name}{i}{j}", **pos))
+
+
+def generic_env(declared: dict[str, Sym], dims: dict, objects: dict) -> dict:
+    """Symbols at concrete sizes; scalars stay the declared SymPy symbols."""
+    env = {}
+    for name, sym in declared.items():
+        if sym.kind == "scalar":
+            env[name] = objects[name]
+        elif sym.kind == "vector":
+            (n,) = _shape(sym, dims)
+            kw = {"positive": True} if {"positive", "probability"} & sym.flags else {"real": True}
+            env[name] = sp.Matrix(n, 1, lambda i, _j, nm=name.lower(), kw=kw: sp.Symbol(f"{nm}{i}", **kw))
+            if "probability" in sym.flags:
+                raise Inapplicable("probability vectors are checked on exact draws, not generic symbols")
+        elif sym.kind == "matrix":
+            env[name] = _generic_matrix(sym, *_shape(sym, dims))
+        elif sym.kind == "function":
+            continue
+        else:
+            raise Inapplicable(f"{sym.kind} symbols have no explicit matrix form")
+    return env
+
+
+# -- torch draws -------------------------------------------------------------------------------
+def _torch_scalar(sym: Sym, g):
+    import torch
+
+    if "unit" in sym.flags:
+        return torch.rand((), generator=g, dtype=torch.float64) * 0.9 + 0.05
+    if "positive" in sym.flags:
+        return torch.rand((), generator=g, dtype=torch.float64) * 1.8 + 0.2
+    if "nonnegative" in sym.flags:
+        return torch.rand((), generator=g, dtype=torch.float64) * 2.0
+    if "integer" in sym.flags:
+        return torch.randint(-4, 5, (), generator=g).to(torch.float64)
+    return torch.randn((), generator=g, dtype=torch.float64)
+
+
+def _torch_matrix(sym: Sym, r: int, c: int, g):
+    import torch
+
+    a = torch.randn(r, c, generator=g, dtype=torch.float64)
+    if "spd" in sym.flags:
+        return a @ a.mT / r + torch.eye(r, dtype=torch.float64)
+    if "psd" in sym.flags:
+        b = torch.randn(r, max(1, r - 1), generator=g, dtype=torch.float64)
+        return b @ b.mT
+    if "symmetric" in sym.flags:
+        return (a + a.mT) / 2 + (2.0 * torch.eye(r, dtype=torch.float64) if "invertible" in sym.flags else 0)
+    if "orthogonal" in sym.flags:
+        q, rr = torch.linalg.qr(a)
+        return q * torch.sign(torch.diagonal(rr))
+    if "diagonal" in sym.flags:
+        return torch.diag(torch.randn(r, generator=g, dtype=torch.float64).abs() + 0.5)
+    if "invertible" in sym.flags:
+        return a + 2.0 * torch.eye(r, dtype=torch.float64) * torch.sign(torch.randn((), generator=g, dtype=torch.float64))
+    return a
+
+
+def torch_env(declared: dict[str, Sym], dims: dict, g) -> dict:
+    """One float64 draw for every declared symbol (functions get random tanh networks)."""
+    import torch
+
+    env = {}
+    numel = {}
+    for name, sym in declared.items():
+        if sym.kind == "scalar":
+            env[name] = _torch_scalar(sym, g)
+            numel[name] = 1
+        elif sym.kind == "vector":
+            (n,) = _shape(sym, dims)
+            v = torch.randn(n, 1, generator=g, dtype=torch.float64)
+            if "probability" in sym.flags:
+                v = torch.softmax(v, dim=0)
+            elif {"positive", "nonnegative"} & sym.flags:
+                v = v.exp()
+            env[name] = v
+            numel[name] = n
+        elif sym.kind == "matrix":
+            r, c = _shape(sym, dims)
+            env[name] = _torch_matrix(sym, r, c, g)
+            numel[name] = r * c
+        elif sym.kind == "function":
+            width = 6
+            inputs = numel.get(sym.of)
+            if inputs is None:
+                raise Inapplicable(f"function {name}: argument {sym.of} has no value")
+            outputs = _shape(sym, dims)[0] if sym.dims else 1
+            env[f"__field_{name}"] = (
+                torch.randn(width, inputs, generator=g, dtype=torch.float64) / inputs**0.5,
+                torch.randn(width, generator=g, dtype=torch.float64),
+                torch.randn(outputs, width, generator=g, dtype=torch.float64),
+            )
+        else:
+            raise Inapplicable(f"{sym.kind} symbols have no torch values")
+    return env
+
+
+# -- exact small values (hypothesis) -----------------------------------------------------------
+_INT = st.integers(min_value=-3, max_value=3)
+_POS = st.integers(min_value=1, max_value=4)
+_RATIONAL = st.builds(lambda p, q: sp.Rational(p, q), st.integers(-4, 4), st.integers(1, 3))
+
+
+def _exact_scalar(sym: Sym):
+    if "unit" in sym.flags:
+        return st.builds(lambda p, q: sp.Rational(p, p + q), _POS, _POS)
+    if "positive" in sym.flags:
+        return st.builds(lambda p, q: sp.Rational(p, q), _POS, st.integers(1, 2))
+    if "nonnegative" in sym.flags:
+        return st.integers(0, 4).map(sp.Integer)
+    if "integer" in sym.flags:
+        return _INT.map(sp.Integer)
+    return _RATIONAL
+
+
+def _int_matrix(r, c, elems=_INT):
+    return st.lists(elems, min_size=r * c, max_size=r * c).map(lambda xs: sp.Matrix(r, c, xs))
+
+
+def _exact_matrix(sym: Sym, r: int, c: int):
+    base = _int_matrix(r, c)
+    if "spd" in sym.flags:
+        return base.map(lambda a: a * a.T + sp.eye(r))
+    if "psd" in sym.flags:
+        return _int_matrix(r, max(1, r - 1)).map(lambda b: b * b.T)
+    if "symmetric" in sym.flags:
+        sym_m = base.map(lambda a: a + a.T)
+        return sym_m.filter(lambda m: m.det() != 0) if "invertible" in sym.flags else sym_m
+    if "orthogonal" in sym.flags:
+        def cayley(a):
+            skew = (a - a.T) / 2
+            return (sp.eye(r) - skew) * (sp.eye(r) + skew).inv()
+        return base.map(cayley)
+    if "diagonal" in sym.flags:
+        return st.lists(_POS, min_size=r, max_size=r).map(lambda xs: sp.diag(*xs))
+    if "invertible" in sym.flags:
+        return base.filter(lambda m: m.det() != 0)
+    return base
+
+
+def exact_env_strategy(declared: dict[str, Sym], dims: dict):
+    """A hypothesis strategy of exact environments (dicts name -> SymPy value)."""
+    parts = {}
+    for name, sym in declared.items():
+        if sym.kind == "scalar":
+            parts[name] = _exact_scalar(sym)
+        elif sym.kind == "vector":
+            (n,) = _shape(sym, dims)
+            if "probability" in sym.flags:
+                parts[name] = st.lists(_POS, min_size=n, max_size=n).map(
+                    lambda xs: sp.Matrix([sp.Rational(x, sum(xs)) for x in xs]))
+            elif {"positive", "nonnegative"} & sym.flags:
+                parts[name] = _int_matrix(n, 1, _POS)
+            else:
+                parts[name] = _int_matrix(n, 1)
+        elif sym.kind == "matrix":
+            parts[name] = _exact_matrix(sym, *_shape(sym, dims))
+        else:
+            raise Inapplicable(f"{sym.kind} symbols have no exact small values")
+    return st.fixed_dictionaries(parts)
