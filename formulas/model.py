@@ -11,7 +11,7 @@ from __future__ import annotations
 import inspect
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from functools import cached_property
 
 from sympy import latex as sympy_latex
@@ -22,7 +22,7 @@ from .spec import Sym, dim_symbol, parse_spec
 __all__ = ["Verdict", "Chapter", "Entry", "SeedRef", "Outcome"]
 
 
-class Verdict(str, Enum):
+class Verdict(StrEnum):
     """The outcome of checking one claim."""
 
     PROVED = "proved"  # exact symbolic argument (and cross-checks agree)
@@ -30,9 +30,6 @@ class Verdict(str, Enum):
     REFUTED = "refuted"  # a counterexample, re-checked exactly where possible
     NOT_CHECKABLE = "not-checkable"  # definitions, prose, garbled lines: with the reason
     ERROR = "error"  # the check itself failed: time-out, exception, engines in conflict
-
-    def __str__(self) -> str:  # pragma: no cover - trivial
-        return self.value
 
 
 @dataclass(frozen=True)
@@ -104,7 +101,10 @@ class Entry:
         missing = [p for p in params if p not in self.objects]
         if missing:
             raise NameError(f"{self.id}: statement uses undeclared symbol(s) {missing}")
-        return fn(**{p: self.objects[p] for p in params})
+        from sympy.core.parameters import evaluate
+
+        with evaluate(False):  # keep the statement as written: Eq((A*B).I, B.I*A.I) must not collapse to True
+            return fn(**{p: self.objects[p] for p in params})
 
     @cached_property
     def expr(self):

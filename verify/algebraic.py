@@ -210,7 +210,7 @@ def _exact_explicit(entry, sizes: list[dict], ev: Evidence, budget: float):
         else:
             (d,) = diffs
             gap = d if rel in (GE, GT) else -d  # must be >= 0
-            if _nonnegative(gap):
+            if _nonnegative(gap, strict=rel in (LT, GT)):
                 ev.proved_sizes.append(dims)
                 checked.append(dims)
             else:
@@ -257,9 +257,10 @@ def _looks_nonzero(e) -> bool:
     return False
 
 
-def _nonnegative(gap) -> bool:
+def _nonnegative(gap, strict: bool = False) -> bool:
+    """A symbolic proof that ``gap >= 0`` (``> 0`` when strict) from SymPy's assumptions."""
     for form in (gap, sp.factor(gap), sp.expand(gap), sp.simplify(gap)):
-        if form.is_nonnegative:
+        if (form.is_positive if strict else form.is_nonnegative):
             return True
     return False
 

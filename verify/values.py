@@ -61,10 +61,10 @@ def generic_env(declared: dict[str, Sym], dims: dict, objects: dict) -> dict:
             env[name] = objects[name]
         elif sym.kind == "vector":
             (n,) = _shape(sym, dims)
-            kw = {"positive": True} if {"positive", "probability"} & sym.flags else {"real": True}
-            env[name] = sp.Matrix(n, 1, lambda i, _j, nm=name.lower(), kw=kw: sp.Symbol(f"{nm}{i}", **kw))
             if "probability" in sym.flags:
                 raise Inapplicable("probability vectors are checked on exact draws, not generic symbols")
+            kw = {"positive": True} if "positive" in sym.flags else {"real": True}
+            env[name] = sp.Matrix([sp.Symbol(f"{name.lower()}{i}", **kw) for i in range(n)])
         elif sym.kind == "matrix":
             env[name] = _generic_matrix(sym, *_shape(sym, dims))
         elif sym.kind == "function":

@@ -1,0 +1,7 @@
+"""``python -m verify`` is the ``sheetproof`` command."""
+
+import sys
+
+from .cli import main
+
+sys.exit(main())
