@@ -243,6 +243,11 @@ def cmd_errata(args) -> int:
     return 0
 
 
+# Further subcommands live in their own modules; each defines ``register(subparsers)``.
+# Add a module here to add its command (one line per command).
+EXTRA_COMMANDS: tuple[str, ...] = ()
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="sheetproof",
@@ -279,6 +284,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     run_opts(p)
     p.set_defaults(func=cmd_errata)
+
+    import importlib
+
+    for module in EXTRA_COMMANDS:
+        importlib.import_module(module).register(sub)
     return parser
 
 
