@@ -11,7 +11,7 @@ Negative sampling replaces the partition function by :math:`K` sampled noise wor
 .. math:: \ell(w, v) = \log\sigma(\mathbf{x}_w^\top\mathbf{z}_v) + \sum_{k=1}^{K}\log\sigma(-\mathbf{x}_w^\top\mathbf{z}_{u_k}).
 
 Losses here are the negatives, averaged over pairs. Catalog: ``emb.skipgram-softmax-objective``,
-``emb.skipgram-negative-sampling``.
+``emb.skipgram-negative-sampling``, ``emb.cooccurrence-index-set``.
 """
 
 from __future__ import annotations
@@ -25,11 +25,11 @@ from numerics._links import implements
 __all__ = ["SkipGram", "fit_skipgram", "skipgram_pairs"]
 
 
-@implements("emb.cooccurrence-matrix")
+@implements("emb.cooccurrence-index-set")
 def skipgram_pairs(tokens: torch.Tensor, R: int) -> tuple[torch.Tensor, torch.Tensor]:
     r"""All pairs :math:`(w_i, w_j)` with :math:`1\le|i-j|\le R`, as ``(centres, contexts)``, each ``(P,)``.
 
-    Catalog: ``emb.cooccurrence-matrix``.
+    Catalog: ``emb.cooccurrence-index-set``.
     """
     centres, contexts = [], []
     for r in range(1, R + 1):

@@ -12,7 +12,8 @@ is estimated with one reparameterised sample :math:`\mathbf{z} = \boldsymbol{\mu
 :math:`\boldsymbol{\epsilon}\sim\mathcal{N}(\mathbf{0},\mathbf{I})`, which makes :math:`\mathcal{L}` differentiable in :math:`\phi`.
 Networks output log-variances, so :math:`\sigma^2 = e^{\log\sigma^2} > 0`.
 
-Catalog: ``gen.elbo``, ``gen.elbo-gaussian-kl``, ``gen.gaussian-kl-gradient``, ``gen.reparameterization-trick``.
+Catalog: ``gen.elbo``, ``gen.elbo-gaussian-kl``, ``gen.gaussian-kl-gradient``, ``gen.reparameterization-trick``,
+``gen.gaussian-decoder-log-likelihood``.
 """
 
 from __future__ import annotations
@@ -52,11 +53,11 @@ def reparameterize(mu: torch.Tensor, logvar: torch.Tensor, eps: torch.Tensor) ->
     return mu + torch.exp(0.5 * logvar) * eps
 
 
-@implements("gen.elbo")
+@implements("gen.gaussian-decoder-log-likelihood")
 def diagonal_gaussian_log_pdf(x: torch.Tensor, mu: torch.Tensor, logvar: torch.Tensor) -> torch.Tensor:
     r""":math:`\log\mathcal{N}(\mathbf{x};\boldsymbol{\mu},\mathrm{diag}\,\boldsymbol{\sigma}^2) = -\frac12\sum_j(\log 2\pi + \log\sigma_j^2 + (x_j-\mu_j)^2/\sigma_j^2)`.
 
-    Catalog: ``gen.elbo``.
+    Catalog: ``gen.gaussian-decoder-log-likelihood``.
     """
     return -0.5 * (math.log(2 * math.pi) + logvar + (x - mu) ** 2 * torch.exp(-logvar)).sum(dim=-1)
 
