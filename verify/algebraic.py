@@ -23,7 +23,8 @@ from hypothesis.errors import NoSuchExample, Unsatisfiable
 
 from formulas.nodes import D, shape_of
 
-from .evaluate import ExactBackend, TorchBackend, Unsupported, evaluate
+from .evaluate import ExactBackend, Unsupported, evaluate
+from .numeric import constraint_mask, sides_on_draws
 from .result import Method
 from .values import Inapplicable, exact_env_strategy, generic_env, torch_env
 
@@ -280,42 +281,43 @@ def _torch_numeric(entry, sizes: list[dict], ev: Evidence, draws: int, seed: int
 
     t0 = time.perf_counter()
     rel = type(entry.expr)
-    backend = TorchBackend()
     g = torch.Generator().manual_seed(seed)
     worst = 0.0
     count = 0
     try:
         for dims in sizes:
             sdims = _sym_dims(dims)
-            for _ in range(draws):
-                env = torch_env(entry.declared, dims, g)
-                if not _constraints_ok(entry, env, sdims, backend):
+            envs = [torch_env(entry.declared, dims, g) for _ in range(draws)]
+            if entry.constraints:
+                mask = constraint_mask(entry.constraints, envs, sdims)
+                envs = [e for e, ok in zip(envs, mask.tolist(), strict=True) if ok]
+                if not envs:
                     continue
-                lhs = evaluate(entry.expr.lhs, env, sdims, backend)
-                rhs = evaluate(entry.expr.rhs, env, sdims, backend)
-                lhs, rhs = _squeeze(lhs), _squeeze(rhs)
-                if lhs.shape != rhs.shape:
-                    ev.shape_mismatch = f"at sizes {dims}: {tuple(lhs.shape)} vs {tuple(rhs.shape)}"
+            lhs, rhs = sides_on_draws(entry.expr, envs, sdims)
+            if lhs.shape != rhs.shape:
+                ev.shape_mismatch = f"at sizes {dims}: {tuple(lhs.shape[1:])} vs {tuple(rhs.shape[1:])}"
+                ev.numeric_holds = False
+                ev.add("torch-autograd", "fails", "the two sides have different shapes " + ev.shape_mismatch, t0)
+                return
+            finite = torch.isfinite(lhs.reshape(len(envs), -1)).all(1) & torch.isfinite(rhs.reshape(len(envs), -1)).all(1)
+            lhs, rhs = lhs[finite].reshape(int(finite.sum()), -1), rhs[finite].reshape(int(finite.sum()), -1)
+            count += int(finite.sum())
+            if lhs.numel() == 0:
+                continue
+            scale = 1.0 + torch.maximum(lhs.abs().amax(1), rhs.abs().amax(1))  # (B,)
+            if rel is EQ:
+                err = (lhs - rhs).abs().amax(1) / scale
+                worst = max(worst, float(err.max()))
+                if float(err.max()) > RTOL:
                     ev.numeric_holds = False
-                    ev.add("torch-autograd", "fails", "the two sides have different shapes " + ev.shape_mismatch, t0)
+                    ev.add("torch-autograd", "fails", f"at sizes {dims or 'scalar'}: relative error {float(err.max()):.3g}", t0)
                     return
-                count += 1
-                if not (torch.isfinite(lhs).all() and torch.isfinite(rhs).all()):
-                    continue
-                scale = 1.0 + float(torch.maximum(lhs.abs().max(), rhs.abs().max()))
-                if rel is EQ:
-                    err = float((lhs - rhs).abs().max()) / scale
-                    worst = max(worst, err)
-                    if err > RTOL:
-                        ev.numeric_holds = False
-                        ev.add("torch-autograd", "fails", f"at sizes {dims or 'scalar'}: relative error {err:.3g}", t0)
-                        return
-                else:
-                    gap = float(rhs - lhs) if rel in (LE, LT) else float(lhs - rhs)
-                    if gap < -ATOL * scale:
-                        ev.numeric_holds = False
-                        ev.add("torch-autograd", "fails", f"at sizes {dims or 'scalar'}: violated by {-gap:.3g}", t0)
-                        return
+            else:
+                gap = (rhs - lhs)[:, 0] if rel in (LE, LT) else (lhs - rhs)[:, 0]
+                if bool((gap < -ATOL * scale).any()):
+                    ev.numeric_holds = False
+                    ev.add("torch-autograd", "fails", f"at sizes {dims or 'scalar'}: violated by {float(-gap.min()):.3g}", t0)
+                    return
     except (Inapplicable, Unsupported) as err:
         ev.add("torch-autograd", "skipped", str(err), t0)
         return
@@ -323,22 +325,12 @@ def _torch_numeric(entry, sizes: list[dict], ev: Evidence, draws: int, seed: int
         ev.add("torch-autograd", "skipped", "no draw satisfied the constraints", t0)
         return
     ev.numeric_holds = True
-    ev.add("torch-autograd", "holds", f"{count} float64 draws at sizes {_sizes_text(sizes)}; "
+    ev.add("torch-autograd", "holds", f"{count} float64 draws (batched) at sizes {_sizes_text(sizes)}; "
            f"max relative error {worst:.2g}", t0)
 
 
 def _squeeze(x):
     return x[0, 0] if x.dim() == 2 and x.shape == (1, 1) else x
-
-
-def _constraints_ok(entry, env, sdims, backend) -> bool:
-    for c in entry.constraints:
-        lhs = _squeeze(evaluate(c.lhs, env, sdims, backend))
-        rhs = _squeeze(evaluate(c.rhs, env, sdims, backend))
-        ok = {LE: lhs <= rhs, LT: lhs < rhs, GE: lhs >= rhs, GT: lhs > rhs, sp.Ne: lhs != rhs}[type(c)]
-        if not bool(ok):
-            return False
-    return True
 
 
 def _exact_constraints_ok(entry, env, sdims) -> bool:
@@ -393,7 +385,7 @@ def _counterexample_search(entry, sizes: list[dict], ev: Evidence, budget: float
     ev.add("counterexample-search", "holds", "no counterexample among small integer/rational values", t0)
 
 
-def check_relational(entry, *, draws: int = 8, seed: int = 0, budget: float = 20.0) -> Evidence:
+def check_relational(entry, *, draws: int = 16, seed: int = 0, budget: float = 20.0) -> Evidence:
     """Run every applicable engine on a relational claim and gather the evidence."""
     ev = Evidence()
     sizes = size_assignments(_dims_of(entry))

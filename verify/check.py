@@ -55,7 +55,7 @@ def time_limit(seconds: float | None):
         signal.signal(signal.SIGALRM, previous)
 
 
-def check(entry: Entry, *, timeout: float | None = DEFAULT_TIMEOUT, draws: int = 8, seed: int = 0) -> Result:
+def check(entry: Entry, *, timeout: float | None = DEFAULT_TIMEOUT, draws: int = 16, seed: int = 0) -> Result:
     """Check one entry; never raises for a bad entry (the verdict is ``error``)."""
     t0 = time.perf_counter()
     try:

@@ -245,7 +245,9 @@ def cmd_errata(args) -> int:
 
 # Further subcommands live in their own modules; each defines ``register(subparsers)``.
 # Add a module here to add its command (one line per command).
-EXTRA_COMMANDS: tuple[str, ...] = ()
+EXTRA_COMMANDS: tuple[str, ...] = (
+    "verify.coverage_command",
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
