@@ -14,7 +14,7 @@ the sample covariance :math:`\mathbf{S}`. With :math:`\boldsymbol{\beta} = \math
 Each iteration costs :math:`\mathcal{O}(d^2k)` and never decreases the likelihood
 :math:`-\tfrac N2\big(d\log2\pi + \log|\mathbf{C}| + \mathrm{tr}(\mathbf{C}^{-1}\mathbf{S})\big)`. It starts from the PPCA solution.
 
-Catalog: ``latent.fa-em-update``, ``latent.fa-log-likelihood``.
+Catalog: ``latent.fa-em-update``, ``latent.fa-log-likelihood``, ``latent.fa-marginal-distribution``.
 """
 
 from __future__ import annotations
@@ -30,9 +30,14 @@ from numerics.latent.gaussian import low_rank_gaussian_log_likelihood
 __all__ = ["FactorAnalysis", "fit_factor_analysis"]
 
 
+@implements("latent.fa-marginal-distribution")
 @dataclass(frozen=True)
 class FactorAnalysis:
-    r"""Fitted factor analysis: ``mean`` :math:`(d,)`, ``W`` :math:`(d,k)`, ``psi`` :math:`(d,)`, per-iteration mean log-likelihoods."""
+    r"""Fitted factor analysis, the model :math:`\mathbf{x}\sim\mathcal{N}(\boldsymbol{\mu},\mathbf{W}\mathbf{W}^\top+\boldsymbol{\Psi})`.
+
+    ``mean`` :math:`(d,)`, ``W`` :math:`(d,k)`, ``psi`` :math:`(d,)` (the diagonal of :math:`\boldsymbol{\Psi}`), ``history``
+    the mean log-likelihood per iteration. Catalog: ``latent.fa-marginal-distribution``.
+    """
 
     mean: torch.Tensor
     W: torch.Tensor

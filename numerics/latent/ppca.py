@@ -11,7 +11,8 @@ for any rotation :math:`\mathbf{R}` (here :math:`\mathbf{R}=\mathbf{I}`): each c
 :math:`\rho_i^2 = \max\{0, \lambda_i - \sigma^2\}`. As :math:`\sigma^2\to 0` this is PCA.
 ``ddof=0`` is the maximum-likelihood covariance; ``ddof=1`` reproduces scikit-learn's ``PCA`` (``noise_variance_``, ``score``).
 
-Catalog: ``latent.ppca-ml-solution``, ``latent.ppca-noise-variance-ml``, ``latent.ppca-log-likelihood``.
+Catalog: ``latent.ppca-ml-solution``, ``latent.ppca-noise-variance-ml``, ``latent.ppca-log-likelihood``,
+``latent.ppca-marginal-distribution``.
 """
 
 from __future__ import annotations
@@ -26,9 +27,14 @@ from numerics.latent.gaussian import low_rank_gaussian_log_likelihood
 __all__ = ["PPCA", "fit_ppca"]
 
 
+@implements("latent.ppca-marginal-distribution")
 @dataclass(frozen=True)
 class PPCA:
-    r"""Fitted PPCA: ``mean`` :math:`(d,)`, ``W`` :math:`(d, k)`, ``noise_variance`` :math:`\sigma^2`, ``eigenvalues`` :math:`(d,)`."""
+    r"""Fitted PPCA, the model :math:`\mathbf{x}\sim\mathcal{N}(\boldsymbol{\mu},\mathbf{W}\mathbf{W}^\top+\sigma^2\mathbf{I})`.
+
+    ``mean`` :math:`(d,)`, ``W`` :math:`(d, k)`, ``noise_variance`` :math:`\sigma^2`, ``eigenvalues`` :math:`(d,)`.
+    Catalog: ``latent.ppca-marginal-distribution``.
+    """
 
     mean: torch.Tensor
     W: torch.Tensor

@@ -18,7 +18,8 @@ __all__ = ["sigmoid", "sigmoid_derivative"]
 @implements("approx.sigmoid")
 def sigmoid(z: torch.Tensor) -> torch.Tensor:
     r""":math:`1/(1+e^{-z})` elementwise, stable for large :math:`|z|`. Catalog: ``approx.sigmoid``."""
-    e = torch.exp(-z.abs())  # in (0, 1]
+    # e = exp(-|z|) in (0, 1]; |z| written as a branch so that autograd differentiates sigma correctly at 0
+    e = torch.exp(-torch.where(z >= 0, z, -z))
     return torch.where(z >= 0, 1 / (1 + e), e / (1 + e))
 
 
