@@ -859,6 +859,8 @@ level_set_definition = Entry(
     title="Level set: L_f(c) = {x | f(x) = c} = f^{-1}(c)",
     expected=NOT_CHECKABLE,
     definition=True,
+    reason="names the preimage of a value; the equality L_f(c) = f^{-1}(c) is the definition of the "
+           "preimage, so nothing beyond notation is asserted",
     seed=seed(206, 208, r"""**D.** **(Level Sets)** of a function  $f: \mathbb{R}^n \rightarrow \mathbb{R}$  is a one-parametric family of sets defined as
 
 $$L_f(c) := \{ \mathbf{x} \mid f(\mathbf{x}) = c \} = f^{-1}(c) \subseteq \mathbb{R}^n.$$"""),
