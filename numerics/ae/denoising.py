@@ -33,4 +33,4 @@ def denoising_step(
     loss = ((model(x + eta) - x) ** 2).sum(dim=-1).mean()
     loss.backward()
     optimizer.step()
-    return float(loss)
+    return float(loss.detach())

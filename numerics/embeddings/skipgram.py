@@ -108,5 +108,5 @@ def fit_skipgram(
             loss = model.softmax_loss(centres, contexts)
         loss.backward()
         opt.step()
-        losses.append(float(loss))
+        losses.append(float(loss.detach()))
     return model, losses

@@ -73,4 +73,4 @@ def gan_training_iteration(
     g_loss = generator_loss_nonsaturating(D(G(sample_noise(m))))
     g_loss.backward()
     opt_g.step()  # only G's parameters; D's gradients from this pass are cleared by its next zero_grad
-    return float(d_loss), float(g_loss)
+    return float(d_loss.detach()), float(g_loss.detach())

@@ -85,7 +85,7 @@ def test_low_rank_log_likelihood_equals_dense_gaussian():
 
 
 def test_factor_analysis_reaches_sklearn_likelihood():
-    X = _fa_data(3000, 15, 3, seed=5)
+    X = _fa_data(1000, 12, 3, seed=5)
     ours = fit_factor_analysis(X, 3)
     sk = SkFA(n_components=3, random_state=0).fit(X.numpy())
     ll, sk_ll = float(ours.log_likelihood(X)), float(sk.score(X.numpy()))
