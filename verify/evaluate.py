@@ -30,6 +30,7 @@ from sympy.matrices.expressions import (
     Transpose,
     ZeroMatrix,
 )
+from sympy.matrices.expressions.applyfunc import ElementwiseApplyFunction
 from sympy.matrices.expressions.matexpr import MatrixElement
 
 from formulas.nodes import D, DiagVec, ScalarField, ScalarOf, VectorField
@@ -60,6 +61,8 @@ def evaluate(expr, env: dict, dims: dict, backend):
         try:
             return env[expr.name]
         except KeyError:
+            if expr in dims:  # a size letter used as a number, as in tr(Identity(n)) == n
+                return b.const(dims[expr])
             raise Unsupported(f"no value for symbol {expr.name}") from None
     if isinstance(expr, sp.Number) or expr in (sp.pi, sp.E):
         return b.const(expr)
@@ -114,6 +117,13 @@ def evaluate(expr, env: dict, dims: dict, backend):
         return b.diag(ev(expr.args[0]))
     if isinstance(expr, MatrixElement):
         return b.entry(ev(expr.parent), _dim(expr.i, dims), _dim(expr.j, dims))
+    if isinstance(expr, ElementwiseApplyFunction):  # f.(X): a scalar Lambda on every entry
+        lam = expr.function
+        if not isinstance(lam, sp.Lambda):
+            t = sp.Dummy("t")
+            lam = sp.Lambda(t, lam(t))
+        (var,), body = lam.variables, lam.expr
+        return b.elementwise(lambda x: evaluate(body, {**env, var.name: x}, dims, b), ev(expr.expr))
     if isinstance(expr, (sp.Max, sp.Min)):
         vals = [ev(a) for a in expr.args]
         return b.extremum(vals, isinstance(expr, sp.Max))
@@ -207,6 +217,9 @@ class ExactBackend:
     def extremum(self, vals, is_max):
         vals = [self._scalar(v) for v in vals]
         return sp.Max(*vals) if is_max else sp.Min(*vals)
+
+    def elementwise(self, fn, x):
+        return x.applyfunc(fn) if self._is_mat(x) else fn(x)
 
     def func(self, name, x):
         fn = {"abs": sp.Abs}.get(name) or getattr(sp, name)
@@ -332,6 +345,12 @@ class TorchBackend:
         for v in vals[1:]:
             out = self.torch.maximum(out, v) if is_max else self.torch.minimum(out, v)
         return out
+
+    def elementwise(self, fn, x):
+        if x.dim() != 2:
+            return fn(x)
+        flat = x.reshape(-1)  # entry by entry: fn's body uses scalar operations only
+        return self.torch.stack([fn(flat[k]) for k in range(flat.shape[0])]).reshape(x.shape)
 
     def func(self, name, x):
         return getattr(self.torch, name)(x)
