@@ -1,0 +1,117 @@
+"""One user identity: its fields as data, and the catalog :class:`~formulas.model.Entry` it becomes.
+
+The entry's statement is built from the claim's parse tree over the entry's own
+symbol objects, so the verifier sees exactly what a catalog entry would give it.
+"""
+
+from __future__ import annotations
+
+import inspect
+import keyword
+from dataclasses import dataclass, field
+
+from formulas.model import Entry, Verdict
+
+from .build import Scope, build_claim
+from .errors import UserFileError
+from .limits import DEFAULT_TIMEOUT
+
+__all__ = ["Identity", "LAYOUTS", "EXPECT"]
+
+LAYOUTS = ("denominator", "numerator")
+EXPECT = ("holds", "refuted")
+
+
+@dataclass(frozen=True)
+class Identity:
+    """A claim with its declarations, as read from a file (or given to the Python API)."""
+
+    id: str
+    claim: str
+    symbols: dict = field(default_factory=dict)  # name -> declaration, file-level ones merged in
+    distributions: dict = field(default_factory=dict)  # name -> "Poisson(lam)"
+    title: str = ""
+    layout: str = "denominator"
+    given: tuple[str, ...] = ()  # "independent X Y"
+    where: tuple[str, ...] = ()  # extra constraints, each a relation such as "a > 0"
+    expect: str = "holds"  # or "refuted": a known-false identity, kept to document a mistake
+    notes: str = ""
+    file: str | None = None
+
+    def error(self, message: str, field: str) -> UserFileError:
+        return UserFileError(message, file=self.file, identity=self.id, field=field)
+
+    def passed(self, verdict: Verdict) -> bool:
+        """Whether a verdict meets this identity's expectation."""
+        if self.expect == "refuted":
+            return verdict is Verdict.REFUTED
+        return verdict in (Verdict.PROVED, Verdict.CONFIRMED)
+
+    def _symbols(self) -> dict[str, str]:
+        from .distributions import distribution_spec
+
+        out = dict(self.symbols)
+        for name, text in self.distributions.items():
+            if name in out:
+                raise self.error(f"{name!r} is declared both under symbols and under distributions",
+                                 "distributions")
+            try:
+                out[name] = distribution_spec(text)
+            except UserFileError as err:
+                raise err.located(file=self.file, identity=self.id, field=f"distributions.{name}") from None
+        for name in out:
+            if isinstance(name, str) and keyword.iskeyword(name):
+                raise self.error(f"symbol name {name!r} is a Python keyword; choose another (such as 'lam' "
+                                 "for lambda)", "symbols")
+        return out
+
+    def to_entry(self, *, timeout: float | None = DEFAULT_TIMEOUT) -> Entry:
+        """The catalog entry, with its statement and constraints built (input errors raise here)."""
+        from verify.check import CheckTimeout, time_limit
+
+        if self.layout not in LAYOUTS:
+            raise self.error(f"layout must be one of {', '.join(LAYOUTS)}, got {self.layout!r}", "layout")
+        layout = self.layout
+
+        def statement(**objects):
+            return build_claim(self.claim, Scope(entry.declared, objects, layout))
+
+        def where(**objects):
+            return [build_claim(text, Scope(entry.declared, objects, layout)) for text in self.where]
+
+        entry = Entry(id=self.id, title=self.title or self.id, expected=Verdict.PROVED, symbols=self._symbols(),
+                      statement=statement, where=where if self.where else None, given=tuple(self.given),
+                      notes=self.notes)
+        try:
+            with time_limit(timeout):
+                try:
+                    objects = entry.objects
+                except ValueError as err:
+                    raise self.error(str(err), "symbols") from None
+                params = [inspect.Parameter(n, inspect.Parameter.KEYWORD_ONLY) for n in objects]
+                statement.__signature__ = where.__signature__ = inspect.Signature(params)
+                self._check_given(entry)
+                for part, attribute in (("claim", "expr"), ("where", "constraints")):
+                    try:
+                        getattr(entry, attribute)
+                    except UserFileError as err:
+                        raise err.located(file=self.file, identity=self.id, field=part) from None
+                    except (ValueError, TypeError, ArithmeticError, AttributeError) as err:
+                        # SymPy refusing a well-formed tree (a shape it cannot combine, say)
+                        raise self.error(f"cannot build this expression: {type(err).__name__}: {err}",
+                                         part) from None
+        except CheckTimeout:
+            raise self.error(f"building the claim exceeded the time limit of {timeout:g} s", "claim") from None
+        except RecursionError:
+            raise self.error("the claim is too deeply nested to build", "claim") from None
+        return entry
+
+    def _check_given(self, entry: Entry) -> None:
+        for text in self.given:
+            words = text.split()
+            if len(words) < 3 or words[0] != "independent":
+                raise self.error(f"given must read 'independent X Y ...', got {text!r}", "given")
+            for w in words[1:]:
+                sym = entry.declared.get(w)
+                if sym is None or sym.kind != "random":
+                    raise self.error(f"given: {w!r} is not a declared random variable", "given")

@@ -1,0 +1,149 @@
+"""Arithmetic with shapes: the rules that let users write ``x.T*A*x`` like a scalar.
+
+A product such as ``u.T*v`` is a 1x1 matrix expression in SymPy.  Users treat it
+as a scalar, so where a scalar is needed -- added to a scalar, under ``log``,
+raised to a power, on either side of an inequality, multiplied with a matrix it
+does not conform to -- it is wrapped in :class:`~formulas.nodes.ScalarOf`.
+Anything else that does not conform is an input error that states both shapes.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+import sympy as sp
+from sympy.matrices.expressions import MatAdd, MatMul, MatPow
+
+from formulas.nodes import ScalarOf
+
+from .errors import ClaimError
+from .limits import MAX_EXPONENT, MAX_NUMBER_DIGITS
+
+__all__ = ["is_mat", "is_1x1", "shape_text", "as_scalar", "add", "mul", "div", "power", "neg", "number"]
+
+
+def is_mat(e) -> bool:
+    return bool(getattr(e, "is_Matrix", False))
+
+
+def is_1x1(e) -> bool:
+    return is_mat(e) and tuple(e.shape) == (1, 1)
+
+
+def shape_text(e) -> str:
+    if not is_mat(e):
+        return "a scalar"
+    r, c = e.shape
+    if c == 1:
+        return f"a vector of size {r}"
+    return f"a {r} x {c} matrix"
+
+
+def as_scalar(e, what: str, col=None):
+    """``e`` as a scalar: 1x1 matrix expressions are wrapped in ``ScalarOf``."""
+    if not is_mat(e):
+        return e
+    if is_1x1(e):
+        return ScalarOf(e)
+    raise ClaimError(f"{what} needs a scalar, got {shape_text(e)}", col=col)
+
+
+def _is_num(e) -> bool:
+    return isinstance(e, sp.Rational)
+
+
+def number(value: Fraction | int, col=None) -> sp.Rational:
+    """A SymPy rational, refused beyond ``MAX_NUMBER_DIGITS`` digits."""
+    value = Fraction(value)
+    bits = max(value.numerator.bit_length(), value.denominator.bit_length())
+    if bits > MAX_NUMBER_DIGITS * 10 // 3:
+        raise ClaimError(f"a number in this expression has more than {MAX_NUMBER_DIGITS} digits", col=col)
+    return sp.Rational(value.numerator, value.denominator)
+
+
+def _frac(e) -> Fraction:
+    return Fraction(int(e.p), int(e.q))
+
+
+def add(a, b, col=None, sign: int = 1):
+    """``a + b`` (``a - b`` with ``sign=-1``)."""
+    if _is_num(a) and _is_num(b):
+        return number(_frac(a) + sign * _frac(b), col)
+    if sign < 0:
+        b = neg(b)
+    if is_mat(a) and is_mat(b):
+        if tuple(a.shape) == tuple(b.shape):
+            return MatAdd(a, b)
+        if not (is_1x1(a) or is_1x1(b)):
+            raise ClaimError(f"cannot add {shape_text(a)} and {shape_text(b)}", col=col)
+    if is_mat(a) != is_mat(b) or is_mat(a):
+        a, b = as_scalar(a, "a sum with a scalar", col), as_scalar(b, "a sum with a scalar", col)
+    return sp.Add(a, b)
+
+
+def neg(a):
+    if _is_num(a):
+        return -a
+    return MatMul(sp.S.NegativeOne, a) if is_mat(a) else sp.Mul(sp.S.NegativeOne, a)
+
+
+def mul(a, b, col=None, matmul: bool = False):
+    """``a * b``: matrix product when the shapes conform, else a 1x1 side acts as a scalar."""
+    if _is_num(a) and _is_num(b):
+        return number(_frac(a) * _frac(b), col)
+    if matmul and not (is_mat(a) and is_mat(b)):
+        raise ClaimError(f"'@' multiplies matrices, got {shape_text(a)} and {shape_text(b)}; use '*'", col=col)
+    if is_mat(a) and is_mat(b):
+        if a.shape[1] == b.shape[0]:
+            return MatMul(a, b)
+        if is_1x1(a):
+            return MatMul(ScalarOf(a), b)
+        if is_1x1(b):
+            return MatMul(ScalarOf(b), a)
+        hint = "; for the elementwise product write hadamard(a, b)" if tuple(a.shape) == tuple(b.shape) else ""
+        raise ClaimError(f"cannot multiply {shape_text(a)} by {shape_text(b)}{hint}", col=col)
+    if is_mat(a) or is_mat(b):
+        return MatMul(a, b)
+    return sp.Mul(a, b)
+
+
+def div(a, b, col=None):
+    """``a / b``: the divisor must be a scalar (or 1x1)."""
+    if is_mat(b) and not is_1x1(b):
+        raise ClaimError(f"cannot divide by {shape_text(b)}; multiply by its inverse, .I", col=col)
+    if _is_num(a) and _is_num(b):
+        if b == 0:
+            raise ClaimError("division by zero", col=col)
+        return number(_frac(a) / _frac(b), col)
+    b = as_scalar(b, "a divisor", col)
+    if _is_num(b) and b == 0:
+        raise ClaimError("division by zero", col=col)
+    inverse = sp.Pow(b, sp.S.NegativeOne)
+    return MatMul(inverse, a) if is_mat(a) else sp.Mul(a, inverse)
+
+
+def _bounded_exponent(e, col):
+    if _is_num(e) and abs(e) > MAX_EXPONENT:
+        raise ClaimError(f"exponent {e} is larger than the limit {MAX_EXPONENT}", col=col)
+
+
+def power(a, e, col=None):
+    """``a ** e``: scalars with any scalar exponent; square matrices with an integer constant."""
+    e = as_scalar(e, "an exponent", col)
+    _bounded_exponent(e, col)
+    if _is_num(a) and _is_num(e):
+        if e.q == 1:
+            if a == 0 and e < 0:
+                raise ClaimError("division by zero (0 to a negative power)", col=col)
+            bits = max(int(a.p).bit_length(), int(a.q).bit_length()) * abs(int(e.p))
+            if bits > MAX_NUMBER_DIGITS * 10 // 3:
+                raise ClaimError(f"{a}**{e} has more than {MAX_NUMBER_DIGITS} digits", col=col)
+            return number(_frac(a) ** int(e.p), col)
+        return sp.Pow(a, e)  # exact irrational, e.g. 2**(1/2)
+    if is_mat(a) and not is_1x1(a):
+        if a.shape[0] != a.shape[1]:
+            raise ClaimError(f"only square matrices have powers, got {shape_text(a)}", col=col)
+        if not (_is_num(e) and e.q == 1):
+            raise ClaimError("a matrix power needs an integer exponent, such as A**2 or A**-1", col=col)
+        return MatPow(a, e)
+    return sp.Pow(as_scalar(a, "a power", col), e)
