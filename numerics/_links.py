@@ -26,7 +26,9 @@ __all__ = ["ID_PATTERN", "implements", "links"]
 T = TypeVar("T")
 
 #: A catalog id: a chapter prefix, a dot, and a slug of lowercase words joined by ``-``.
-ID_PATTERN = re.compile(r"^(prob|anal|linalg|deriv|info|latent|approx|ae|cnn|opt|emb|gen)\.[a-z0-9]+(-[a-z0-9]+)*$")
+ID_PATTERN = re.compile(
+    r"^(prob|anal|linalg|deriv|info|latent|approx|ae|cnn|opt|emb|gen)\.[a-z0-9]+(-[a-z0-9]+)*$"
+)
 
 # qualname -> catalog ids, filled as modules are imported.
 _REGISTRY: dict[str, tuple[str, ...]] = {}

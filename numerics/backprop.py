@@ -29,7 +29,9 @@ from numerics._links import implements
 __all__ = ["ACTIVATIONS", "MLP", "mlp_backprop", "mlp_forward", "squared_error_risk"]
 
 # name -> (phi, phi') as functions of the pre-activation z
-ACTIVATIONS: dict[str, tuple[Callable[[torch.Tensor], torch.Tensor], Callable[[torch.Tensor], torch.Tensor]]] = {
+ACTIVATIONS: dict[
+    str, tuple[Callable[[torch.Tensor], torch.Tensor], Callable[[torch.Tensor], torch.Tensor]]
+] = {
     "relu": (lambda z: z.clamp_min(0), lambda z: (z > 0).to(z.dtype)),
     "sigmoid": (torch.sigmoid, lambda z: torch.sigmoid(z) * (1 - torch.sigmoid(z))),
     "tanh": (torch.tanh, lambda z: 1 - torch.tanh(z) ** 2),

@@ -22,7 +22,11 @@ __all__ = ["denoising_step"]
 
 @implements("ae.denoising-autoencoder-objective")
 def denoising_step(
-    model: nn.Module, optimizer: torch.optim.Optimizer, x: torch.Tensor, sigma: float, generator: torch.Generator | None = None
+    model: nn.Module,
+    optimizer: torch.optim.Optimizer,
+    x: torch.Tensor,
+    sigma: float,
+    generator: torch.Generator | None = None,
 ) -> float:
     r"""One step on :math:`\frac1N\sum_i\|\mathbf{x}_i - H(G(\mathbf{x}_i + \boldsymbol{\eta}_i))\|^2`; returns the loss.
 

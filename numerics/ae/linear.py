@@ -36,7 +36,9 @@ class LinearAutoencoder(nn.Module):
 
 
 @implements("ae.linear-autoencoder-pca-subspace")
-def fit_linear_autoencoder(X: torch.Tensor, k: int, max_iter: int = 500, tol: float = 1e-12) -> LinearAutoencoder:
+def fit_linear_autoencoder(
+    X: torch.Tensor, k: int, max_iter: int = 500, tol: float = 1e-12
+) -> LinearAutoencoder:
     r"""Minimise :math:`\frac1N\sum\|\mathbf{x}_i-\mathbf{D}\mathbf{C}\mathbf{x}_i\|^2` by alternating exact least squares.
 
     With :math:`\mathbf{S} = \mathbf{X}_c^\top\mathbf{X}_c/N`, each half-step solves its block exactly:

@@ -62,7 +62,9 @@ def conv_output_shape(
 
 
 @implements("cnn.param-count-conv")
-def conv_param_count(in_channels: int, out_channels: int, kernel_size: int | tuple[int, int], bias: bool = True) -> int:
+def conv_param_count(
+    in_channels: int, out_channels: int, kernel_size: int | tuple[int, int], bias: bool = True
+) -> int:
     r""":math:`K(pqc + 1)` (or :math:`Kpqc` without bias). Catalog: ``cnn.param-count-conv``.
 
     >>> conv_param_count(3, 2, 3)  # two 3x3 filters over 3 channels

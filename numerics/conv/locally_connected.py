@@ -69,7 +69,9 @@ class LocallyConnected2d(nn.Module):
         Wo = conv_output_size(in_size[1], q, sw, padding)
         self.kernel_size, self.stride, self.padding = (p, q), (sh, sw), padding
         bound = 1 / math.sqrt(in_channels * p * q)
-        self.weight = nn.Parameter(torch.empty(Ho, Wo, out_channels, in_channels, p, q).uniform_(-bound, bound))
+        self.weight = nn.Parameter(
+            torch.empty(Ho, Wo, out_channels, in_channels, p, q).uniform_(-bound, bound)
+        )
         self.bias = nn.Parameter(torch.empty(out_channels, Ho, Wo).uniform_(-bound, bound)) if bias else None
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:

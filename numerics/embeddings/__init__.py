@@ -5,4 +5,12 @@ from numerics.embeddings.pmi import pmi, ppmi
 from numerics.embeddings.skipgram import SkipGram, fit_skipgram, skipgram_pairs
 from numerics.embeddings.svd import svd_embeddings
 
-__all__ = ["SkipGram", "cooccurrence_matrix", "fit_skipgram", "pmi", "ppmi", "skipgram_pairs", "svd_embeddings"]
+__all__ = [
+    "SkipGram",
+    "cooccurrence_matrix",
+    "fit_skipgram",
+    "pmi",
+    "ppmi",
+    "skipgram_pairs",
+    "svd_embeddings",
+]

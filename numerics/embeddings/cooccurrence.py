@@ -20,7 +20,9 @@ __all__ = ["cooccurrence_matrix"]
 
 
 @implements("emb.cooccurrence-matrix", "emb.cooccurrence-symmetric")
-def cooccurrence_matrix(tokens: torch.Tensor, vocab_size: int, R: int, dtype: torch.dtype = torch.float64) -> torch.Tensor:
+def cooccurrence_matrix(
+    tokens: torch.Tensor, vocab_size: int, R: int, dtype: torch.dtype = torch.float64
+) -> torch.Tensor:
     r""":math:`C_{uv} = \#\{(i,j): 1\le|i-j|\le R,\ w_i=u,\ w_j=v\}` for integer ``tokens`` ``(T,)``.
 
     Returns ``(V, V)`` counts in ``dtype``. Catalog: ``emb.cooccurrence-matrix``, ``emb.cooccurrence-symmetric``.

@@ -55,7 +55,9 @@ class SkipGram(nn.Module):
         scores = self.x[centres] @ self.z.mT  # (P, V)
         return (torch.logsumexp(scores, dim=1) - scores.gather(1, contexts[:, None]).squeeze(1)).mean()
 
-    def negative_sampling_loss(self, centres: torch.Tensor, contexts: torch.Tensor, negatives: torch.Tensor) -> torch.Tensor:
+    def negative_sampling_loss(
+        self, centres: torch.Tensor, contexts: torch.Tensor, negatives: torch.Tensor
+    ) -> torch.Tensor:
         r"""Mean of :math:`-\log\sigma(\mathbf{x}_w^\top\mathbf{z}_v) - \sum_k\log\sigma(-\mathbf{x}_w^\top\mathbf{z}_{u_k})`.
 
         ``negatives``: ``(P, K)`` noise words per pair.

@@ -23,7 +23,12 @@ from torch import nn
 
 from numerics._links import implements
 
-__all__ = ["discriminator_loss", "gan_training_iteration", "generator_loss_minimax", "generator_loss_nonsaturating"]
+__all__ = [
+    "discriminator_loss",
+    "gan_training_iteration",
+    "generator_loss_minimax",
+    "generator_loss_nonsaturating",
+]
 
 
 @implements("gen.gan-discriminator-objective")

@@ -26,7 +26,13 @@ from torch import nn
 
 from numerics._links import implements
 
-__all__ = ["VAE", "diagonal_gaussian_log_pdf", "gaussian_kl_standard", "gaussian_kl_standard_grad", "reparameterize"]
+__all__ = [
+    "VAE",
+    "diagonal_gaussian_log_pdf",
+    "gaussian_kl_standard",
+    "gaussian_kl_standard_grad",
+    "reparameterize",
+]
 
 
 @implements("gen.elbo-gaussian-kl")

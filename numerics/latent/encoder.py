@@ -40,5 +40,7 @@ def posterior(
     M = torch.eye(k, dtype=W.dtype, device=W.device) + W.mT @ A  # (k, k)
     L = torch.linalg.cholesky(M)
     cov = torch.cholesky_inverse(L)  # M^{-1}: (k, k)
-    mu = torch.cholesky_solve(((x - mean) @ A).unsqueeze(-1), L).squeeze(-1)  # M^{-1} W^T Sigma^{-1} (x - mu): (..., k)
+    mu = torch.cholesky_solve(((x - mean) @ A).unsqueeze(-1), L).squeeze(
+        -1
+    )  # M^{-1} W^T Sigma^{-1} (x - mu): (..., k)
     return mu, cov

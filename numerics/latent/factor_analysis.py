@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 import torch
 
 from numerics._links import implements
+from numerics.latent._gram import gram
 from numerics.latent.gaussian import low_rank_gaussian_log_likelihood
 
 __all__ = ["FactorAnalysis", "fit_factor_analysis"]
@@ -64,7 +65,7 @@ def fit_factor_analysis(
     N, d = X.shape
     mean = X.mean(dim=0)  # (d,)
     Xc = X - mean  # (N, d)
-    S = Xc.mT @ Xc / N  # (d, d)
+    S = gram(Xc) / N  # (d, d)
     diagS = torch.diagonal(S)  # (d,)
     eye = torch.eye(k, dtype=X.dtype, device=X.device)
     # start from PPCA: W = U_k (Lambda_k - sigma^2)^{1/2}, Psi = diag(S - W W^T)

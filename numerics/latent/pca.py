@@ -19,6 +19,7 @@ from dataclasses import dataclass
 import torch
 
 from numerics._links import implements
+from numerics.latent._gram import gram
 
 __all__ = ["PCAResult", "pca_covariance", "pca_svd"]
 
@@ -60,7 +61,7 @@ def pca_covariance(X: torch.Tensor, k: int, ddof: int = 0) -> PCAResult:
     """
     mean = X.mean(dim=0)  # (d,)
     Xc = X - mean  # (N, d)
-    S = Xc.mT @ Xc / (X.shape[0] - ddof)  # (d, d)
+    S = gram(Xc) / (X.shape[0] - ddof)  # (d, d)
     lam, U = torch.linalg.eigh(S)  # ascending
     lam, U = lam.flip(0), U.flip(1)  # descending
     return PCAResult(mean, _fix_signs(U[:, :k].mT), lam[:k], lam)

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 import torch
 
 from numerics._links import implements
+from numerics.latent._gram import gram
 from numerics.latent.gaussian import low_rank_gaussian_log_likelihood
 
 __all__ = ["PPCA", "fit_ppca"]
@@ -52,7 +53,9 @@ class PPCA:
     def covariance(self) -> torch.Tensor:
         r""":math:`\mathbf{W}\mathbf{W}^\top + \sigma^2\mathbf{I}`, ``(d, d)``."""
         d = self.W.shape[0]
-        return self.W @ self.W.mT + self.noise_variance * torch.eye(d, dtype=self.W.dtype, device=self.W.device)
+        return self.W @ self.W.mT + self.noise_variance * torch.eye(
+            d, dtype=self.W.dtype, device=self.W.device
+        )
 
 
 @implements("latent.ppca-ml-solution", "latent.ppca-noise-variance-ml")
@@ -66,7 +69,7 @@ def fit_ppca(X: torch.Tensor, k: int, ddof: int = 0) -> PPCA:
         raise ValueError(f"need 0 < k < d, got k={k}, d={d}")
     mean = X.mean(dim=0)  # (d,)
     Xc = X - mean  # (N, d)
-    S = Xc.mT @ Xc / (N - ddof)  # (d, d)
+    S = gram(Xc) / (N - ddof)  # (d, d)
     lam, U = torch.linalg.eigh(S)  # ascending
     lam, U = lam.flip(0), U.flip(1)  # descending
     # eigenvalues are >= 0 in exact arithmetic; clamp round-off below zero

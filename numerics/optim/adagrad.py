@@ -44,14 +44,20 @@ class Adagrad(Optimizer):
         if lr < 0 or lr_decay < 0 or weight_decay < 0 or initial_accumulator_value < 0 or eps < 0:
             raise ValueError("Adagrad hyper-parameters must be >= 0")
         defaults = dict(
-            lr=lr, lr_decay=lr_decay, weight_decay=weight_decay, eps=eps, initial_accumulator_value=initial_accumulator_value
+            lr=lr,
+            lr_decay=lr_decay,
+            weight_decay=weight_decay,
+            eps=eps,
+            initial_accumulator_value=initial_accumulator_value,
         )
         super().__init__(params, defaults)
         for group in self.param_groups:
             for p in group["params"]:
                 state = self.state[p]
                 state["step"] = 0
-                state["sum"] = torch.full_like(p, initial_accumulator_value, memory_format=torch.preserve_format)
+                state["sum"] = torch.full_like(
+                    p, initial_accumulator_value, memory_format=torch.preserve_format
+                )
 
     @torch.no_grad()
     def step(self, closure: Callable[[], Any] | None = None) -> Any:  # type: ignore[override]

@@ -29,7 +29,9 @@ from numerics.optim._base import params_with_grad, run_closure
 __all__ = ["Adam"]
 
 
-@implements("opt.adam-update", "opt.adam-bias-correction", "opt.weight-decay-l2", "opt.weight-decay-decoupled")
+@implements(
+    "opt.adam-update", "opt.adam-bias-correction", "opt.weight-decay-l2", "opt.weight-decay-decoupled"
+)
 class Adam(Optimizer):
     r"""Adam: ``lr`` is :math:`\eta`, ``betas`` :math:`(\beta_1, \beta_2)`, ``eps`` :math:`\epsilon`, ``weight_decay`` :math:`\lambda`.
 
@@ -49,7 +51,11 @@ class Adam(Optimizer):
         if lr < 0 or eps < 0 or weight_decay < 0 or not all(0 <= b < 1 for b in betas):
             raise ValueError("invalid Adam hyper-parameter")
         defaults = dict(
-            lr=lr, betas=tuple(betas), eps=eps, weight_decay=weight_decay, decoupled_weight_decay=decoupled_weight_decay
+            lr=lr,
+            betas=tuple(betas),
+            eps=eps,
+            weight_decay=weight_decay,
+            decoupled_weight_decay=decoupled_weight_decay,
         )
         super().__init__(params, defaults)
 
@@ -84,7 +90,9 @@ class Adam(Optimizer):
                 t = steps[0]
                 torch._foreach_div_(denom, (1 - beta2**t) ** 0.5)  # sqrt(v_hat)
                 torch._foreach_add_(denom, group["eps"])
-                torch._foreach_addcdiv_(params, m, denom, value=-lr / (1 - beta1**t))  # theta - eta m_hat / denom
+                torch._foreach_addcdiv_(
+                    params, m, denom, value=-lr / (1 - beta1**t)
+                )  # theta - eta m_hat / denom
             else:
                 torch._foreach_div_(denom, [(1 - beta2**t) ** 0.5 for t in steps])
                 torch._foreach_add_(denom, group["eps"])

@@ -44,7 +44,9 @@ class RMSprop(Optimizer):
     ) -> None:
         if lr < 0 or eps < 0 or weight_decay < 0 or momentum < 0 or not 0 <= alpha <= 1:
             raise ValueError("invalid RMSprop hyper-parameter")
-        defaults = dict(lr=lr, alpha=alpha, eps=eps, weight_decay=weight_decay, momentum=momentum, centered=centered)
+        defaults = dict(
+            lr=lr, alpha=alpha, eps=eps, weight_decay=weight_decay, momentum=momentum, centered=centered
+        )
         super().__init__(params, defaults)
 
     @torch.no_grad()

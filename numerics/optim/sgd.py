@@ -26,7 +26,9 @@ from numerics.optim._base import params_with_grad, run_closure
 __all__ = ["SGD"]
 
 
-@implements("opt.gradient-descent-update", "opt.momentum-update", "opt.nesterov-update", "opt.weight-decay-l2")
+@implements(
+    "opt.gradient-descent-update", "opt.momentum-update", "opt.nesterov-update", "opt.weight-decay-l2"
+)
 class SGD(Optimizer):
     r"""SGD: ``lr`` is :math:`\eta`, ``momentum`` :math:`\mu`, ``dampening`` :math:`\tau`, ``weight_decay`` :math:`\lambda`.
 
@@ -47,7 +49,9 @@ class SGD(Optimizer):
             raise ValueError("lr, momentum and weight_decay must be >= 0")
         if nesterov and (momentum <= 0 or dampening != 0):
             raise ValueError("Nesterov momentum requires a momentum and zero dampening")
-        defaults = dict(lr=lr, momentum=momentum, dampening=dampening, weight_decay=weight_decay, nesterov=nesterov)
+        defaults = dict(
+            lr=lr, momentum=momentum, dampening=dampening, weight_decay=weight_decay, nesterov=nesterov
+        )
         super().__init__(params, defaults)
 
     @torch.no_grad()

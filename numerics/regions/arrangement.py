@@ -37,7 +37,10 @@ def _normalise(W: np.ndarray, b: np.ndarray, tol: float) -> tuple[np.ndarray, np
     out_W: list[np.ndarray] = []
     out_b: list[float] = []
     for w, c in zip(W, b, strict=True):
-        if not any(np.allclose(w, v, atol=tol) and abs(c - e) <= tol * (1 + abs(e)) for v, e in zip(out_W, out_b, strict=True)):
+        if not any(
+            np.allclose(w, v, atol=tol) and abs(c - e) <= tol * (1 + abs(e))
+            for v, e in zip(out_W, out_b, strict=True)
+        ):
             out_W.append(w)
             out_b.append(c)
     return np.array(out_W).reshape(-1, n), np.array(out_b)

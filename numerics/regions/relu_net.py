@@ -80,7 +80,9 @@ def count_relu_regions_2d(Ws: Sequence[Any], bs: Sequence[Any], box: Box, rel_ar
 
 
 @implements("approx.relu-net-piecewise-linear")
-def count_relu_regions_grid(Ws: Sequence[torch.Tensor], bs: Sequence[torch.Tensor], box: Box, resolution: int = 512) -> int:
+def count_relu_regions_grid(
+    Ws: Sequence[torch.Tensor], bs: Sequence[torch.Tensor], box: Box, resolution: int = 512
+) -> int:
     r"""Number of distinct activation patterns at the points of a ``resolution``:math:`^2` grid over ``box``.
 
     A lower bound on :func:`count_relu_regions_2d`. Catalog: ``approx.relu-net-piecewise-linear``.

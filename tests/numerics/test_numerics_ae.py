@@ -22,7 +22,9 @@ def _sin_principal_angles(A: torch.Tensor, B: torch.Tensor) -> torch.Tensor:
     return torch.linalg.svdvals(Qb - Qa @ (Qa.mT @ Qb))
 
 
-@pytest.mark.parametrize(("stds", "k"), [([5, 4, 3, 1, 0.8, 0.6, 0.5, 0.3], 3), ([3, 1, 0.5, 0.4], 1), ([4, 3.5, 3, 2, 1, 0.2], 4)])
+@pytest.mark.parametrize(
+    ("stds", "k"), [([5, 4, 3, 1, 0.8, 0.6, 0.5, 0.3], 3), ([3, 1, 0.5, 0.4], 1), ([4, 3.5, 3, 2, 1, 0.2], 4)]
+)
 def test_linear_autoencoder_spans_the_pca_subspace(stds, k):
     X = _data(400, stds)
     model = fit_linear_autoencoder(X, k)

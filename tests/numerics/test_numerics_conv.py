@@ -149,7 +149,12 @@ def test_locally_connected_uses_a_kernel_per_position():
 
 
 # (in_shape (C, H, W), K, kernel, stride, padding)
-COUNT_CASES = [((3, 7, 7), 2, 3, 1, 0), ((1, 32, 32), 6, 5, 1, 0), ((16, 14, 15), 8, (3, 5), 2, 1), ((4, 9, 9), 5, 1, 3, "same")]
+COUNT_CASES = [
+    ((3, 7, 7), 2, 3, 1, 0),
+    ((1, 32, 32), 6, 5, 1, 0),
+    ((16, 14, 15), 8, (3, 5), 2, 1),
+    ((4, 9, 9), 5, 1, 3, "same"),
+]
 
 
 @pytest.mark.parametrize(("in_shape", "K", "k", "s", "p"), COUNT_CASES)

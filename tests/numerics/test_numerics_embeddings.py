@@ -89,7 +89,9 @@ def test_negative_sampling_loss_formula():
 
 def test_full_softmax_training_recovers_the_conditional_distribution():
     """With dim >= |V| the optimum is p(v|w) = C_wv / sum_v C_wv (the empirical conditional)."""
-    model, losses = fit_skipgram(TOKENS, V, dim=V, R=2, steps=1500, lr=0.05, generator=torch.Generator().manual_seed(0))
+    model, losses = fit_skipgram(
+        TOKENS, V, dim=V, R=2, steps=1500, lr=0.05, generator=torch.Generator().manual_seed(0)
+    )
     C = cooccurrence_matrix(TOKENS, V, 2)
     target = C / C.sum(1, keepdim=True)
     learned = torch.softmax(model.x @ model.z.mT, dim=1).detach()
@@ -98,5 +100,7 @@ def test_full_softmax_training_recovers_the_conditional_distribution():
 
 
 def test_negative_sampling_training_decreases_the_loss():
-    _, losses = fit_skipgram(TOKENS, V, dim=3, R=2, negatives=3, steps=200, lr=0.05, generator=torch.Generator().manual_seed(0))
+    _, losses = fit_skipgram(
+        TOKENS, V, dim=3, R=2, negatives=3, steps=200, lr=0.05, generator=torch.Generator().manual_seed(0)
+    )
     assert sum(losses[-20:]) / 20 < sum(losses[:20]) / 20

@@ -136,7 +136,9 @@ def test_gan_iteration_runs_k_discriminator_steps_per_generator_step():
 
     opt_g, opt_d = GOpt(G.parameters(), lr=0.01), DOpt(D.parameters(), lr=0.01)
     g_before = [p.detach().clone() for p in G.parameters()]
-    gan_training_iteration(G, D, opt_g, opt_d, lambda m: torch.randn(m, 1) + 2, lambda m: torch.randn(m, 1), m=16, k=3)
+    gan_training_iteration(
+        G, D, opt_g, opt_d, lambda m: torch.randn(m, 1) + 2, lambda m: torch.randn(m, 1), m=16, k=3
+    )
     assert (DOpt.calls, GOpt.calls) == (3, 1)
     assert any((a != b).any() for a, b in zip(g_before, G.parameters(), strict=True))
 
@@ -145,7 +147,19 @@ def test_gan_learns_the_data_mean():
     torch.manual_seed(1)
     G = nn.Linear(1, 1).double()  # x = a z + b
     D = nn.Sequential(nn.Linear(1, 16), nn.Tanh(), nn.Linear(16, 1)).double()
-    opt_g, opt_d = Adam(G.parameters(), lr=0.02, betas=(0.5, 0.999)), Adam(D.parameters(), lr=0.02, betas=(0.5, 0.999))
+    opt_g, opt_d = (
+        Adam(G.parameters(), lr=0.02, betas=(0.5, 0.999)),
+        Adam(D.parameters(), lr=0.02, betas=(0.5, 0.999)),
+    )
     for _ in range(400):
-        gan_training_iteration(G, D, opt_g, opt_d, lambda m: 0.5 * torch.randn(m, 1) + 3.0, lambda m: torch.randn(m, 1), m=64, k=2)
+        gan_training_iteration(
+            G,
+            D,
+            opt_g,
+            opt_d,
+            lambda m: 0.5 * torch.randn(m, 1) + 3.0,
+            lambda m: torch.randn(m, 1),
+            m=64,
+            k=2,
+        )
     assert abs(float(G.bias.detach()) - 3.0) < 0.5

@@ -32,8 +32,12 @@ def distributions(draw, *, n: int, zeros: bool = True):
 @given(p=distributions(n=6), q=distributions(n=6, zeros=False))
 def test_measures_against_torch_distributions(p, q):
     assert_close(entropy(p), torch.distributions.Categorical(probs=p).entropy())
-    assert_close(kl_divergence(p, q), torch.distributions.kl_divergence(
-        torch.distributions.Categorical(probs=p), torch.distributions.Categorical(probs=q)))
+    assert_close(
+        kl_divergence(p, q),
+        torch.distributions.kl_divergence(
+            torch.distributions.Categorical(probs=p), torch.distributions.Categorical(probs=q)
+        ),
+    )
     assert_close(cross_entropy(p, q), entropy(p) + kl_divergence(p, q))
     assert kl_divergence(p, q) >= -1e-12
     assert 0 <= entropy(p) <= math.log(6) + 1e-12

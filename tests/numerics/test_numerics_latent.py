@@ -91,7 +91,11 @@ def test_factor_analysis_reaches_sklearn_likelihood():
     ll, sk_ll = float(ours.log_likelihood(X)), float(sk.score(X.numpy()))
     assert ll >= sk_ll - 1e-9 * abs(sk_ll)
     # the likelihood of sklearn's own parameters, through our formula, is sklearn's score
-    sk_params = (torch.from_numpy(sk.mean_), torch.from_numpy(sk.components_.T), torch.from_numpy(sk.noise_variance_))
+    sk_params = (
+        torch.from_numpy(sk.mean_),
+        torch.from_numpy(sk.components_.T),
+        torch.from_numpy(sk.noise_variance_),
+    )
     assert_close(low_rank_gaussian_log_likelihood(X, *sk_params), sk_ll, scale=100)
     # the final history entry is the likelihood of the returned parameters (up to the last update)
     assert abs(ours.history[-1] - ll) < 1e-6
@@ -124,7 +128,12 @@ def test_posterior_matches_cheat_sheet_formula(isotropic):
 def test_posterior_mean_matches_sklearn_transform():
     X = _fa_data(400, 8, 2, seed=7)
     sk = SkFA(n_components=2, random_state=0).fit(X.numpy())
-    m, _ = posterior(X, torch.from_numpy(sk.mean_), torch.from_numpy(sk.components_.T), torch.from_numpy(sk.noise_variance_))
+    m, _ = posterior(
+        X,
+        torch.from_numpy(sk.mean_),
+        torch.from_numpy(sk.components_.T),
+        torch.from_numpy(sk.noise_variance_),
+    )
     assert_close(m, sk.transform(X.numpy()))
 
 

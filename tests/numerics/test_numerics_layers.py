@@ -22,7 +22,9 @@ from numerics.layers import (
 from numerics.testing import assert_close
 
 # inputs include large magnitudes, where naive exp/log formulas overflow
-Z = torch.tensor([[-800.0, -30.0, -1.0, 0.0, 1e-3, 2.0, 40.0, 750.0], [3.0, -2.0, 0.5, 1.0, -1.0, 0.0, 7.0, -7.0]])
+Z = torch.tensor(
+    [[-800.0, -30.0, -1.0, 0.0, 1e-3, 2.0, 40.0, 750.0], [3.0, -2.0, 0.5, 1.0, -1.0, 0.0, 7.0, -7.0]]
+)
 
 ELEMENTWISE = [
     ("relu", relu, F.relu),

@@ -30,7 +30,11 @@ CASES = [
     (SGD, torch.optim.SGD, dict(lr=0.01, momentum=0.9, dampening=0.3, weight_decay=0.05)),
     (SGD, torch.optim.SGD, dict(lr=0.01, momentum=0.9, nesterov=True, weight_decay=0.05)),
     (Adagrad, torch.optim.Adagrad, dict(lr=0.1)),
-    (Adagrad, torch.optim.Adagrad, dict(lr=0.1, lr_decay=0.01, weight_decay=0.1, initial_accumulator_value=0.2)),
+    (
+        Adagrad,
+        torch.optim.Adagrad,
+        dict(lr=0.1, lr_decay=0.01, weight_decay=0.1, initial_accumulator_value=0.2),
+    ),
     (RMSprop, torch.optim.RMSprop, dict(lr=0.01)),
     (RMSprop, torch.optim.RMSprop, dict(lr=0.01, alpha=0.9, weight_decay=0.1, momentum=0.5)),
     (RMSprop, torch.optim.RMSprop, dict(lr=0.01, centered=True, momentum=0.3)),
@@ -43,7 +47,10 @@ CASES = [
 def _problem():
     g = torch.Generator().manual_seed(1)
     A = torch.randn(6, 6, generator=g)
-    params = [torch.randn(6, generator=g, requires_grad=True), torch.randn(3, 2, generator=g, requires_grad=True)]
+    params = [
+        torch.randn(6, generator=g, requires_grad=True),
+        torch.randn(3, 2, generator=g, requires_grad=True),
+    ]
 
     def loss():
         x, Y = params
@@ -106,7 +113,15 @@ def test_adam_bias_correction_makes_first_step_size_lr():
         assert_close(p, -0.1 * t * torch.sign(p.grad))
 
 
-@pytest.mark.parametrize("bad", [dict(lr=-1.0), dict(momentum=-0.1), dict(nesterov=True), dict(momentum=0.9, nesterov=True, dampening=0.1)])
+@pytest.mark.parametrize(
+    "bad",
+    [
+        dict(lr=-1.0),
+        dict(momentum=-0.1),
+        dict(nesterov=True),
+        dict(momentum=0.9, nesterov=True, dampening=0.1),
+    ],
+)
 def test_sgd_rejects_bad_hyperparameters(bad):
     with pytest.raises(ValueError):
         SGD([torch.zeros(1, requires_grad=True)], **bad)
@@ -150,7 +165,11 @@ def _torch_lrs(make_sched, lr0: float, T: int) -> list[float]:
 
 SCHEDULES = [
     ("step", lambda t: step_decay(t, 0.5, 7, 0.3), lambda o: torch.optim.lr_scheduler.StepLR(o, 7, 0.3)),
-    ("exp", lambda t: exponential_decay(t, 0.5, 0.95), lambda o: torch.optim.lr_scheduler.ExponentialLR(o, 0.95)),
+    (
+        "exp",
+        lambda t: exponential_decay(t, 0.5, 0.95),
+        lambda o: torch.optim.lr_scheduler.ExponentialLR(o, 0.95),
+    ),
     (
         "linear",
         lambda t: linear_decay(t, 0.5, 0.05, 20),
@@ -168,7 +187,9 @@ SCHEDULES = [
 def test_schedule_matches_torch_scheduler(name, ours, make):
     T = 30
     # torch's LinearLR/CosineAnnealingLR are recursive products; they agree with the closed forms to round-off
-    assert_close(torch.tensor([ours(t) for t in range(T + 1)]), torch.tensor(_torch_lrs(make, 0.5, T)), scale=100)
+    assert_close(
+        torch.tensor([ours(t) for t in range(T + 1)]), torch.tensor(_torch_lrs(make, 0.5, T)), scale=100
+    )
 
 
 def test_cosine_decay_domain():
