@@ -34,6 +34,7 @@ Tags: relu, linear regions, hyperplane arrangement, hinge, maxout, backpropagati
 from __future__ import annotations
 
 import math
+from contextlib import contextmanager
 from fractions import Fraction
 
 import numpy as np
@@ -58,6 +59,17 @@ from ._authoring import (
 )
 
 CHAPTER = Chapter("approx", 9, "Approximation theory: ReLU, hinges, maxout, linear regions, backpropagation")
+
+
+@contextmanager
+def _one_thread():
+    """Small torch loops run far slower when torch's intra-op threads compete with other processes."""
+    before = torch.get_num_threads()
+    torch.set_num_threads(1)
+    try:
+        yield
+    finally:
+        torch.set_num_threads(before)
 
 _REF_ZASLAVSKY = "Zaslavsky (1975), Facing up to arrangements, Mem. AMS 154, Thm. A"
 _REF_MONTUFAR = "Montúfar, Pascanu, Cho & Bengio (2014), On the number of linear regions of deep neural networks, NeurIPS"
@@ -595,6 +607,11 @@ absolute_value_nesting_logarithmic = Entry(
 
 
 def _density_experiment():
+    with _one_thread():
+        return _density_experiment_body()
+
+
+def _density_experiment_body():
     from numerics.layers import relu
 
     tests = {"sin(2x)": (lambda x: np.sin(2 * x), 4.0), "exp(-x^2)cos(3x)": (lambda x: np.exp(-x**2) * np.cos(3 * x), 12.0),
@@ -769,6 +786,11 @@ def _random_mlp(widths, activation, g):
 
 
 def _backprop_activity_experiment():
+    with _one_thread():
+        return _backprop_activity_experiment_body()
+
+
+def _backprop_activity_experiment_body():
     from numerics.backprop import ACTIVATIONS, mlp_backprop, mlp_forward, squared_error_risk
 
     g = torch.Generator().manual_seed(14)
@@ -792,7 +814,8 @@ def _backprop_activity_experiment():
             phi, _ = ACTIVATIONS[activation]
             for l in range(len(net.Ws)):
                 last = l == len(net.Ws) - 1
-                F = lambda v, l=l, last=last: (v @ net.Ws[l].mT + net.bs[l]) if last else phi(v @ net.Ws[l].mT + net.bs[l])  # noqa: E731
+                W, b = net.Ws[l], net.bs[l]
+                F = (lambda v, W=W, b=b: v @ W.mT + b) if last else (lambda v, W=W, b=b, phi=phi: phi(v @ W.mT + b))
                 J = torch.func.jacrev(F)(xs[l][0].detach())  # (n_{l+1}, n_l)
                 if not torch.allclose(J.mT @ es[l + 1][0], es[l][0], rtol=1e-10, atol=1e-12):
                     return Outcome(False, f"{activation} {widths}: e^{l} != J^T e^{l+1}", {"layer": l})
@@ -801,6 +824,11 @@ def _backprop_activity_experiment():
 
 
 def _backprop_weights_experiment():
+    with _one_thread():
+        return _backprop_weights_experiment_body()
+
+
+def _backprop_weights_experiment_body():
     from numerics.backprop import mlp_backprop, mlp_forward, squared_error_risk
 
     g = torch.Generator().manual_seed(15)
@@ -1016,6 +1044,11 @@ log_softmax = Entry(
 
 
 def _relu_net_piecewise_linear():
+    with _one_thread():
+        return _relu_net_piecewise_linear_body()
+
+
+def _relu_net_piecewise_linear_body():
     from numerics.backprop import MLP, mlp_forward
 
     g = torch.Generator().manual_seed(16)
