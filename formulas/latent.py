@@ -20,7 +20,10 @@ Main statements
       ``loglik_stationarity_a``, ``mle_covariance_is_s``.
     * ``ppca_grad_loglik_w`` -- grad_W log P = k A^-1 (S A^-1 W - W), so W is stationary iff
       S (Sigma + W W^T)^-1 W = W; ``ppca_ml_solution`` (Tipping & Bishop 1999).
-    * ``mgf_mixed_moments``, ``mgf_sum_independent``, ``de_finetti_infinite_exchangeable``.
+    * ``mgf_mixed_moments``, ``mgf_sum_independent``, ``de_finetti_infinite_exchangeable`` (the printed
+      finite-N de Finetti is refuted: ``de_finetti_finite_as_printed``).
+    * ``pca_svd_of_data``, ``pca_covariance_eigenvectors`` -- X = U Sigma V^T gives X X^T = U Sigma^2 U^T
+      (each line is printed twice in the seed, each printing has its own entry).
 
 Notation
     ``n`` observed dimension, ``m`` latent dimension, ``k`` number of samples;
@@ -604,6 +607,29 @@ def _de_finetti_polya() -> Outcome:
                                     "exact": True})
     return Outcome(True, "Polya urns (1,1), (2,1), (2,3): every 0/1 sequence of length <= 5 has exactly the "
                          "Beta(a, b) mixture-of-i.i.d. probability")
+
+
+# -- PCA from the SVD ------------------------------------------------------------------------------
+def _pca_eigenvectors_from_svd() -> Outcome:
+    """The SVD of S = X X^T / k gives the left singular vectors of X (up to sign) and the eigenpairs
+    S u_i = (sigma_i^2 / k) u_i, on random float64 data."""
+    import torch
+
+    g = torch.Generator().manual_seed(184)
+    worst = 0.0
+    for n, k in ((2, 5), (3, 3), (4, 10), (5, 4)):
+        x = torch.randn(n, k, generator=g, dtype=torch.float64)
+        s = x @ x.mT / k  # (n, n)
+        u_s, lam, _ = torch.linalg.svd(s)  # SVD of S
+        u_x, sv, _ = torch.linalg.svd(x, full_matrices=True)  # SVD of X
+        r = min(n, k)
+        align = (u_s[:, :r].mT @ u_x[:, :r]).abs()  # (r, r): identity when columns agree up to sign
+        worst = max(worst, float((align - torch.eye(r, dtype=torch.float64)).abs().max()),
+                    float((s @ u_x[:, :r] - u_x[:, :r] * (sv[:r] ** 2 / k)).abs().max()),
+                    float((lam[:r] - sv[:r] ** 2 / k).abs().max()))
+    holds = worst < 1e-10
+    return Outcome(holds, f"4 random data matrices (n, k) up to (5, 10): SVD of S matches the SVD of X, max deviation "
+                          f"{worst:.2g}", None if holds else {"deviation": worst, "exact": False})
 
 
 # -- catalog entries ------------------------------------------------------------------------------
@@ -1241,4 +1267,32 @@ pca_svd_of_data_ae_section = Entry(
     see_also=("latent.pca-svd-of-data",),
     aliases=("SVD of data matrix", "PCA via SVD"),
     tags=("PCA", "SVD", "covariance"),
+)
+
+pca_covariance_eigenvectors = Entry(
+    id="latent.pca-covariance-eigenvectors",
+    title="PCA directions U from the SVD of the sample covariance S equal the left singular vectors of X",
+    expected=CONFIRMED,
+    experiment=_pca_eigenvectors_from_svd,
+    reason="compared numerically (float64) on random data: the SVD of S = X X^T / k and the SVD of X give the "
+           "same U up to signs, with eigenvalues sigma_i^2 / k",
+    seed=seed(184, 184, r"which is the sample covariance matrix. And then, in order to get  $\mathbf{U}$  we just do the singular value decomposition of  $\mathbf{S}$ . If we relate it to the SVD of  $\mathbf{X}$  we can see that"),
+    notes="S is symmetric PSD, so its SVD is its eigendecomposition; the claim relies on distinct singular values "
+          "(otherwise U is unique only up to rotations within eigenspaces).",
+    see_also=("latent.pca-svd-of-data", "latent.pca-covariance-eigenvectors-ae-section"),
+    aliases=("PCA via SVD", "principal directions", "eigenvectors of covariance", "SVD of covariance"),
+    tags=("PCA", "SVD", "eigenvectors"),
+    references=("Golub & Van Loan, Matrix Computations (4th ed.), §2.4 and §8.6",),
+)
+
+pca_covariance_eigenvectors_ae_section = Entry(
+    id="latent.pca-covariance-eigenvectors-ae-section",
+    title="PCA directions U from the SVD of S (second printing, autoencoder section)",
+    expected=CONFIRMED,
+    experiment=_pca_eigenvectors_from_svd,
+    reason="same check as latent.pca-covariance-eigenvectors (the line is repeated in the seed)",
+    seed=seed(281, 281, r"which is the sample covariance matrix. And then, in order to get  $\mathbf{U}$  we just do the singular value decomposition of  $\mathbf{S}$ . If we relate it to the SVD of  $\mathbf{X}$  we can see that"),
+    see_also=("latent.pca-covariance-eigenvectors", "latent.pca-svd-of-data-ae-section"),
+    aliases=("PCA via SVD", "principal directions"),
+    tags=("PCA", "SVD", "eigenvectors"),
 )
