@@ -248,8 +248,7 @@ convolution_theorem_fft = Entry(
     experiment=_exp_fft_equals_direct,
     reason="checked by experiment: numerics.conv.conv1d_fft/conv2d_fft against direct convolution and torch over a grid "
            "of lengths, kernel sizes, channels, strides and same padding",
-    seed=seed(293, 294, r"""**12.6 Efficient Comp. of Convolutional Activities**  
-A naive way to compute the convolution of a signal of length  $n$  and a kernel of length  $m$  gives an effort of  $\mathcal{O}(m \cdot n)$ . A faster way is to transform both with the FFT and then just do element-wise multiplication (effort:  $\mathcal{O}(n \log n)$ ). However, this is rarely done in CNNs as the filters usually are small ( $m \ll n, m \approx \log(n)$ )."""),
+    seed=seed(293, 294, "**12.6 Efficient Comp. of Convolutional Activities**  \n" + r"""A naive way to compute the convolution of a signal of length  $n$  and a kernel of length  $m$  gives an effort of  $\mathcal{O}(m \cdot n)$ . A faster way is to transform both with the FFT and then just do element-wise multiplication (effort:  $\mathcal{O}(n \log n)$ ). However, this is rarely done in CNNs as the filters usually are small ( $m \ll n, m \approx \log(n)$ )."""),
     notes="Convolution theorem: F(x * w) = F(x) . F(w). A circular convolution of length L equals the linear one "
           "when L >= n + m - 1, or at the valid indices when L = n.",
     aliases=("FFT convolution", "convolution theorem", "fast convolution", "Fourier transform convolution"),
@@ -369,7 +368,15 @@ def _exp_other_pooling(kind: str):
     def run() -> Outcome:
         import torch.nn.functional as F
 
-        from numerics.conv import avg_pool1d, avg_pool2d, max_pool1d, min_pool1d, min_pool2d, softmax_pool1d, softmax_pool2d
+        from numerics.conv import (
+            avg_pool1d,
+            avg_pool2d,
+            max_pool1d,
+            min_pool1d,
+            min_pool2d,
+            softmax_pool1d,
+            softmax_pool2d,
+        )
 
         torch = _torch()
         g = _gen(5)
@@ -457,12 +464,8 @@ subsampling_definition = Entry(
     title="Sub-sampling (stride): keep every s-th output, reducing the temporal/spatial resolution",
     expected=NOT_CHECKABLE,
     definition=True,
-    seed=seed(317, 322, """Often, it is desirable to reduce the size of the feature maps. That's why sub-sampling was introduced.
-
- 
-### D. (Sub-Sampling)
-
-Hereby the temporal/spatial resolution is reduced."""),
+    seed=seed(317, 322, "Often, it is desirable to reduce the size of the feature maps. That's why sub-sampling was "
+                        "introduced.\n\n \n### D. (Sub-Sampling)\n\nHereby the temporal/spatial resolution is reduced."),
     aliases=("sub-sampling", "subsampling", "stride", "strides", "downsampling"),
     tags=("stride", "cnn"),
     see_also=("cnn.convolution-stride",),

@@ -538,6 +538,21 @@ gan_generator_update = Entry(
 )
 
 
+def _snapshot(module) -> list:
+    return [p.detach().clone() for p in module.parameters()]
+
+
+def _logging_step(opt, name: str, log: list, G, D) -> None:
+    """Make ``opt.step`` record its name and the parameters of G and D just before it runs."""
+    inner = opt.step
+
+    def step(*args, **kwargs):
+        log.append((name, _snapshot(G), _snapshot(D)))
+        return inner(*args, **kwargs)
+
+    opt.step = step
+
+
 def _exp_k_steps() -> Outcome:
     import torch
 
@@ -546,27 +561,16 @@ def _exp_k_steps() -> Outcome:
     for k in (1, 3):
         G, D = _gan(42)
         opt_g, opt_d = torch.optim.SGD(G.parameters(), lr=0.05), torch.optim.SGD(D.parameters(), lr=0.05)
-        log = []
-        g0 = [p.detach().clone() for p in G.parameters()]
-
-        def wrap(opt, name, module):
-            inner = opt.step
-
-            def step(*a, **kw):
-                log.append((name, [p.detach().clone() for p in G.parameters()], [p.detach().clone() for p in D.parameters()]))
-                return inner(*a, **kw)
-            opt.step = step
-
-        wrap(opt_d, "D", D)
-        wrap(opt_g, "G", G)
+        log: list = []
+        g0 = _snapshot(G)
+        _logging_step(opt_d, "D", log, G, D)
+        _logging_step(opt_g, "G", log, G, D)
         gen = _gen(43)
-        d_before_g = None
-        gan_training_iteration(G, D, opt_g, opt_d, lambda m: 2 + _randn(m, 1, g=gen), lambda m: _randn(m, 2, g=gen), m=8, k=k)
+        gan_training_iteration(G, D, opt_g, opt_d, lambda m, gen=gen: 2 + _randn(m, 1, g=gen),
+                               lambda m, gen=gen: _randn(m, 2, g=gen), m=8, k=k)
         names = [n for n, _, _ in log]
         g_unchanged = all(all(torch.equal(a, b) for a, b in zip(gs, g0, strict=True)) for n, gs, _ in log)
-        d_before_g = log[-1][2]
-        d_after = [p.detach() for p in D.parameters()]
-        d_untouched_by_g = all(torch.equal(a, b) for a, b in zip(d_before_g, d_after, strict=True))
+        d_untouched_by_g = all(torch.equal(a, b) for a, b in zip(log[-1][2], _snapshot(D), strict=True))
         if names != ["D"] * k + ["G"] or not g_unchanged or not d_untouched_by_g:
             return Outcome(False, "one iteration is not k discriminator steps then one generator step",
                            {"k": k, "steps": names, "G unchanged during D steps": g_unchanged, "D unchanged by G step": d_untouched_by_g})

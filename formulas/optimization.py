@@ -30,7 +30,19 @@ from __future__ import annotations
 import itertools
 import math
 
-from ._authoring import CONFIRMED, NOT_CHECKABLE, PROVED, REFUTED, Chapter, Entry, Eq, Outcome, Rational, ScalarOf, seed
+from ._authoring import (
+    CONFIRMED,
+    NOT_CHECKABLE,
+    PROVED,
+    REFUTED,
+    Chapter,
+    Entry,
+    Eq,
+    Outcome,
+    Rational,
+    ScalarOf,
+    seed,
+)
 
 CHAPTER = Chapter("opt", 13, "Optimization")
 
@@ -148,7 +160,6 @@ def _objective(params):
 
 
 def _run_optimizer(make, steps: int, lrs=None):
-    torch = _torch()
     g = _gen(21)
     params = [_randn(3, 2, g=g).requires_grad_(True), _randn(2, g=g).requires_grad_(True)]
     opt = make(params)
@@ -788,7 +799,6 @@ def _masks(d: int):
 
 
 def _exp_dropout_weight_scaling() -> Outcome:
-    import torch
 
     from numerics.layers import dropout_weight_scaling
 
@@ -845,7 +855,7 @@ def _exp_dropout_nonlinear() -> Outcome:
         gaps[name] = float((ens - scaled).abs())
     if min(gaps.values()) < 1e-3:
         return Outcome(False, "weight scaling was exact through a nonlinearity", gaps)
-    return Outcome(True, f"one hidden nonlinear layer, all 64 masks enumerated: |E[output] - weight-scaled output| = "
+    return Outcome(True, "one hidden nonlinear layer, all 64 masks enumerated: |E[output] - weight-scaled output| = "
                          + ", ".join(f"{k} {v:.3f}" for k, v in gaps.items()))
 
 
