@@ -4,12 +4,12 @@ Main statements
     * ``convolution_theorem_fft`` -- FFT convolution equals direct convolution (experiment).
     * ``convolution_cost_counts`` -- the O(m n) versus O(n log n) costs, as exact operation counts.
     * ``max_pooling`` -- the correct max-pooling definition; the printed 1-D/2-D forms are garbled
-      (``max_pooling_printed``).
+      (``max_pooling_as_printed``).
     * ``channels_example_output_shape`` -- 7x7x3 with two 3x3x3 filters gives 3x3x2 only at stride 2.
     * ``one_by_one_convolution`` -- a 1x1 convolution is a per-pixel matrix product; the sheet's
       "which is actually not a convolution" (``one_by_one_not_a_convolution``) is refuted.
     * ``conv_output_size_valid``, ``conv_output_size_same`` -- output sizes against torch; the printed
-      same-padding extension (m+2p) x (n+2q) (``same_padding_extended_size_printed``) is refuted.
+      same-padding extension (m+2p) x (n+2q) (``same_padding_extended_size_as_printed``) is refuted.
     * ``param_count_comparison`` -- conv < locally connected < fully connected.
     * ``lenet5``, ``lenet_1989_architecture`` -- published architectures reproduced by their counts.
 
@@ -347,8 +347,8 @@ max_pooling = Entry(
     see_also=("cnn.average-pooling", "cnn.min-pooling", "cnn.softmax-pooling"),
 )
 
-max_pooling_printed = Entry(
-    id="cnn.max-pooling-printed",
+max_pooling_as_printed = Entry(
+    id="cnn.max-pooling-as-printed",
     title="Max pooling as printed: x^max_{i,k} = max{x_{i,k+l} | 0 <= k < r} (garbled indices)",
     expected=NOT_CHECKABLE,
     reason="garbled: in the 1-D form the set quantifies k (the output index, bound again on the right) while the "
@@ -578,8 +578,8 @@ channels_example_output_shape = Entry(
     see_also=("cnn.conv-output-size", "cnn.multichannel-convolution"),
 )
 
-channels_example_printed = Entry(
-    id="cnn.channels-example-printed",
+channels_example_as_printed = Entry(
+    id="cnn.channels-example-as-printed",
     title="7x7x3 input and two filters give a 3x3x2 tensor (kernel size and stride not printed)",
     expected=NOT_CHECKABLE,
     reason="underdetermined as printed: the kernel size, stride and padding of W0, W1 are not given (they were in a "
@@ -733,8 +733,8 @@ lenet5 = Entry(
     references=(_LECUN_1998,),
 )
 
-lenet5_printed = Entry(
-    id="cnn.lenet5-printed",
+lenet5_as_printed = Entry(
+    id="cnn.lenet5-as-printed",
     title="LeNet5 as printed: 3 convolutional layers (with max-pool subsampling) + 1 fully connected layer",
     expected=NOT_CHECKABLE,
     reason="ambiguous as printed: LeNet-5 has 3 layers labelled convolutional (C1, C3, C5) and 1 fully connected "
@@ -992,8 +992,8 @@ one_by_one_convolution = Entry(
     references=("Lin, Chen & Yan, Network in network (2014)",),
 )
 
-one_by_one_formula_printed = Entry(
-    id="cnn.one-by-one-formula-printed",
+one_by_one_formula_as_printed = Entry(
+    id="cnn.one-by-one-formula-as-printed",
     title="x^T . eta = sigma(W x_ij), W in R^{m x k} (garbled, misplaced under the Taylor expansion)",
     expected=NOT_CHECKABLE,
     reason="garbled: the line follows the announcement of a second-order Taylor expansion but is the 'network in "
@@ -1251,7 +1251,7 @@ conv_output_size_same = Entry(
 )
 
 
-def _exp_same_padding_printed() -> Outcome:
+def _exp_same_padding_as_printed() -> Outcome:
     import torch.nn.functional as F
 
     g = _gen(16)
@@ -1260,22 +1260,22 @@ def _exp_same_padding_printed() -> Outcome:
         with _even_same_quiet():
             same = F.conv2d(x, W, padding="same")
         printed = F.pad(x, (q, q, p, p))  # the printed extension: (m+2p) x (n+2q)
-        out_printed = tuple(F.conv2d(printed, W).shape[2:])
-        if out_printed != (m, n) or not bool((F.conv2d(printed, W) == same).all()):
+        out_as_printed = tuple(F.conv2d(printed, W).shape[2:])
+        if out_as_printed != (m, n) or not bool((F.conv2d(printed, W) == same).all()):
             top, left = (p - 1) // 2, (q - 1) // 2
             return Outcome(False, "the image extended to (m+2p) x (n+2q) does not give the same-padding output",
                            {"m": m, "n": n, "p": p, "q": q, "printed extension": [m + 2 * p, n + 2 * q],
-                            "output from printed extension": list(out_printed),
+                            "output from printed extension": list(out_as_printed),
                             "torch same padding extends to": [m + p - 1, n + q - 1],
                             "padding (top, bottom, left, right)": [top, p - 1 - top, left, q - 1 - left], "exact": True})
     return Outcome(True, "the printed extension gives the same-padding output in every case")
 
 
-same_padding_extended_size_printed = Entry(
-    id="cnn.same-padding-extended-size-printed",
+same_padding_extended_size_as_printed = Entry(
+    id="cnn.same-padding-extended-size-as-printed",
     title="Same padding as printed: output m x n, 'the extended image has size (m+2p) x (n+2q)'",
     expected=REFUTED,
-    experiment=_exp_same_padding_printed,
+    experiment=_exp_same_padding_as_printed,
     reason="the output m x n is right but the extension is not: a valid p x q convolution of an (m+2p) x (n+2q) image "
            "gives (m+p+1) x (n+q+1); same padding adds p-1 rows and q-1 columns in total (e.g. 7x7 with 3x3 kernels "
            "is extended to 9x9, not 13x13), checked against torch conv2d(padding='same')",

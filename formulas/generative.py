@@ -2,12 +2,12 @@
 
 Main statements
     * ``vae_encoder_output`` -- the encoder outputs the parameters of q(z|x), of latent size; the
-      printed (mu_{x|z}, Sigma_{x|z}) is garbled (``vae_encoder_output_printed``).
+      printed (mu_{x|z}, Sigma_{x|z}) is garbled (``vae_encoder_output_as_printed``).
     * ``elbo`` -- the ELBO is below log p(x) and equal to it at the exact posterior (linear-Gaussian
       experiment); ``elbo_gaussian_kl`` -- the closed-form KL to N(0, 1), proved.
     * ``reparameterization_trick`` -- z = mu + sigma eps gives the right moments and pathwise gradients.
     * ``gan_discriminator_descent_on_loss`` -- descent on the discriminator loss R^(D) = -V is the
-      "gradient ascent on D"; the printed update leaves R^(D) undefined (``gan_discriminator_update_printed``).
+      "gradient ascent on D"; the printed update leaves R^(D) undefined (``gan_discriminator_update_as_printed``).
     * ``gan_nonsaturating_generator_loss`` -- the heuristic generator loss keeps its gradient when D
       rejects the fakes, the minimax loss saturates.
     * ``gan_algorithm_box`` -- the algorithm as printed equals ``numerics.generative`` step for step.
@@ -113,8 +113,8 @@ vae_encoder_output = Entry(
     references=(_KINGMA,),
 )
 
-vae_encoder_output_printed = Entry(
-    id="gen.vae-encoder-output-printed",
+vae_encoder_output_as_printed = Entry(
+    id="gen.vae-encoder-output-as-printed",
     title="Encoder as printed: E models q_phi(z|x) and maps x -> (mu_{x|z}, Sigma_{x|z})",
     expected=NOT_CHECKABLE,
     reason="garbled subscripts: an encoder modelling q_phi(z|x) outputs the parameters of that distribution over z, "
@@ -192,8 +192,8 @@ gaussian_decoder_log_likelihood = Entry(
     references=(_KINGMA + ", appendix C.2",),
 )
 
-vae_diagonal_covariances_printed = Entry(
-    id="gen.vae-diagonal-covariances-printed",
+vae_diagonal_covariances_as_printed = Entry(
+    id="gen.vae-diagonal-covariances-as-printed",
     title="'We use diagonal covariance matrices for Sigma_{x|z} and Sigma_{x|z}': each network outputs two vectors",
     expected=NOT_CHECKABLE,
     reason="garbled subscripts: the same matrix Sigma_{x|z} is named twice; intended Sigma_{z|x} (encoder) and "
@@ -511,8 +511,8 @@ gan_discriminator_descent_on_loss = Entry(
     references=(_GAN_TUTORIAL + ", eq. 8",),
 )
 
-gan_discriminator_update_printed = Entry(
-    id="gen.gan-discriminator-update-printed",
+gan_discriminator_update_as_printed = Entry(
+    id="gen.gan-discriminator-update-as-printed",
     title="theta^{t+1} <- theta^t - eta_t grad_theta R^(D)(theta_d): a descent on R^(D) (vs 'gradient ascent on D' below)",
     expected=NOT_CHECKABLE,
     reason="underdetermined: R^(D) is never defined, and the parameter lacks its subscript (theta vs theta_d). It is "

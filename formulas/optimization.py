@@ -6,7 +6,7 @@ Main statements
     * ``gradient_descent_update`` and the optimizers ``momentum_update``, ``nesterov_update``,
       ``adam_update``, ``adam_bias_correction``, ``rmsprop_update``, ``adagrad_update``: ``numerics.optim``
       performs the same steps as ``torch.optim``.
-    * ``strictly_convex_unique_minimum_printed`` -- refuted: strict convexity gives at most one
+    * ``strictly_convex_unique_minimum_as_printed`` -- refuted: strict convexity gives at most one
       minimizer, not one (``exp`` has none); ``strictly_convex_unique_minimizer`` is the correction.
     * ``taylor_second_order_gradient_step`` -- the second-order expansion of a gradient step, exact for
       quadratics: curvature decides whether a step helps.
@@ -124,8 +124,8 @@ minibatch_gradient_unbiased = Entry(
     references=(_DL_BOOK_8 + ", sec. 8.1.3",),
 )
 
-objectives_as_expectations_printed = Entry(
-    id="opt.objectives-as-expectations-printed",
+objectives_as_expectations_as_printed = Entry(
+    id="opt.objectives-as-expectations-as-printed",
     title="E_theta[R(D)] = E_{S_N ~ p_D}[V_theta R(S_N)] = E[(1/N) sum_i V_theta R(theta; {x_i, y_i})] (garbled)",
     expected=NOT_CHECKABLE,
     reason="garbled: the left side is an expectation 'over theta' of the risk rather than the gradient "
@@ -545,12 +545,12 @@ taylor_second_order_gradient_step = Entry(
     references=(_DL_BOOK_8 + ", sec. 8.2.1, eq. 8.10", "Goodfellow, Bengio & Courville, Deep Learning (2016), sec. 4.3.1"),
 )
 
-curvature_taylor_printed = Entry(
-    id="opt.curvature-taylor-printed",
+curvature_taylor_as_printed = Entry(
+    id="opt.curvature-taylor-as-printed",
     title="'The problem is the curvature' -- the announced second-order Taylor expansion of a step",
     expected=NOT_CHECKABLE,
     reason="incomplete as printed: the equation promised by 'If we do the 2nd-order Taylor expansion of that, then we "
-           "get' is missing (the line that follows is the 1x1-convolution formula, cnn.one-by-one-formula-printed); "
+           "get' is missing (the line that follows is the 1x1-convolution formula, cnn.one-by-one-formula-as-printed); "
            "'the gradient is constant on the wall of the cliff' is a description of a figure the seed lost. The "
            "expansion itself is opt.taylor-second-order-gradient-step",
     seed=seed(371, 373, r"""Now, the problem is not that the cliff is very steep. The problem is the curvature. Because when we take the gradient, the gradient is actually constant on the wall of the cliff. Let's have a look at this through some equations.
@@ -637,8 +637,8 @@ first_order_optimality_convex = Entry(
     references=(_BOYD + ", eq. 4.22",),
 )
 
-optimality_condition_printed = Entry(
-    id="opt.optimality-condition-printed",
+optimality_condition_as_printed = Entry(
+    id="opt.optimality-condition-as-printed",
     title="'So we have grad R != 0*; R* := R(theta*) <= R(theta)' (garbled)",
     expected=NOT_CHECKABLE,
     reason="garbled: 'grad_theta R != 0*' has a stray star and the wrong relation; the optimality condition is "
@@ -667,8 +667,8 @@ def _exp_strictly_convex_no_minimum() -> Outcome:
     return Outcome(True, "exp(theta) did not turn out to be a counterexample")
 
 
-strictly_convex_unique_minimum_printed = Entry(
-    id="opt.strictly-convex-unique-minimum-printed",
+strictly_convex_unique_minimum_as_printed = Entry(
+    id="opt.strictly-convex-unique-minimum-as-printed",
     title="'Strictly convex objective -> objective has only one (a unique) minimum: for all theta != theta*, R(theta) > R(theta*)'",
     expected=REFUTED,
     experiment=_exp_strictly_convex_no_minimum,
@@ -729,8 +729,8 @@ strictly_convex_unique_minimizer = Entry(
     references=(_BOYD, "Nesterov, Introductory Lectures on Convex Optimization (2004), sec. 2.1"),
 )
 
-lipschitz_definition_printed = Entry(
-    id="opt.lipschitz-definition-printed",
+lipschitz_definition_as_printed = Entry(
+    id="opt.lipschitz-definition-as-printed",
     title="L-Lipschitz continuous function (definition cut off before its inequality)",
     expected=NOT_CHECKABLE,
     reason="incomplete as printed: the sentence ends at 'such that' and the defining inequality is missing. The "
@@ -905,8 +905,8 @@ dropout_geometric_ensemble_softmax = Entry(
     references=(_DL_BOOK_7, "Warde-Farley, Goodfellow, Courville & Bengio, An empirical analysis of dropout (2014)"),
 )
 
-dropout_expectation_printed = Entry(
-    id="opt.dropout-expectation-printed",
+dropout_expectation_as_printed = Entry(
+    id="opt.dropout-expectation-as-printed",
     title="sum_j w_i^T x_j = E_Z[sum_j Z_j w_ij x_j] = sum_j t_j^{-1} w_ij x_j (garbled)",
     expected=NOT_CHECKABLE,
     reason="garbled: the left side sums an inner product w_i^T x_j over j (mixing vector and index notation) and lacks "
