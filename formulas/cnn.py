@@ -757,11 +757,11 @@ def _exp_lenet_1989() -> Outcome:
 
     torch = _torch()
     # H1: 12 maps 8x8, 5x5 kernels at stride 2 on a 16x16 image, one bias per unit
-    h1 = nn.Conv2d(1, 12, 5, stride=2, padding=2, bias=False)
-    x = _randn(1, 1, 16, 16, g=_gen(11)).float()
+    h1 = nn.Conv2d(1, 12, 5, stride=2, padding=2, bias=False, dtype=torch.float64)
+    x = _randn(1, 1, 16, 16, g=_gen(11))
     a1 = h1(x)
     # H2: 12 maps 4x4, each connected to 8 of the 12 H1 maps, one bias per unit
-    h2 = nn.Conv2d(12, 12, 5, stride=2, padding=2, bias=False)
+    h2 = nn.Conv2d(12, 12, 5, stride=2, padding=2, bias=False, dtype=torch.float64)
     a2 = h2(a1)
     mask = torch.zeros(12, 12, dtype=torch.bool)
     for k in range(12):
