@@ -1,0 +1,134 @@
+"""Run mutants through the verifier: killed, survived, or equivalent (excluded).
+
+A mutant is *killed* when the verifier refutes it and *survives* when it is
+proved or confirmed.  A mutant whose changed side still equals the original
+side (checked by the verifier itself, e.g. a transpose of a symmetric matrix)
+is *equivalent* and excluded from the kill rate; a dropped assumption that the
+claim did not need is reported the same way.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import random
+from dataclasses import asdict, dataclass
+
+import sympy as sp
+from sympy.core.parameters import evaluate as sympy_evaluate
+
+from formulas.model import Entry, Verdict
+
+from ..check import check
+from .operators import mutants_of
+
+__all__ = ["MutantResult", "true_entries", "plan", "run_mutants"]
+
+
+@dataclass
+class MutantResult:
+    entry: str
+    chapter: str
+    index: int
+    operator: str
+    description: str
+    status: str  # "killed" | "survived" | "equivalent" | "error"
+    verdict: str
+    reason: str = ""
+
+
+def true_entries(entries):
+    return [e for e in entries if e.expected in (Verdict.PROVED, Verdict.CONFIRMED) and e.expr is not None
+            and isinstance(e.expr, sp.core.relational.Relational)]
+
+
+def plan(entries, sample: int | None = None, seed: int = 0) -> tuple[list[tuple[str, int]], list[str]]:
+    """(entry id, mutant index) pairs to run; a fixed random sample when ``sample`` is set."""
+    jobs, errors = [], []
+    for e in true_entries(entries):
+        mutants, errs = mutants_of(e)
+        errors += errs
+        jobs += [(e.id, i) for i in range(len(mutants))]
+    if sample is not None and sample < len(jobs):
+        jobs = sorted(random.Random(seed).sample(jobs, sample))
+    return jobs, errors
+
+
+def _mutant_entry(entry, m, suffix: str, statement) -> Entry:
+    given = entry.given
+    if m.side.startswith("assumptions:"):
+        given = tuple(g for g in given if g != m.side.split(":", 1)[1])
+    return Entry(id=f"{entry.id}~{suffix}", title=m.description, expected=Verdict.REFUTED,
+                 symbols=m.symbols or dict(entry.symbols), statement=lambda: statement, given=given,
+                 where=entry.where)
+
+
+def run_one(entry_id: str, index: int, timeout: float = 30.0) -> MutantResult:
+    import formulas
+
+    entry = formulas.get(entry_id)
+    mutants, _ = mutants_of(entry)
+    m = mutants[index]
+    base = dict(entry=entry.id, chapter=entry.chapter.key, index=index, operator=m.operator, description=m.description)
+    if m.side in ("lhs", "rhs"):
+        with sympy_evaluate(False):
+            same = sp.Eq(getattr(m.statement, m.side), getattr(entry.expr, m.side))
+        probe = check(_mutant_entry(entry, m, f"{index}-eq", same), timeout=timeout)
+        if probe.verdict in (Verdict.PROVED, Verdict.CONFIRMED):
+            return MutantResult(**base, status="equivalent", verdict=probe.verdict.value,
+                                reason=f"the changed side equals the original ({probe.verdict.value}, {probe.scope})")
+    result = check(_mutant_entry(entry, m, str(index), m.statement), timeout=timeout)
+    if result.verdict is Verdict.REFUTED:
+        return MutantResult(**base, status="killed", verdict="refuted")
+    if result.verdict in (Verdict.PROVED, Verdict.CONFIRMED):
+        if m.side.startswith("assumptions"):
+            return MutantResult(**base, status="equivalent", verdict=result.verdict.value,
+                                reason="the claim holds without this assumption")
+        return MutantResult(**base, status="survived", verdict=result.verdict.value,
+                            reason=f"verifier says {result.verdict.value} ({result.scope or 'numeric only'})")
+    return MutantResult(**base, status="error", verdict=result.verdict.value, reason=result.reason)
+
+
+def _worker(job):
+    import torch
+
+    torch.set_num_threads(1)
+    entry_id, index, timeout = job
+    return asdict(run_one(entry_id, index, timeout))
+
+
+def run_mutants(jobs: list[tuple[str, int]], *, timeout: float = 30.0, processes: int = 1, on_result=None):
+    results = []
+    payload = [(e, i, timeout) for e, i in jobs]
+    if processes > 1 and len(jobs) > 1:
+        with mp.get_context("fork").Pool(processes) as pool:
+            for raw in pool.imap_unordered(_worker, payload):
+                results.append(MutantResult(**raw))
+                if on_result:
+                    on_result(results[-1])
+    else:
+        for job in payload:
+            results.append(MutantResult(**_worker(job)))
+            if on_result:
+                on_result(results[-1])
+    results.sort(key=lambda r: (r.entry, r.index))
+    return results
+
+
+def rates(results: list[MutantResult]) -> dict:
+    """Kill rate overall, per chapter and per operator (equivalent mutants excluded)."""
+
+    def rate(rows):
+        counted = [r for r in rows if r.status != "equivalent"]
+        killed = sum(r.status == "killed" for r in counted)
+        return {"mutants": len(rows), "equivalent": len(rows) - len(counted), "killed": killed,
+                "survived": sum(r.status == "survived" for r in counted),
+                "errors": sum(r.status == "error" for r in counted),
+                "kill_rate": killed / len(counted) if counted else 1.0}
+
+    out = {"overall": rate(results), "by_chapter": {}, "by_operator": {}}
+    for key, attr in (("by_chapter", "chapter"), ("by_operator", "operator")):
+        groups: dict[str, list] = {}
+        for r in results:
+            groups.setdefault(getattr(r, attr), []).append(r)
+        out[key] = {k: rate(v) for k, v in sorted(groups.items())}
+    return out
