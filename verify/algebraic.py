@@ -20,6 +20,7 @@ import time
 import sympy as sp
 from hypothesis import HealthCheck, Phase, find, settings
 from hypothesis.errors import NoSuchExample, Unsatisfiable
+from sympy.core.function import AppliedUndef
 
 from formulas.nodes import D, shape_of
 
@@ -82,7 +83,8 @@ def _is_zero_exact(e) -> bool | None:
     e = sp.sympify(e)
     if e == 0:
         return True
-    for strategy in (sp.expand, sp.cancel, lambda x: sp.simplify(x), lambda x: sp.expand_log(sp.simplify(x), force=True)):
+    for strategy in (sp.expand, sp.cancel, lambda x: sp.simplify(x), lambda x: sp.expand_log(sp.simplify(x), force=True),
+                     lambda x: sp.simplify(sp.piecewise_fold(x.rewrite(sp.Piecewise)))):
         try:
             r = strategy(e)
         except Exception:  # noqa: BLE001 - a strategy that cannot cope is just not used
@@ -245,7 +247,7 @@ def _audit_general(entry, ev: Evidence, dims: dict):
 
 def _looks_nonzero(e) -> bool:
     free = sorted(e.free_symbols, key=str)
-    if e.has(sp.Derivative, sp.Function):
+    if e.atoms(AppliedUndef):  # declared functions are opaque: a residual in them is not zero
         return True
     for trial in range(3):
         point = {s: sp.Rational(2 + trial + i, 3 + i) for i, s in enumerate(free)}
@@ -299,11 +301,12 @@ def _torch_numeric(entry, sizes: list[dict], ev: Evidence, draws: int, seed: int
                 ev.numeric_holds = False
                 ev.add("torch-autograd", "fails", "the two sides have different shapes " + ev.shape_mismatch, t0)
                 return
-            finite = torch.isfinite(lhs.reshape(len(envs), -1)).all(1) & torch.isfinite(rhs.reshape(len(envs), -1)).all(1)
-            lhs, rhs = lhs[finite].reshape(int(finite.sum()), -1), rhs[finite].reshape(int(finite.sum()), -1)
-            count += int(finite.sum())
-            if lhs.numel() == 0:
+            lhs, rhs = lhs.reshape(len(envs), -1), rhs.reshape(len(envs), -1)
+            finite = torch.isfinite(lhs).all(1) & torch.isfinite(rhs).all(1)
+            if not bool(finite.any()):
                 continue
+            lhs, rhs = lhs[finite], rhs[finite]
+            count += int(finite.sum())
             scale = 1.0 + torch.maximum(lhs.abs().amax(1), rhs.abs().amax(1))  # (B,)
             if rel is EQ:
                 err = (lhs - rhs).abs().amax(1) / scale
@@ -320,6 +323,11 @@ def _torch_numeric(entry, sizes: list[dict], ev: Evidence, draws: int, seed: int
                     return
     except (Inapplicable, Unsupported) as err:
         ev.add("torch-autograd", "skipped", str(err), t0)
+        return
+    except ValueError as err:
+        ev.shape_mismatch = str(err)
+        ev.numeric_holds = False
+        ev.add("torch-autograd", "fails", f"ill-shaped: {err}", t0)
         return
     if count == 0:
         ev.add("torch-autograd", "skipped", "no draw satisfied the constraints", t0)

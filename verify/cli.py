@@ -247,6 +247,7 @@ def cmd_errata(args) -> int:
 # Add a module here to add its command (one line per command).
 EXTRA_COMMANDS: tuple[str, ...] = (
     "verify.coverage_command",
+    "verify.mutate.command",
     "verify.userfile.command",
 )
 

@@ -86,13 +86,13 @@ def evaluate(expr, env: dict, dims: dict, backend):
         return out
     if isinstance(expr, sp.Pow):
         return b.pow(ev(expr.base), ev(expr.exp))
+    if isinstance(expr, Inverse):  # before MatPow: SymPy's Inverse is a MatPow
+        return b.inverse(ev(expr.arg))
     if isinstance(expr, MatPow):
         base, exponent = expr.args
         return b.matpow(ev(base), int(exponent))
     if isinstance(expr, Transpose):
         return b.transpose(ev(expr.arg))
-    if isinstance(expr, Inverse):
-        return b.inverse(ev(expr.arg))
     if isinstance(expr, Determinant):
         return b.det(ev(expr.arg))
     if isinstance(expr, Trace):
@@ -157,11 +157,12 @@ class ExactBackend:
     def add(self, a, b):
         if self._is_mat(a) and self._is_mat(b):
             if a.shape != b.shape:
-                if a.shape == (1, 1) or b.shape == (1, 1):
-                    return self._scalar(a) + self._scalar(b)
                 raise ValueError(f"shape mismatch in sum: {a.shape} vs {b.shape}")
             return a + b
-        return self._scalar(a) + self._scalar(b)
+        a, b = self._scalar(a), self._scalar(b)
+        if self._is_mat(a) != self._is_mat(b):
+            raise ValueError("shape mismatch in sum: a matrix plus a scalar")
+        return a + b
 
     def mul(self, a, b):
         if self._is_mat(a) and self._is_mat(b):
@@ -285,9 +286,11 @@ class TorchBackend:
 
     def add(self, a, b):
         if a.dim() == 2 and b.dim() == 2 and a.shape != b.shape:
-            if a.shape == (1, 1) or b.shape == (1, 1):
-                return self._scalar(a) + self._scalar(b)
             raise ValueError(f"shape mismatch in sum: {tuple(a.shape)} vs {tuple(b.shape)}")
+        if a.dim() != b.dim():  # a 1x1 matrix plus a scalar is a scalar; any other matrix plus a scalar is ill-typed
+            a, b = self._scalar(a), self._scalar(b)
+            if a.dim() != b.dim():
+                raise ValueError("shape mismatch in sum: a matrix plus a scalar")
         return a + b
 
     def mul(self, a, b):
