@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
+import sympy
 from sympy import (  # noqa: F401  (re-exported for chapter modules)
     Abs,
     Determinant,
-    Eq,
-    Ge,
-    Gt,
     Identity,
     Integer,
     Inverse,
-    Le,
-    Lt,
     Max,
     Rational,
     S,
@@ -41,6 +37,31 @@ __all__ = [
     "Abs", "Determinant", "Eq", "Ge", "Gt", "Identity", "Integer", "Inverse", "Le", "Lt", "Max",
     "Rational", "S", "Sum", "Trace", "Transpose", "ZeroMatrix", "exp", "log", "oo", "pi", "sqrt",
 ]
+
+
+def Eq(lhs, rhs, evaluate=False):  # noqa: N802 - the SymPy name
+    """``lhs == rhs`` kept unevaluated (SymPy would fold a structurally equal pair to ``True``)."""
+    return sympy.Eq(lhs, rhs, evaluate=evaluate)
+
+
+def Le(lhs, rhs, evaluate=False):  # noqa: N802
+    """``lhs <= rhs``, unevaluated."""
+    return sympy.Le(lhs, rhs, evaluate=evaluate)
+
+
+def Lt(lhs, rhs, evaluate=False):  # noqa: N802
+    """``lhs < rhs``, unevaluated."""
+    return sympy.Lt(lhs, rhs, evaluate=evaluate)
+
+
+def Ge(lhs, rhs, evaluate=False):  # noqa: N802
+    """``lhs >= rhs``, unevaluated."""
+    return sympy.Ge(lhs, rhs, evaluate=evaluate)
+
+
+def Gt(lhs, rhs, evaluate=False):  # noqa: N802
+    """``lhs > rhs``, unevaluated."""
+    return sympy.Gt(lhs, rhs, evaluate=evaluate)
 
 
 def seed(first: int, last: int, quote: str) -> SeedRef:

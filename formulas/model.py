@@ -16,6 +16,7 @@ from functools import cached_property
 
 from sympy import latex as sympy_latex
 from sympy import srepr
+from sympy.core.relational import Relational
 
 from .spec import Sym, dim_symbol, parse_spec
 
@@ -101,15 +102,18 @@ class Entry:
         missing = [p for p in params if p not in self.objects]
         if missing:
             raise NameError(f"{self.id}: statement uses undeclared symbol(s) {missing}")
-        from sympy.core.parameters import evaluate
-
-        with evaluate(False):  # keep the statement as written: Eq((A*B).I, B.I*A.I) must not collapse to True
-            return fn(**{p: self.objects[p] for p in params})
+        return fn(**{p: self.objects[p] for p in params})
 
     @cached_property
     def expr(self):
         """The statement as a SymPy relational, or ``None`` for prose."""
-        return None if self.statement is None else self._call(self.statement)
+        if self.statement is None:
+            return None
+        out = self._call(self.statement)
+        if not isinstance(out, Relational):
+            raise TypeError(f"{self.id}: the statement evaluated to {out!r}, not a relation; build it with "
+                            "formulas._authoring.Eq/Le/... (they keep the relation unevaluated)")
+        return out
 
     @cached_property
     def constraints(self) -> list:
@@ -137,9 +141,13 @@ class Entry:
 
     def fingerprint(self) -> str:
         """Everything the verdict depends on, as text (hashed by the cache)."""
+        try:
+            statement = srepr(self.expr) if self.expr is not None else "-"
+            constraints = repr([srepr(c) for c in self.constraints])
+        except Exception as err:  # noqa: BLE001 - a broken statement still gets a key (and an error verdict)
+            statement, constraints = f"unbuildable: {type(err).__name__}: {err}", "-"
         parts = [self.id, repr(sorted(self.symbols.items())), repr(self.given), str(self.expected.value),
-                 srepr(self.expr) if self.expr is not None else "-",
-                 repr([srepr(c) for c in self.constraints]),
+                 statement, constraints,
                  getattr(self.experiment, "__qualname__", "-") if self.experiment else "-"]
         return "\x1f".join(parts)
 
