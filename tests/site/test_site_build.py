@@ -1,0 +1,196 @@
+"""The site's build: strict, complete, generated from the registry, and self-contained."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from mkdocs.exceptions import PluginError
+
+import formulas
+from verify.report import is_erratum
+
+ROOT = Path(__file__).resolve().parents[2]
+VENDOR_LIMIT_BYTES = 3_000_000
+REMOTE = re.compile(r"""(?:src|href)\s*=\s*["'](?:https?:)?//""", re.I)
+CSS_REMOTE = re.compile(r"""(?:@import|url\()\s*["']?(?:https?:)?//""", re.I)
+
+
+def _read(site, path: str) -> str:
+    return (site.path / path).read_text(encoding="utf-8")
+
+
+def test_every_chapter_page_has_every_entry_anchor(built_site):
+    cat = formulas.catalog()
+    for chapter in cat.chapters:
+        page = _read(built_site, f"chapters/{chapter.key}.html")
+        for entry in cat.in_chapter(chapter):
+            assert f'id="{entry.id}"' in page, f"{entry.id}: no permanent anchor on chapters/{chapter.key}.html"
+
+
+def test_navigation_lists_every_chapter(built_site):
+    home = _read(built_site, "index.html")
+    for chapter in formulas.catalog().chapters:
+        assert f'href="chapters/{chapter.key}.html"' in home, f"chapter {chapter.key} missing from the navigation"
+
+
+def test_entries_show_seed_wording_verdict_and_corrections(built_site):
+    cat = formulas.catalog()
+    for entry in cat.entries:
+        page = _read(built_site, f"chapters/{entry.chapter.key}.html")
+        section = page.split(f'id="{entry.id}"', 1)[1].split('<h2 id="', 1)[0]
+        assert 'class="sp-badge sp-' in section, f"{entry.id}: no verdict badge"
+        if entry.seed is not None:
+            a, b = entry.seed.lines
+            assert (f"line {a}" if a == b else f"lines {a}–{b}") in section, f"{entry.id}: seed line numbers"
+        if entry.corrected_by:
+            fix = cat.get(entry.corrected_by)
+            assert f"{fix.chapter.key}.html#{fix.id}" in section or f'href="#{fix.id}"' in section, (
+                f"{entry.id}: no link to its correction {fix.id}")
+        if entry.latex:
+            assert 'class="arithmatex"' in section, f"{entry.id}: statement not rendered as math"
+
+
+def test_errata_page_lists_every_erratum_with_a_link(built_site):
+    page = _read(built_site, "errata.html")
+    errata = [e for e in formulas.entries() if is_erratum(e)]
+    assert errata
+    for e in errata:
+        assert f'id="erratum-{e.id}"' in page, f"{e.id} missing from the errata page"
+        assert f'href="chapters/{e.chapter.key}.html#{e.id}"' in page
+
+
+def test_cli_page_documents_every_subcommand(built_site):
+    import argparse
+
+    from verify.cli import build_parser
+
+    page = _read(built_site, "cli.html")
+    (sub,) = [a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction)]
+    for name in sub.choices:
+        assert f'id="sheetproof-{name}"' in page, f"sheetproof {name} missing from the CLI page"
+
+
+def test_conventions_table_is_generated_from_the_catalog(built_site):
+    page = _read(built_site, "conventions.html")
+    table = page.split('id="common-derivatives-in-both-layouts"', 1)[1].split("</table>", 1)[0]
+    rows = table.count("<tr>") - 1
+    assert rows >= 5, f"only {rows} derivatives in the layout table"
+    assert "chapters/deriv.html#deriv.grad-logdet" in table
+
+
+def test_api_reference_renders_docstring_math(built_site):
+    for name in ("verify", "numerics"):
+        page = _read(built_site, f"api/{name}.html")
+        assert f'id="{name}"' in page
+        assert ":math:`" not in page, f"api/{name}.html: reST math left in a docstring"
+    assert 'class="arithmatex"' in _read(built_site, "api/numerics.html")
+
+
+def test_no_remote_assets(built_site):
+    offenders = []
+    for path in built_site.path.rglob("*"):
+        if path.suffix == ".html":
+            text = path.read_text(encoding="utf-8")
+            # <a href> to the web is a link a reader may follow; scripts, styles, fonts and images are not.
+            for tag in re.findall(r"<(?:script|link|img|iframe|source)\b[^>]*>", text, re.I):
+                if REMOTE.search(tag):
+                    offenders.append(f"{path.relative_to(built_site.path)}: {tag}")
+        elif path.suffix == ".css" and CSS_REMOTE.search(path.read_text(encoding="utf-8")):
+            offenders.append(str(path.relative_to(built_site.path)))
+    assert not offenders, "remote assets:\n" + "\n".join(offenders[:20])
+    assert "fonts.googleapis" not in _read(built_site, "index.html")
+
+
+def test_offline_search_index_and_worker_shim_are_local(built_site):
+    assert (built_site.path / "search" / "search_index.js").is_file(), "no search index for file:// viewing"
+    assert (built_site.path / "assets" / "vendor" / "iframe-worker" / "shim.js").is_file()
+    assert "unpkg.com" not in _read(built_site, "index.html")
+
+
+def test_vendored_assets_are_small():
+    total = sum(p.stat().st_size for p in (ROOT / "docs" / "assets").rglob("*") if p.is_file())
+    assert total < VENDOR_LIMIT_BYTES, f"docs/assets holds {total / 1e6:.1f} MB"
+
+
+def test_build_leaves_every_result_cached(built_site):
+    """The site is built from cached results: after the build no entry needs checking."""
+    from verify.cache import ResultCache
+
+    directory = Path(os.environ.get("SHEETPROOF_CACHE", ".sheetproof-cache"))
+    cache = ResultCache(directory if directory.is_absolute() else ROOT / directory)
+    stale = [e.id for e in formulas.entries() if cache.get(e) is None]
+    assert not stale, f"not in the result cache after the build: {stale[:10]}"
+
+
+# -- the hook on its own -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("markdown", [
+    "<!-- sheetproof:bogus -->",
+    "text\n<!-- sheetproof:chapterz deriv -->\n",
+    "<!-- sheetproof: -->",
+])
+def test_unknown_marker_fails(hook, markdown):
+    with pytest.raises(PluginError, match="unknown marker"):
+        hook.expand_markers(markdown, "page.md")
+
+
+@pytest.mark.parametrize("markdown, message", [
+    ("<!-- sheetproof:chapter no-such-chapter -->", "no such chapter"),
+    ("<!-- sheetproof:chapter -->", "takes one chapter key"),
+    ("<!-- sheetproof:summary extra -->", "takes no arguments"),
+    ("<!-- sheetproof:errata everything -->", "takes no arguments"),
+])
+def test_marker_with_bad_arguments_fails(hook, markdown, message):
+    with pytest.raises(PluginError, match=message):
+        hook.expand_markers(markdown, "page.md")
+
+
+def test_text_without_markers_is_unchanged(hook):
+    text = "# Title\n\n<!-- an ordinary comment -->\n\nBody with $x$.\n"
+    assert hook.expand_markers(text, "page.md") == text
+
+
+def test_every_known_marker_is_used_in_the_docs():
+    used = set()
+    for path in (ROOT / "docs").rglob("*.md"):
+        used |= set(re.findall(r"<!--\s*sheetproof:([A-Za-z0-9_-]+)", path.read_text(encoding="utf-8")))
+    hook_source = (ROOT / "docs" / "hooks" / "sheetproof_site.py").read_text(encoding="utf-8")
+    known = set(re.findall(r'^    "([a-z-]+)": expand_', hook_source, re.M))
+    assert known - {"chapter"} <= used, f"markers never used: {known - {'chapter'} - used}"
+
+
+# -- link checking: the site's validation settings make a broken link fail the strict build --------------
+
+
+def _mini_site(tmp_path: Path, page_text: str) -> subprocess.CompletedProcess:
+    """A two-page site with mkdocs.yml's validation settings, built with --strict."""
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "index.md").write_text("# Home\n\n## Known section\n", encoding="utf-8")
+    (docs / "other.md").write_text(page_text, encoding="utf-8")
+    mini = {"site_name": "mini", "docs_dir": str(docs), "site_dir": str(tmp_path / "site"),
+            "use_directory_urls": False, "validation": config["validation"],
+            "markdown_extensions": ["toc", "attr_list"]}
+    (tmp_path / "mkdocs.yml").write_text(yaml.safe_dump(mini), encoding="utf-8")
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(tmp_path / "mkdocs.yml")],
+                          capture_output=True, text=True, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+                          timeout=120)
+
+
+@pytest.mark.parametrize("link, fails", [
+    ("[ok](index.md#known-section)", False),
+    ("[missing page](nowhere.md)", True),
+    ("[missing anchor](index.md#deriv.no-such-entry)", True),
+    ("[missing local anchor](#nothing-here)", True),
+])
+def test_strict_build_fails_on_broken_links(tmp_path, link, fails):
+    proc = _mini_site(tmp_path, f"# Other\n\n{link}\n")
+    assert (proc.returncode != 0) == fails, proc.stdout + proc.stderr
