@@ -777,11 +777,11 @@ mgf_poisson = Entry(
     references=_MGF_REFS,
 )
 
-_N_MGF = 3  # terms in the MGF-of-a-sum entry
+_N_MGF = 2  # terms in the MGF-of-a-sum entry (3 terms take ~4 s on the exact-finite engine)
 
 
-def _mgf_linear_combination(X1, X2, X3, a1, a2, a3, t):
-    a, xs = (a1, a2, a3), (X1, X2, X3)
+def _mgf_linear_combination(X1, X2, a1, a2, t):
+    a, xs = (a1, a2), (X1, X2)
     lhs = st.Expectation(exp(t * sp.Add(*[ai * xi for ai, xi in zip(a, xs, strict=True)])))
     rhs = sp.Mul(*[st.Expectation(exp((ai * t) * xi)) for ai, xi in zip(a, xs, strict=True)])
     return Eq(lhs, rhs)
@@ -793,11 +793,12 @@ mgf_linear_combination = Entry(
     expected=CONFIRMED,
     symbols={**{f"X{i}": "random" for i in range(1, _N_MGF + 1)},
              **{f"a{i}": "scalar" for i in range(1, _N_MGF + 1)}, "t": "scalar"},
-    given=("independent X1 X2 X3",),
+    given=("independent X1 X2",),
     statement=_mgf_linear_combination,
     seed=seed(47, 47, r"**T.** If  $X_1, \dots, X_n$  are indep. rvs with MGFs  $M_{X_i}(t) = E[e^{tX_i}]$ , then the MGF of  $Y = \sum_{i=1}^n a_i X_i$  is  $M_Y(t) = \prod_{i=1}^n M_{X_i}(a_i t)$ ."),
-    notes="Stated for n = 3 independent variables (the grammar has no indexed families); confirmed exactly "
-          "on random finite product distributions.  Without independence it fails.",
+    notes="Stated for n = 2 independent variables (the grammar has no indexed families; n = 3 also holds but "
+          "takes ~4 s on the exact-finite engine); confirmed exactly on random finite product distributions.  "
+          "Without independence it fails.",
     aliases=("mgf of sum", "mgf linear combination", "mgf of independent sum", "product of mgfs"),
     tags=("mgf", "independence", "linear combination"),
     references=_MGF_REFS,
