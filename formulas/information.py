@@ -260,3 +260,34 @@ pmi_bilinear_approximation = Entry(
     tags=("information theory", "PMI", "word embeddings"),
     references=("Levy & Goldberg, NIPS 2014",),
 )
+
+
+def _mutual_information_identity(p11, p12, p21, p22):
+    """I(X;Y) on a 2 x 2 joint table written two ways: KL to the product of marginals, and entropies."""
+    joint = [[p11, p12], [p21, p22]]
+    rows = [p11 + p12, p21 + p22]
+    cols = [p11 + p21, p12 + p22]
+    kl = sum(joint[i][j] * log(joint[i][j] / (rows[i] * cols[j])) for i in range(2) for j in range(2))
+    h_x = -sum(r * log(r) for r in rows)
+    h_y = -sum(c * log(c) for c in cols)
+    h_xy = -sum(joint[i][j] * log(joint[i][j]) for i in range(2) for j in range(2))
+    return Eq(kl, h_x + h_y - h_xy)
+
+
+mutual_information = Entry(
+    id="info.mutual-information",
+    title="Mutual information: I(X;Y) = KL(p_XY || p_X p_Y) = H(X) + H(Y) - H(X,Y)",
+    expected=PROVED,
+    symbols={"p11": "scalar positive", "p12": "scalar positive", "p21": "scalar positive",
+             "p22": "scalar positive"},
+    statement=_mutual_information_identity,
+    notes="Stated on a 2 x 2 joint table with positive weights (marginals are row and column sums); the "
+          "identity holds term by term after expanding the logarithms, so normalisation is not needed. "
+          "I(X;Y) = 0 exactly when the table is the product of its marginals (see "
+          "emb.mutual-information-zero-if-independent).",
+    aliases=("mutual information", "MI", "information gain", "mutual information entropy identity",
+             "mutual information from joint table"),
+    tags=("information theory", "mutual information", "entropy", "KL divergence"),
+    references=(_COVER_THOMAS + ", eq. (2.45)",),
+    see_also=("info.kl-divergence", "info.entropy-definition"),
+)

@@ -7,7 +7,7 @@ formulas it realises. The decorator is the single source of the links;
 
 Example:
     >>> from numerics._links import implements
-    >>> @implements("info.entropy")
+    >>> @implements("info.entropy-definition")
     ... def h(p): ...
     >>> h.__catalog_ids__
     ('info.entropy',)

@@ -9,7 +9,7 @@ r"""Information measures of discrete distributions (natural logarithm, nats).
 Terms with :math:`p(x) = 0` contribute 0 (:math:`0\log 0 = 0`, via ``xlogy``). All functions reduce over the
 last dimension (the joint table over the last two), so batches of distributions work.
 
-Catalog: ``info.entropy``, ``info.cross-entropy``, ``info.kl-divergence``, ``info.mutual-information``.
+Catalog: ``info.entropy-definition``, ``info.cross-entropy-definition``, ``info.kl-divergence``, ``info.mutual-information``.
 """
 
 from __future__ import annotations
@@ -21,9 +21,9 @@ from numerics._links import implements
 __all__ = ["cross_entropy", "entropy", "kl_divergence", "mutual_information"]
 
 
-@implements("info.entropy")
+@implements("info.entropy-definition")
 def entropy(p: torch.Tensor) -> torch.Tensor:
-    r""":math:`H(p) = -\sum_x p(x)\log p(x)` over the last dimension. Catalog: ``info.entropy``.
+    r""":math:`H(p) = -\sum_x p(x)\log p(x)` over the last dimension. Catalog: ``info.entropy-definition``.
 
     >>> import torch
     >>> entropy(torch.tensor([0.5, 0.5, 0.0]))  # log 2
@@ -32,9 +32,9 @@ def entropy(p: torch.Tensor) -> torch.Tensor:
     return -torch.special.xlogy(p, p).sum(dim=-1)
 
 
-@implements("info.cross-entropy")
+@implements("info.cross-entropy-definition")
 def cross_entropy(p: torch.Tensor, q: torch.Tensor) -> torch.Tensor:
-    r""":math:`H(p,q) = -\sum_x p(x)\log q(x) = \mathbb{E}_{x\sim p}[-\log q(x)]`. Catalog: ``info.cross-entropy``."""
+    r""":math:`H(p,q) = -\sum_x p(x)\log q(x) = \mathbb{E}_{x\sim p}[-\log q(x)]`. Catalog: ``info.cross-entropy-definition``."""
     return -torch.special.xlogy(p, q).sum(dim=-1)
 
 

@@ -14,7 +14,7 @@ the sample covariance :math:`\mathbf{S}`. With :math:`\boldsymbol{\beta} = \math
 Each iteration costs :math:`\mathcal{O}(d^2k)` and never decreases the likelihood
 :math:`-\tfrac N2\big(d\log2\pi + \log|\mathbf{C}| + \mathrm{tr}(\mathbf{C}^{-1}\mathbf{S})\big)`. It starts from the PPCA solution.
 
-Catalog: ``latent.fa-em-update``, ``latent.fa-log-likelihood``, ``latent.fa-marginal-distribution``.
+Catalog: ``latent.fa-em-update``, ``latent.gaussian-loglik-in-s``, ``latent.fa-marginal-distribution``.
 """
 
 from __future__ import annotations
@@ -45,13 +45,13 @@ class FactorAnalysis:
     psi: torch.Tensor
     history: list[float] = field(default_factory=list)
 
-    @implements("latent.fa-log-likelihood")
+    @implements("latent.gaussian-loglik-in-s")
     def log_likelihood(self, X: torch.Tensor) -> torch.Tensor:
-        r"""Mean :math:`\log\mathcal{N}(\mathbf{x}_i;\boldsymbol{\mu},\mathbf{W}\mathbf{W}^\top+\boldsymbol{\Psi})`. Catalog: ``latent.fa-log-likelihood``."""
+        r"""Mean :math:`\log\mathcal{N}(\mathbf{x}_i;\boldsymbol{\mu},\mathbf{W}\mathbf{W}^\top+\boldsymbol{\Psi})`. Catalog: ``latent.gaussian-loglik-in-s``."""
         return low_rank_gaussian_log_likelihood(X, self.mean, self.W, self.psi)
 
 
-@implements("latent.fa-em-update", "latent.fa-log-likelihood")
+@implements("latent.fa-em-update", "latent.gaussian-loglik-in-s")
 def fit_factor_analysis(
     X: torch.Tensor, k: int, max_iter: int = 1000, tol: float = 1e-6, min_psi: float = 1e-12
 ) -> FactorAnalysis:
@@ -60,7 +60,7 @@ def fit_factor_analysis(
     ``X``: ``(N, d)``. ``tol`` applies to the summed (not mean) log-likelihood, as in scikit-learn (whose
     default is ``1e-2``; EM converges linearly, so it needs a tighter one to reach the same likelihood).
     ``history`` holds the mean log-likelihood before each update. Catalog: ``latent.fa-em-update``,
-    ``latent.fa-log-likelihood``.
+    ``latent.gaussian-loglik-in-s``.
     """
     N, d = X.shape
     mean = X.mean(dim=0)  # (d,)

@@ -11,8 +11,8 @@ for any rotation :math:`\mathbf{R}` (here :math:`\mathbf{R}=\mathbf{I}`): each c
 :math:`\rho_i^2 = \max\{0, \lambda_i - \sigma^2\}`. As :math:`\sigma^2\to 0` this is PCA.
 ``ddof=0`` is the maximum-likelihood covariance; ``ddof=1`` reproduces scikit-learn's ``PCA`` (``noise_variance_``, ``score``).
 
-Catalog: ``latent.ppca-ml-solution``, ``latent.ppca-noise-variance-ml``, ``latent.ppca-log-likelihood``,
-``latent.ppca-marginal-distribution``.
+Catalog: ``latent.ppca-ml-solution``, ``latent.ppca-noise-variance-ml``, ``latent.gaussian-loglik-in-s``,
+``latent.fa-marginal-distribution``.
 """
 
 from __future__ import annotations
@@ -28,13 +28,13 @@ from numerics.latent.gaussian import low_rank_gaussian_log_likelihood
 __all__ = ["PPCA", "fit_ppca"]
 
 
-@implements("latent.ppca-marginal-distribution")
+@implements("latent.fa-marginal-distribution")
 @dataclass(frozen=True)
 class PPCA:
     r"""Fitted PPCA, the model :math:`\mathbf{x}\sim\mathcal{N}(\boldsymbol{\mu},\mathbf{W}\mathbf{W}^\top+\sigma^2\mathbf{I})`.
 
     ``mean`` :math:`(d,)`, ``W`` :math:`(d, k)`, ``noise_variance`` :math:`\sigma^2`, ``eigenvalues`` :math:`(d,)`.
-    Catalog: ``latent.ppca-marginal-distribution``.
+    Catalog: ``latent.fa-marginal-distribution``.
     """
 
     mean: torch.Tensor
@@ -42,11 +42,11 @@ class PPCA:
     noise_variance: torch.Tensor
     eigenvalues: torch.Tensor
 
-    @implements("latent.ppca-log-likelihood")
+    @implements("latent.gaussian-loglik-in-s")
     def log_likelihood(self, X: torch.Tensor) -> torch.Tensor:
         r"""Mean :math:`\log\mathcal{N}(\mathbf{x}_i;\boldsymbol{\mu},\mathbf{W}\mathbf{W}^\top+\sigma^2\mathbf{I})` over the rows of ``X``.
 
-        Catalog: ``latent.ppca-log-likelihood``.
+        Catalog: ``latent.gaussian-loglik-in-s``.
         """
         return low_rank_gaussian_log_likelihood(X, self.mean, self.W, self.noise_variance)
 

@@ -50,8 +50,8 @@ def test_every_public_name_is_linked(modname):
 def test_dataclass_results_link_their_methods():
     from numerics.latent import PPCA, FactorAnalysis
 
-    assert PPCA.log_likelihood.__catalog_ids__ == ("latent.ppca-log-likelihood",)
-    assert FactorAnalysis.log_likelihood.__catalog_ids__ == ("latent.fa-log-likelihood",)
+    assert PPCA.log_likelihood.__catalog_ids__ == ("latent.gaussian-loglik-in-s",)
+    assert FactorAnalysis.log_likelihood.__catalog_ids__ == ("latent.gaussian-loglik-in-s",)
 
 
 def test_links_index_resolves_both_ways():
