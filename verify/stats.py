@@ -67,7 +67,7 @@ def _symbolic(entry, methods) -> bool:
         ("expand", expand_nodes),
         ("expand twice", lambda e: expand_nodes(expand_nodes(e))),
         ("rewrite(Expectation)", lambda e: e.rewrite(st.Expectation).expand().expand()),
-        ("MGF rule", lambda e: sp.simplify(_mgf_rule(e))),
+        ("MGF rule", lambda e: sp.simplify(_mgf_rule(e)) if e.has(st.Expectation) and e.has(sp.exp) else e),
         ("doit + simplify", lambda e: sp.simplify(e.doit())),
     ]
     for label, fn in strategies:
@@ -164,36 +164,61 @@ def _exact_finite(entry, methods, seed: int):
     return False
 
 
+def _numeric_form(d, free):
+    """Expectations as integrals or sums, and a fast evaluator for them (mpmath quadrature where possible)."""
+    r = d.replace(lambda n: isinstance(n, st.Expectation), lambda n: n.rewrite(sp.Integral))
+    try:
+        fast = sp.lambdify(free, r, modules=["mpmath"])
+    except Exception:  # noqa: BLE001 - no fast form: evaluate with SymPy's evalf
+        fast = None
+
+    def value(point):
+        if fast is not None:
+            try:
+                import mpmath
+
+                with mpmath.workdps(25):
+                    v = fast(*[mpmath.mpf(float(point[s])) if not point[s].is_Integer else int(point[s])
+                               for s in free])
+                return sp.Float(complex(v).real, 20) if abs(complex(v).imag) < 1e-12 else sp.nan
+            except Exception:  # noqa: BLE001 - fall back to evalf
+                pass
+        return sp.N(r.xreplace(point), 15)
+
+    return value
+
+
 def _numeric_series(entry, methods, seed: int):
     t0 = time.perf_counter()
     rng = random.Random(seed)
     rv_names = {str(x) for x in _rvs(entry.expr)}
     free = sorted((s for s in entry.expr.free_symbols if str(s) not in rv_names), key=str)
     d = entry.expr.lhs - entry.expr.rhs
+    value = _numeric_form(d, free)
     checked = 0
-    for _ in range(12):
+    for _ in range(8):
         point = {}
         for s in free:
             flags = entry.declared[str(s)].flags if str(s) in entry.declared else frozenset()
             if "integer" in flags:
                 point[s] = sp.Integer(rng.randint(1, 6) if "positive" in flags else rng.randint(-3, 3))
             elif "unit" in flags:
-                point[s] = sp.Float(rng.uniform(0.05, 0.95), 30)
+                point[s] = sp.Float(rng.uniform(0.05, 0.95), 20)
             elif "positive" in flags:
-                point[s] = sp.Float(rng.uniform(0.2, 2.0), 30)
+                point[s] = sp.Float(rng.uniform(0.2, 2.0), 20)
             else:
-                point[s] = sp.Float(rng.uniform(-1.0, 1.0), 30)
+                point[s] = sp.Float(rng.uniform(-1.0, 1.0), 20)
         if any(not bool(c.xreplace(point)) for c in entry.constraints):
             continue
         try:
-            v = sp.N(d.xreplace(point).doit(), 30)
+            v = value(point)
         except Exception as err:  # noqa: BLE001
             methods.append(Method("numeric-series", "skipped", f"{type(err).__name__}: {err}"))
             return None
         if not v.is_comparable:
             continue
         checked += 1
-        if abs(v) > 1e-15:
+        if abs(v) > 1e-9:
             methods.append(Method("numeric-series", "fails", f"at {point}: lhs - rhs = {v:.6g}",
                                   round(time.perf_counter() - t0, 4)))
             return {"values": {str(k): f"{float(x):.6g}" for k, x in point.items()}, "residual": f"{float(v):.6g}",
@@ -201,8 +226,8 @@ def _numeric_series(entry, methods, seed: int):
     if not checked:
         methods.append(Method("numeric-series", "skipped", "no admissible parameter values evaluated"))
         return None
-    methods.append(Method("numeric-series", "holds", f"{checked} parameter draws at 30 digits",
-                          round(time.perf_counter() - t0, 4)))
+    methods.append(Method("numeric-series", "holds", f"{checked} parameter draws, expectations by quadrature or "
+                          "series at 25 digits", round(time.perf_counter() - t0, 4)))
     return False
 
 
