@@ -48,16 +48,17 @@ def _is_pd(a: sp.Matrix) -> bool:
 
 
 def _search(claim, sizes=(1, 2)) -> Outcome:
-    """Exhaustive exact search over small symmetric integer matrices."""
+    """Exhaustive exact search over small symmetric integer matrices (entries -2..2, or -1..1 at d = 3)."""
     count = 0
     for d in sizes:
-        for a in _small_symmetric(d):
+        for a in _small_symmetric(d, range(-2, 3) if d <= 2 else range(-1, 2)):
             count += 1
             if not claim(a):
                 return Outcome(False, f"exhaustive search over {count} symmetric integer matrices",
                                {"A": [[str(x) for x in row] for row in a.tolist()],
                                 "leading_minors": [str(m) for m in _leading_minors(a)], "exact": True})
-    return Outcome(True, f"holds on all {count} symmetric integer matrices with entries in -2..2, d <= {max(sizes)}")
+    return Outcome(True, f"holds on all {count} symmetric integer matrices with entries in -2..2 (d <= 2) "
+                         f"and -1..1 (d = 3), d <= {max(sizes)}")
 
 
 def _seed_sylvester():
