@@ -123,6 +123,8 @@ def _math_block(latex: str) -> str:
 
 
 def _md_inline_math(latex: str) -> str:
+    # No "|" (a table would split the cell there): the same bars as \\Vert and \\vert.
+    latex = latex.replace("\\|", "\\Vert ").replace("|", "\\vert ")
     return f'<span class="arithmatex" data-search-exclude>\\({html.escape(latex, quote=False)}\\)</span>'
 
 
@@ -194,7 +196,7 @@ def render_entry(entry, rec, cat, page: str, level: int = 2) -> str:
     # The aliases sit in the heading (small, under the title): Material's search weighs a section's
     # title far above its text, and the aliases are what people type. The table of contents shows
     # the title alone.
-    aka = f' <span class="sp-aka">{_md_escape(" · ".join(entry.aliases))}</span>' if entry.aliases else ""
+    aka = f' <br><span class="sp-aka">{_md_escape(" · ".join(entry.aliases))}</span>' if entry.aliases else ""
     # every sign as an entity: attr_list ends at "}", and inline Markdown would read "*" and "_"
     label = "".join(c if c.isalnum() or c == " " else f"&#{ord(c)};" for c in entry.title)
     lines = [f'{"#" * level} {_md_escape(entry.title)}{aka} {{ #{entry.id} data-toc-label="{label}" }}', ""]
@@ -220,7 +222,7 @@ def render_entry(entry, rec, cat, page: str, level: int = 2) -> str:
     if entry.seed is not None:
         a, b = entry.seed.lines
         where = f"line {a}" if a == b else f"lines {a}–{b}"
-        lines += [f"**The cheat sheet, {where}** (verbatim):", "", _fence(entry.seed.quote), ""]
+        lines += [f"**The cheat sheet, {where}** (verbatim):", "", _fence(entry.seed.quote, "text", ".sp-seed"), ""]
     if entry.corrected_by:
         fix = cat.get(entry.corrected_by)
         lines += [f'**Corrected by** [{_md_escape(fix.title)}]({_entry_link(fix, page)}) (`{fix.id}`)', ""]
@@ -359,7 +361,7 @@ def expand_errata(args: list[str], page: str) -> str:
             out += [f"### {_md_escape(e.title)} {{ #erratum-{e.id} data-search-exclude }}", ""]
             out += ['<section data-search-exclude markdown>', ""]
             out += [f"{_badge(rec['verdict'])} · [`{e.id}`]({_entry_link(e, page)}) · the cheat sheet, {where}:", ""]
-            out += [_fence(e.seed.quote), ""]
+            out += [_fence(e.seed.quote, "text", ".sp-seed"), ""]
             if e.latex:
                 out += ["Read as:", "", _math_block(e.latex), ""]
             out += _counterexample(rec)
@@ -378,26 +380,25 @@ def expand_errata(args: list[str], page: str) -> str:
 
 
 def _derivative_rows():
-    """Proved reference statements ``D(f, x) = rhs`` (no derivative on the right)."""
-    from sympy import Eq, transpose
+    """Proved statements ``D(f, x) = rhs`` with no derivative on the right, each formula once."""
+    from sympy import Eq, srepr, transpose
 
     from formulas.nodes import D
 
     cat, records = _registry()
+    seen = set()
     for e in cat.entries:
         expr = e.expr
-        if not isinstance(expr, Eq) or e.is_seed_claim and e.corrected_by is not None:
+        if not isinstance(expr, Eq) or records[e.id]["verdict"] != "proved":
             continue
         lhs, rhs = expr.lhs, expr.rhs
-        if not isinstance(lhs, D) or lhs.layout != "denominator" or rhs.has(D) or e.given or e.constraints:
+        if not isinstance(lhs, D) or lhs.layout != "denominator" or rhs.has(D):
             continue
-        if records[e.id]["verdict"] != "proved":
+        key = (srepr(lhs), srepr(rhs))  # the seed repeats some lines: one row per formula
+        if key in seen:
             continue
-        try:
-            numerator = transpose(rhs)
-        except Exception:  # noqa: BLE001  (a statement SymPy cannot transpose is left out of the table)
-            continue
-        yield e, lhs, rhs, numerator
+        seen.add(key)
+        yield e, lhs, rhs, transpose(rhs)  # numerator layout: the transpose of the denominator form
 
 
 def expand_layout_table(args: list[str], page: str) -> str:
