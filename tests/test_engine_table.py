@@ -9,8 +9,9 @@ is silently 0 (log det, sums of traces).
 
 import pytest
 import sympy.stats as st
-from sympy import Eq, Identity, Le, Lt, exp, log
+from sympy import Identity, exp, log
 
+from formulas._authoring import Eq, Le, Lt
 from formulas.model import Entry, Verdict
 from formulas.nodes import D, ScalarOf
 from formulas.spec import dim_symbol

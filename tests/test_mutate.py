@@ -1,8 +1,8 @@
 """Mutation testing: the verifier catches the mistakes authors make (issue 7's bar in CI)."""
 
-import sympy as sp
 
 import formulas
+from formulas._authoring import Eq
 from formulas.model import Entry, Verdict
 from formulas.nodes import D
 from verify.mutate import mutants_of, plan, rates, run_mutants
@@ -14,7 +14,7 @@ SAMPLE = 40
 def _quadratic_form():
     entry = Entry(id="deriv.test-quadratic", title="grad x'Ax", expected=Verdict.PROVED,
                   symbols={"x": "vector n", "A": "matrix n n symmetric"},
-                  statement=lambda x, A: sp.Eq(D(x.T * A * x, x), 2 * A * x))
+                  statement=lambda x, A: Eq(D(x.T * A * x, x), 2 * A * x))
     object.__setattr__(entry, "name", "test_quadratic")
     return entry
 

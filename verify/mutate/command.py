@@ -38,13 +38,14 @@ def cmd_mutate(args) -> int:
     console = Console(highlight=False, width=160)
     for key, title in (("by_chapter", "Kill rate per chapter"), ("by_operator", "Kill rate per operator")):
         table = Table(title=title, title_justify="left")
-        for col in ("", "mutants", "equivalent", "killed", "survived", "errors", "kill rate"):
+        for col in ("", "mutants", "equivalent", "invalid", "killed", "survived", "errors", "kill rate"):
             table.add_column(col, justify="right" if col else "left")
         for name, row in list(summary[key].items()) + [("all", summary["overall"])]:
-            table.add_row(name, *(str(row[k]) for k in ("mutants", "equivalent", "killed", "survived", "errors")),
+            table.add_row(name, *(str(row[k]) for k in ("mutants", "equivalent", "invalid", "killed", "survived",
+                                                        "errors")),
                           f"{100 * row['kill_rate']:.1f} %")
         console.print(table)
-    for status in ("survived", "error", "equivalent"):
+    for status in ("survived", "error", "invalid", "equivalent"):
         rows = [r for r in results if r.status == status]
         if rows:
             console.print(f"\n[bold]{status} ({len(rows)})[/]")

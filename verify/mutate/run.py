@@ -1,10 +1,13 @@
-"""Run mutants through the verifier: killed, survived, or equivalent (excluded).
+"""Run mutants through the verifier: killed, survived, equivalent or invalid (excluded).
 
 A mutant is *killed* when the verifier refutes it and *survives* when it is
-proved or confirmed.  A mutant whose changed side still equals the original
-side (checked by the verifier itself, e.g. a transpose of a symmetric matrix)
-is *equivalent* and excluded from the kill rate; a dropped assumption that the
-claim did not need is reported the same way.
+proved or confirmed.  Excluded from the kill rate, and reported separately:
+
+* *equivalent* -- the changed side still equals the original side (checked by the
+  verifier itself, e.g. a transpose of a symmetric matrix); a dropped assumption
+  the claim did not need; an inequality only weakened, so the original implies it;
+* *invalid* -- the mutant leaves the claim's domain (e.g. the log of a negative
+  number) and no engine can evaluate it.
 """
 
 from __future__ import annotations
@@ -31,7 +34,7 @@ class MutantResult:
     index: int
     operator: str
     description: str
-    status: str  # "killed" | "survived" | "equivalent" | "error"
+    status: str  # "killed" | "survived" | "equivalent" (incl. implied) | "invalid" (outside the domain) | "error"
     verdict: str
     reason: str = ""
 
@@ -83,9 +86,31 @@ def run_one(entry_id: str, index: int, timeout: float = 30.0) -> MutantResult:
         if m.side.startswith("assumptions"):
             return MutantResult(**base, status="equivalent", verdict=result.verdict.value,
                                 reason="the claim holds without this assumption")
+        weaker = _implied_by_original(entry, m, index, timeout)
+        if weaker:
+            return MutantResult(**base, status="equivalent", verdict=result.verdict.value, reason=weaker)
         return MutantResult(**base, status="survived", verdict=result.verdict.value,
                             reason=f"verifier says {result.verdict.value} ({result.scope or 'numeric only'})")
+    if result.verdict is Verdict.NOT_CHECKABLE:
+        return MutantResult(**base, status="invalid", verdict=result.verdict.value,
+                            reason=f"the mutant leaves the claim's domain: {result.reason}")
     return MutantResult(**base, status="error", verdict=result.verdict.value, reason=result.reason)
+
+
+def _implied_by_original(entry, m, index: int, timeout: float) -> str:
+    """For an inequality, a mutant that only weakens it (e.g. a factor 2 on the larger side) still holds;
+    it is excluded when the verifier shows the original implies it."""
+    rel = type(entry.expr)
+    if rel not in (sp.Le, sp.Lt, sp.Ge, sp.Gt) or m.side not in ("lhs", "rhs"):
+        return ""
+    old, new = getattr(entry.expr, m.side), getattr(m.statement, m.side)
+    small_side = "lhs" if rel in (sp.Le, sp.Lt) else "rhs"
+    with sympy_evaluate(False):
+        weaker = sp.Le(new, old) if m.side == small_side else sp.Le(old, new)
+    probe = check(_mutant_entry(entry, m, f"{index}-implied", weaker), timeout=timeout)
+    if probe.verdict in (Verdict.PROVED, Verdict.CONFIRMED):
+        return f"a weaker inequality implied by the original ({probe.verdict.value}): it is true, not a mistake"
+    return ""
 
 
 def _worker(job):
@@ -118,9 +143,10 @@ def rates(results: list[MutantResult]) -> dict:
     """Kill rate overall, per chapter and per operator (equivalent mutants excluded)."""
 
     def rate(rows):
-        counted = [r for r in rows if r.status != "equivalent"]
+        counted = [r for r in rows if r.status not in ("equivalent", "invalid")]
         killed = sum(r.status == "killed" for r in counted)
-        return {"mutants": len(rows), "equivalent": len(rows) - len(counted), "killed": killed,
+        return {"mutants": len(rows), "equivalent": sum(r.status == "equivalent" for r in rows),
+                "invalid": sum(r.status == "invalid" for r in rows), "killed": killed,
                 "survived": sum(r.status == "survived" for r in counted),
                 "errors": sum(r.status == "error" for r in counted),
                 "kill_rate": killed / len(counted) if counted else 1.0}
