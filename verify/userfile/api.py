@@ -11,9 +11,11 @@ Input errors raise :class:`~verify.userfile.errors.UserFileError` from
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
+from formulas.model import Verdict
 from verify.result import Result
 
 from .errors import UserFileError
@@ -21,7 +23,8 @@ from .identity import Identity
 from .limits import DEFAULT_TIMEOUT
 from .loader import LoadedFile, load_data, load_file
 
-__all__ = ["IdentityResult", "Report", "check_claim", "check_identities", "check_files", "check_loaded"]
+__all__ = ["IdentityResult", "Report", "check_claim", "check_identities", "check_files", "check_loaded",
+           "run_identity"]
 
 
 @dataclass
@@ -62,11 +65,24 @@ class Report:
                 "errors": [e.to_json() for e in self.errors]}
 
 
-def _check_one(identity: Identity, timeout: float | None) -> Result:
+def run_identity(identity: Identity, timeout: float | None = DEFAULT_TIMEOUT) -> Result:
+    """Build and check one identity under :func:`~verify.userfile.timing.hard_time_limit`.
+
+    Raises :class:`UserFileError` on input errors; a check past its limit is an ``error`` verdict.
+    """
     from verify.check import check
 
+    from .timing import HardTimeout, hard_time_limit
+
     entry = identity.to_entry(timeout=timeout)
-    return check(entry, timeout=timeout)
+    t0 = time.perf_counter()
+    try:
+        with hard_time_limit(timeout):
+            result = check(entry, timeout=None)
+    except HardTimeout as err:
+        result = Result(entry.id, Verdict.ERROR, reason=str(err))
+    result.seconds = round(time.perf_counter() - t0, 4)
+    return result
 
 
 def check_loaded(files: Iterable[LoadedFile], *, timeout: float | None = DEFAULT_TIMEOUT,
@@ -77,7 +93,7 @@ def check_loaded(files: Iterable[LoadedFile], *, timeout: float | None = DEFAULT
         report.errors.extend(loaded.errors)
         for identity in loaded.identities:
             try:
-                result = _check_one(identity, timeout)
+                result = run_identity(identity, timeout)
             except UserFileError as err:
                 report.errors.append(err)
                 result = None
@@ -114,7 +130,7 @@ def check_claim(claim: str, symbols: Mapping[str, str] | None = None, *, distrib
         loaded = load_data([data])
         if loaded.errors:
             raise loaded.errors[0]
-        return _check_one(loaded.identities[0], timeout)
+        return run_identity(loaded.identities[0], timeout)
     except UserFileError as err:
         if id is None:  # no identity to name: report the field only
             err.identity = None

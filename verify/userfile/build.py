@@ -143,7 +143,7 @@ class _Walker:
             raise ClaimError(f".{node.attr} needs a matrix or vector, got a scalar", col=col)
         if node.attr == "T":
             return value.T
-        if value.shape[0] != value.shape[1]:
+        if not shapes.same(*value.shape):
             raise ClaimError(f".I needs a square matrix, got {shapes.shape_text(value)}", col=col)
         return value.I
 
@@ -195,7 +195,7 @@ class _Walker:
             raise ClaimError("only vectors and matrices have entries", col=col)
         idx = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
         rows, cols = value.shape
-        if len(idx) == 1 and cols == 1:
+        if len(idx) == 1 and shapes.same(cols, 1):
             idx = [idx[0], None]
         if len(idx) != 2:
             raise ClaimError(f"{shapes.shape_text(value)} needs two indices, A[i, j]", col=col)
@@ -204,6 +204,7 @@ class _Walker:
             k = 0 if sub is None else self._int(sub, "an index")
             if k < 0:
                 raise ClaimError("indices start at 0; negative indices are not allowed", col=col)
+            size = sp.expand(size)
             if isinstance(size, sp.Integer):
                 if k >= int(size):
                     raise ClaimError(f"index {k} out of range for size {size} (indices start at 0)", col=col)

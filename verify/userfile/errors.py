@@ -11,6 +11,8 @@ file, the identity and the field::
 
 from __future__ import annotations
 
+import copy
+
 __all__ = ["UserFileError", "ClaimError"]
 
 
@@ -27,9 +29,10 @@ class UserFileError(ValueError):
 
     def located(self, *, file: str | None = None, identity: str | None = None,
                 field: str | None = None) -> UserFileError:
-        """The same error with the missing parts of its location filled in."""
-        return UserFileError(self.message, file=self.file or file, identity=self.identity or identity,
-                             field=self.field or field)
+        """The same error (same type) with the missing parts of its location filled in."""
+        out = copy.copy(self)
+        out.file, out.identity, out.field = self.file or file, self.identity or identity, self.field or field
+        return out
 
     def __str__(self) -> str:
         where = []

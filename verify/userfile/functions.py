@@ -39,7 +39,7 @@ from sympy.stats.rv import RandomSymbol
 from formulas.nodes import D, DiagVec, ScalarOf
 
 from .errors import ClaimError
-from .shapes import as_scalar, is_1x1, is_mat, shape_text
+from .shapes import as_scalar, is_1x1, is_mat, same, same_shape, shape_text
 
 __all__ = ["FUNCTIONS", "ELEMENTWISE", "call"]
 
@@ -72,7 +72,7 @@ def _elementwise(name):
 def _square(x, name, col):
     if not is_mat(x):
         raise ClaimError(f"{name}() needs a square matrix, got a scalar", col=col)
-    if x.shape[0] != x.shape[1]:
+    if not same(*x.shape):
         raise ClaimError(f"{name}() needs a square matrix, got {shape_text(x)}", col=col)
     return x
 
@@ -86,7 +86,7 @@ def _tr(ctx, args, col):
 
 
 def _vector(x, name, col):
-    if not (is_mat(x) and x.shape[1] == 1):
+    if not (is_mat(x) and same(x.shape[1], 1)):
         raise ClaimError(f"{name}() needs a (column) vector, got {shape_text(x)}", col=col)
     return x
 
@@ -166,7 +166,7 @@ def _matrices(args, name, col):
 
 def _hadamard(ctx, args, col):
     args = _matrices(args, "hadamard", col)
-    if len({tuple(a.shape) for a in args}) != 1:
+    if not all(same_shape(a, args[0]) for a in args):
         raise ClaimError("hadamard() needs factors of one shape, got " + ", ".join(map(shape_text, args)), col=col)
     return HadamardProduct(*args)
 

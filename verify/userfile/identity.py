@@ -10,6 +10,8 @@ import inspect
 import keyword
 from dataclasses import dataclass, field
 
+from sympy.core.parameters import evaluate
+
 from formulas.model import Entry, Verdict
 
 from .build import Scope, build_claim
@@ -67,27 +69,36 @@ class Identity:
 
     def to_entry(self, *, timeout: float | None = DEFAULT_TIMEOUT) -> Entry:
         """The catalog entry, with its statement and constraints built (input errors raise here)."""
-        from verify.check import CheckTimeout, time_limit
+        from .timing import HardTimeout, hard_time_limit
 
         if self.layout not in LAYOUTS:
             raise self.error(f"layout must be one of {', '.join(LAYOUTS)}, got {self.layout!r}", "layout")
         layout = self.layout
 
+        # The builder makes every node itself and keeps relations unevaluated; SymPy's own
+        # evaluation stays on so that sizes such as n*1 (from kron) read as n.
         def statement(**objects):
-            return build_claim(self.claim, Scope(entry.declared, objects, layout))
+            with evaluate(True):
+                return build_claim(self.claim, Scope(entry.declared, objects, layout))
 
         def where(**objects):
-            return [build_claim(text, Scope(entry.declared, objects, layout)) for text in self.where]
+            with evaluate(True):
+                return [build_claim(text, Scope(entry.declared, objects, layout)) for text in self.where]
 
         entry = Entry(id=self.id, title=self.title or self.id, expected=Verdict.PROVED, symbols=self._symbols(),
                       statement=statement, where=where if self.where else None, given=tuple(self.given),
                       notes=self.notes)
         try:
-            with time_limit(timeout):
+            with hard_time_limit(timeout):
                 try:
                     objects = entry.objects
                 except ValueError as err:
                     raise self.error(str(err), "symbols") from None
+                for sym in entry.declared.values():
+                    for d in sym.dims:
+                        if d in entry.declared:
+                            raise self.error(f"size letter {d!r} is also declared as a symbol; sizes are "
+                                             "implicit (name the symbol differently)", "symbols")
                 params = [inspect.Parameter(n, inspect.Parameter.KEYWORD_ONLY) for n in objects]
                 statement.__signature__ = where.__signature__ = inspect.Signature(params)
                 self._check_given(entry)
@@ -100,7 +111,7 @@ class Identity:
                         # SymPy refusing a well-formed tree (a shape it cannot combine, say)
                         raise self.error(f"cannot build this expression: {type(err).__name__}: {err}",
                                          part) from None
-        except CheckTimeout:
+        except HardTimeout:
             raise self.error(f"building the claim exceeded the time limit of {timeout:g} s", "claim") from None
         except RecursionError:
             raise self.error("the claim is too deeply nested to build", "claim") from None

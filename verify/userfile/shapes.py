@@ -19,21 +19,31 @@ from formulas.nodes import ScalarOf
 from .errors import ClaimError
 from .limits import MAX_EXPONENT, MAX_NUMBER_DIGITS
 
-__all__ = ["is_mat", "is_1x1", "shape_text", "as_scalar", "add", "mul", "div", "power", "neg", "number"]
+__all__ = ["is_mat", "is_1x1", "same", "same_shape", "shape_text", "as_scalar", "add", "mul", "div", "power",
+           "neg", "number"]
 
 
 def is_mat(e) -> bool:
     return bool(getattr(e, "is_Matrix", False))
 
 
+def same(a, b) -> bool:
+    """Two sizes are equal as polynomials in the size letters (``n*1`` is ``n``)."""
+    return sp.expand(sp.sympify(a) - sp.sympify(b)) == 0
+
+
+def same_shape(a, b) -> bool:
+    return all(same(x, y) for x, y in zip(a.shape, b.shape, strict=True))
+
+
 def is_1x1(e) -> bool:
-    return is_mat(e) and tuple(e.shape) == (1, 1)
+    return is_mat(e) and same(e.shape[0], 1) and same(e.shape[1], 1)
 
 
 def shape_text(e) -> str:
     if not is_mat(e):
         return "a scalar"
-    r, c = e.shape
+    r, c = (sp.expand(d) for d in e.shape)
     if c == 1:
         return f"a vector of size {r}"
     return f"a {r} x {c} matrix"
@@ -72,7 +82,7 @@ def add(a, b, col=None, sign: int = 1):
     if sign < 0:
         b = neg(b)
     if is_mat(a) and is_mat(b):
-        if tuple(a.shape) == tuple(b.shape):
+        if same_shape(a, b):
             return MatAdd(a, b)
         if not (is_1x1(a) or is_1x1(b)):
             raise ClaimError(f"cannot add {shape_text(a)} and {shape_text(b)}", col=col)
@@ -94,13 +104,13 @@ def mul(a, b, col=None, matmul: bool = False):
     if matmul and not (is_mat(a) and is_mat(b)):
         raise ClaimError(f"'@' multiplies matrices, got {shape_text(a)} and {shape_text(b)}; use '*'", col=col)
     if is_mat(a) and is_mat(b):
-        if a.shape[1] == b.shape[0]:
+        if same(a.shape[1], b.shape[0]):
             return MatMul(a, b)
         if is_1x1(a):
             return MatMul(ScalarOf(a), b)
         if is_1x1(b):
             return MatMul(ScalarOf(b), a)
-        hint = "; for the elementwise product write hadamard(a, b)" if tuple(a.shape) == tuple(b.shape) else ""
+        hint = "; for the elementwise product write hadamard(a, b)" if same_shape(a, b) else ""
         raise ClaimError(f"cannot multiply {shape_text(a)} by {shape_text(b)}{hint}", col=col)
     if is_mat(a) or is_mat(b):
         return MatMul(a, b)
@@ -141,7 +151,7 @@ def power(a, e, col=None):
             return number(_frac(a) ** int(e.p), col)
         return sp.Pow(a, e)  # exact irrational, e.g. 2**(1/2)
     if is_mat(a) and not is_1x1(a):
-        if a.shape[0] != a.shape[1]:
+        if not same(*a.shape):
             raise ClaimError(f"only square matrices have powers, got {shape_text(a)}", col=col)
         if not (_is_num(e) and e.q == 1):
             raise ClaimError("a matrix power needs an integer exponent, such as A**2 or A**-1", col=col)
