@@ -58,6 +58,11 @@ def as_scalar(e, what: str, col=None):
     raise ClaimError(f"{what} needs a scalar, got {shape_text(e)}", col=col)
 
 
+def _flat(e, kind) -> tuple:
+    """Operands of a product or sum, flattened one level: MatMul(MatMul(a, b), c) is a*b*c."""
+    return e.args if isinstance(e, kind) else (e,)
+
+
 def _is_num(e) -> bool:
     return isinstance(e, sp.Rational)
 
@@ -83,7 +88,7 @@ def add(a, b, col=None, sign: int = 1):
         b = neg(b)
     if is_mat(a) and is_mat(b):
         if same_shape(a, b):
-            return MatAdd(a, b)
+            return MatAdd(*_flat(a, MatAdd), *_flat(b, MatAdd))
         if not (is_1x1(a) or is_1x1(b)):
             raise ClaimError(f"cannot add {shape_text(a)} and {shape_text(b)}", col=col)
     if is_mat(a) != is_mat(b) or is_mat(a):
@@ -105,7 +110,7 @@ def mul(a, b, col=None, matmul: bool = False):
         raise ClaimError(f"'@' multiplies matrices, got {shape_text(a)} and {shape_text(b)}; use '*'", col=col)
     if is_mat(a) and is_mat(b):
         if same(a.shape[1], b.shape[0]):
-            return MatMul(a, b)
+            return MatMul(*_flat(a, MatMul), *_flat(b, MatMul))
         if is_1x1(a):
             return MatMul(ScalarOf(a), b)
         if is_1x1(b):
@@ -113,7 +118,7 @@ def mul(a, b, col=None, matmul: bool = False):
         hint = "; for the elementwise product write hadamard(a, b)" if same_shape(a, b) else ""
         raise ClaimError(f"cannot multiply {shape_text(a)} by {shape_text(b)}{hint}", col=col)
     if is_mat(a) or is_mat(b):
-        return MatMul(a, b)
+        return MatMul(*_flat(a, MatMul), *_flat(b, MatMul))
     return sp.Mul(a, b)
 
 
