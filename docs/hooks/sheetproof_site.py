@@ -136,7 +136,7 @@ def _symbols_table(entry, rec) -> list[str]:
         return []
     out = ["| symbol | shape | assumptions |", "|---|---|---|"]
     for name, sym in entry.declared.items():
-        flags = ", ".join(sorted(sym.flags - {"real", "square"})) or "real"
+        flags = ", ".join(sorted(sym.flags - {"real", "square"})) or ("real" if sym.kind != "random" else "–")
         out.append(f"| `{name}` | {_cell(sym.shape_text)} | {_cell(flags)} |")
     for given in rec["given"]:
         out.append(f"| | given | {_cell(given)} |")
@@ -194,9 +194,13 @@ def _code_links(rec) -> str:
 def render_entry(entry, rec, cat, page: str, level: int = 2) -> str:
     """One entry as Markdown: heading with the permanent anchor, statement, evidence."""
     # The aliases sit in the heading (small, under the title): Material's search weighs a section's
-    # title far above its text, and the aliases are what people type. The table of contents shows
-    # the title alone.
-    aka = f' <br><span class="sp-aka">{_md_escape(" · ".join(entry.aliases))}</span>' if entry.aliases else ""
+    # title far above its text, and the aliases are what people type. A claim wrong as printed keeps
+    # them in its text, so that its correct statement ranks first. The table of contents shows the title.
+    from verify.report import is_erratum
+
+    aliases = _md_escape(" · ".join(entry.aliases))
+    in_heading = bool(entry.aliases) and not is_erratum(entry)
+    aka = f' <br><span class="sp-aka">{aliases}</span>' if in_heading else ""
     # every sign as an entity: attr_list ends at "}", and inline Markdown would read "*" and "_"
     label = "".join(c if c.isalnum() or c == " " else f"&#{ord(c)};" for c in entry.title)
     lines = [f'{"#" * level} {_md_escape(entry.title)}{aka} {{ #{entry.id} data-toc-label="{label}" }}', ""]
@@ -210,6 +214,8 @@ def render_entry(entry, rec, cat, page: str, level: int = 2) -> str:
     lines += [" · ".join(head), ""]
     if entry.latex:
         lines += [_math_block(entry.latex), ""]
+    if entry.aliases and not in_heading:
+        lines += [f'<span class="sp-aka">{aliases}</span>', ""]
     if entry.tags:
         lines += ["*Tags*: " + ", ".join(_md_escape(t) for t in entry.tags), ""]
     if rec["reason"]:

@@ -38,6 +38,11 @@ QUERIES = [
     ("binomial moment generating function", "prob.mgf-binomial"),
     ("variance of sum", "prob.var-linear-combination"),
     ("bayes theorem", "prob.bayes-rule"),
+    ("cauchy schwarz", "anal.cauchy-schwarz-inner-product"),
+    ("jensen inequality", "anal.jensen-finite"),
+    ("log derivative trick", "anal.log-derivative-trick"),
+    ("newton step", "anal.newton-step-quadratic"),
+    ("taylor remainder", "anal.taylor-integral-remainder"),
     ("chebyshev inequality", "prob.chebyshev"),
     ("covariance of linear transform", "prob.var-matrix-transform"),
     ("entropy of bernoulli", "prob.entropy-bernoulli"),
@@ -261,6 +266,19 @@ def test_correction_links_are_followable(page, server):
         section.get_by_role("link", name=fix.title).click()
         page.wait_for_url(f"**/chapters/{fix.chapter.key}.html#{fix.id}")
         assert page.locator(f'[id="{fix.id}"]').count() == 1
+
+
+def test_latex_and_sympy_code_have_copy_buttons(page, server):
+    entry = formulas.get("linalg.trace-cyclic")
+    page.goto(server + f"chapters/{entry.chapter.key}.html#{entry.id}")
+    source = page.locator(f'[id="{entry.id}"] ~ section.sp-source').first
+    source.locator("summary").click()
+    copied = []
+    for button in source.locator("button[data-clipboard-target]").all():
+        assert button.is_visible()
+        target = button.get_attribute("data-clipboard-target")
+        copied.append(page.locator(target).inner_text().strip())
+    assert copied == [entry.latex, entry.sympy_code]
 
 
 def test_site_works_from_disk(page, built_site):
