@@ -22,24 +22,72 @@ def default_cache_dir() -> Path:
     return Path(os.environ.get("SHEETPROOF_CACHE", ".sheetproof-cache"))
 
 
+# The sources a verdict depends on.  Presentation code (cli, report, search, site) is not among them,
+# so editing it keeps the cache warm.
+ENGINE_FILES = ("algebraic.py", "check.py", "evaluate.py", "numeric.py", "result.py", "stats.py", "values.py")
+CATALOG_CORE = ("_authoring.py", "model.py", "nodes.py", "random.py", "spec.py")
+
+
+def _hash_files(h, folder: Path, names) -> None:
+    for name in names:
+        path = folder / name
+        h.update(name.encode())
+        h.update(path.read_bytes() if path.exists() else b"-")
+
+
 @cache
 def engine_version() -> str:
     import sympy
     import torch
 
+    import formulas
+
     h = hashlib.sha256()
-    here = Path(__file__).parent
-    for path in sorted(here.glob("*.py")):
-        h.update(path.name.encode())
-        h.update(path.read_bytes())
+    _hash_files(h, Path(__file__).parent, ENGINE_FILES)
+    _hash_files(h, Path(formulas.__file__).parent, CATALOG_CORE)
     h.update(f"sympy={sympy.__version__};torch={torch.__version__}".encode())
     return h.hexdigest()[:16]
 
 
+@cache
+def _numerics_hash() -> str:
+    try:
+        import numerics
+    except ImportError:
+        return "-"
+    h = hashlib.sha256()
+    for path in sorted(Path(numerics.__file__).parent.rglob("*.py")):
+        h.update(path.read_bytes())
+    return h.hexdigest()
+
+
 def entry_key(entry) -> str:
-    h = hashlib.sha256(entry.fingerprint().encode())
-    h.update(engine_version().encode())
+    """Engine version plus what the entry is made of.  A catalog entry is keyed by the source of its chapter
+    module (which holds the whole entry), so a cached result is found without building the SymPy statement;
+    an entry outside the catalog (a test's, a mutant) by its full fingerprint.  Experiments add the numerics
+    source they run."""
+    sources = _chapter_sources()
+    source = sources.get(entry.chapter.key) if entry.chapter is not None else None
+    h = hashlib.sha256(f"{entry.id}\x1f{source or entry.fingerprint()}\x1f{engine_version()}".encode())
+    if entry.experiment is not None:
+        h.update(_numerics_hash().encode())
     return h.hexdigest()[:32]
+
+
+@cache
+def _chapter_sources() -> dict[str, str]:
+    """Chapter key -> hash of its module's source."""
+    import sys
+
+    import formulas
+
+    formulas.catalog()
+    out = {}
+    for name, module in list(sys.modules.items()):
+        chapter = getattr(module, "CHAPTER", None) if name.startswith("formulas.") else None
+        if chapter is not None:
+            out[chapter.key] = hashlib.sha256(Path(module.__file__).read_bytes()).hexdigest()
+    return out
 
 
 class ResultCache:

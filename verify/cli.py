@@ -75,7 +75,7 @@ def cmd_verify(args) -> int:
     console = _console()
     entries = _select(args.ids)
     results = _run(entries, args, console)
-    records = [record(e, r) for e, r in zip(entries, results, strict=True)]
+    records = [record(e, r, full=args.json) for e, r in zip(entries, results, strict=True)]
     regressions = [r for r in records if r["verdict"] != r["expected_verdict"]]
     if args.json:
         print(json.dumps(records, indent=2, default=str))

@@ -24,8 +24,9 @@ def is_erratum(entry: Entry) -> bool:
                                                                                 Verdict.NOT_CHECKABLE)
 
 
-def record(entry: Entry, result: Result) -> dict:
-    return {
+def record(entry: Entry, result: Result, *, full: bool = True) -> dict:
+    """The JSON record; ``full=False`` leaves out the costly renderings (LaTeX, SymPy code, linked code)."""
+    out = {
         "id": entry.id,
         "name": entry.name,
         "title": entry.title,
@@ -43,13 +44,14 @@ def record(entry: Entry, result: Result) -> dict:
         "conflicts": result.conflicts,
         "counterexample": result.counterexample,
         "corrected_by": entry.corrected_by,
-        "latex": entry.latex,
-        "sympy": entry.sympy_code,
+        "latex": entry.latex if full else None,
+        "sympy": entry.sympy_code if full else None,
         "aliases": list(entry.aliases),
         "tags": list(entry.tags),
         "references": list(entry.references),
         "see_also": list(entry.see_also),
         "notes": entry.notes,
-        "code": implementations(entry),
+        "code": implementations(entry) if full else [],
         "seconds": result.seconds,
     }
+    return out
