@@ -450,11 +450,25 @@ def expand_user_guide(args: list[str], page: str) -> str:
     _no_args("user-guide", args)
     if GUIDE.is_file():
         text = GUIDE.read_text(encoding="utf-8")
-        # Nest the guide under the page's section: its headings move down one level.
-        return re.sub(r"^(#{1,5}) ", r"#\1 ", text, flags=re.M)
+        # The page's own section heading stands for the guide's title; its sections nest below it.
+        text = re.sub(r"\A\s*# [^\n]*\n", "", text)
+        return _demote(text)
     return ("`sheetproof check FILE...` checks identities you write yourself, declared with the same "
             "symbol grammar as the catalog; it exits 0 when every claim holds, 1 when any is refuted and "
             "2 on input errors. See the [command line](" + _link("cli.md", None, page) + ") page.\n")
+
+
+def _demote(markdown: str) -> str:
+    """Every ATX heading one level down (``##`` -> ``###``), fenced code left alone."""
+    out, fence = [], None
+    for line in markdown.split("\n"):
+        m = re.match(r"^(`{3,}|~{3,})", line)
+        if m and (fence is None or m[1].startswith(fence)):
+            fence = None if fence else m[1]
+        elif fence is None and re.match(r"^#{1,5} ", line):
+            line = "#" + line
+        out.append(line)
+    return "\n".join(out)
 
 
 def _no_args(name: str, args: list[str]) -> None:

@@ -197,11 +197,14 @@ def test_strict_build_fails_on_broken_links(tmp_path, link, fails):
 
 def test_user_guide_is_included_when_present(hook, tmp_path, monkeypatch):
     guide = tmp_path / "GUIDE.md"
-    guide.write_text("# Checking your identities\n\nWrite a YAML file.\n\n## Symbols\n", encoding="utf-8")
+    guide.write_text("# Check your own identities\n\nWrite a YAML file.\n\n## Symbols\n\n"
+                     "```yaml\n# a comment, not a heading\n```\n", encoding="utf-8")
     monkeypatch.setattr(hook, "GUIDE", guide)
-    text = hook.expand_markers("<!-- sheetproof:user-guide -->", "index.md")
+    text = hook.expand_markers("## Checking your own identities\n\n<!-- sheetproof:user-guide -->", "index.md")
     assert "Write a YAML file." in text
-    assert "## Checking your identities" in text and "### Symbols" in text, "guide headings nest one level down"
+    assert "Check your own identities" not in text, "the page's heading stands for the guide's title"
+    assert "\n### Symbols\n" in text, "the guide's sections nest under the page's section"
+    assert "\n# a comment, not a heading\n" in text, "code blocks are left alone"
 
 
 def test_user_guide_falls_back_to_a_description(hook, tmp_path, monkeypatch):
