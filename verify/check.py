@@ -33,8 +33,11 @@ __all__ = ["check", "CheckTimeout", "DEFAULT_TIMEOUT"]
 DEFAULT_TIMEOUT = 60.0
 
 
-class CheckTimeout(Exception):
-    """One check ran past its time limit."""
+class CheckTimeout(BaseException):
+    """One check ran past its time limit.
+
+    A ``BaseException``: the engines' broad ``except Exception`` handlers (SymPy strategies that may fail)
+    must not swallow it, or a check would run on past its limit."""
 
 
 @contextmanager

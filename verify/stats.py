@@ -70,6 +70,7 @@ CHEAP = [
 COSTLY = [
     ("MGF rule", lambda e: sp.simplify(_mgf_rule(e)) if e.has(st.Expectation) and e.has(sp.exp) else e),
     ("doit + simplify", lambda e: sp.simplify(e.doit())),
+    ("rewrite(Expectation) + doit", lambda e: sp.simplify(e.rewrite(st.Expectation).doit())),
 ]
 
 
@@ -169,9 +170,12 @@ def _exact_finite(entry, methods, seed: int):
     return False
 
 
-def _numeric_form(d, free):
-    """Expectations as integrals or sums, and a fast evaluator for them (mpmath quadrature where possible)."""
-    r = d.replace(lambda n: isinstance(n, st.Expectation), lambda n: n.rewrite(sp.Integral))
+def _numeric_form(d, rv_names):
+    """Expectations as integrals or sums, their free parameters (distribution parameters included), and a
+    fast evaluator (mpmath quadrature where possible)."""
+    r = d.rewrite(st.Expectation) if d.has(st.Variance, st.Covariance) else d
+    r = r.replace(lambda n: isinstance(n, st.Expectation), lambda n: n.rewrite(sp.Integral))
+    free = sorted((s for s in r.free_symbols if str(s) not in rv_names), key=str)
     try:
         fast = sp.lambdify(free, r, modules=["mpmath"])
     except Exception:  # noqa: BLE001 - no fast form: evaluate with SymPy's evalf
@@ -190,16 +194,15 @@ def _numeric_form(d, free):
                 pass
         return sp.N(r.xreplace(point), 15)
 
-    return value
+    return value, free
 
 
 def _numeric_series(entry, methods, seed: int):
     t0 = time.perf_counter()
     rng = random.Random(seed)
     rv_names = {str(x) for x in _rvs(entry.expr)}
-    free = sorted((s for s in entry.expr.free_symbols if str(s) not in rv_names), key=str)
     d = entry.expr.lhs - entry.expr.rhs
-    value = _numeric_form(d, free)
+    value, free = _numeric_form(d, rv_names)
     checked = 0
     for _ in range(8):
         point = {}

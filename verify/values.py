@@ -164,6 +164,8 @@ def _exact_scalar(sym: Sym):
         return st.integers(0, 4).map(sp.Integer)
     if "integer" in sym.flags:
         return _INT.map(sp.Integer)
+    if "nonzero" in sym.flags:
+        return _RATIONAL.filter(lambda x: x != 0)
     return _RATIONAL
 
 
@@ -205,6 +207,8 @@ def exact_env_strategy(declared: dict[str, Sym], dims: dict):
                     lambda xs: sp.Matrix([sp.Rational(x, sum(xs)) for x in xs]))
             elif {"positive", "nonnegative"} & sym.flags:
                 parts[name] = _int_matrix(n, 1, _POS)
+            elif "nonzero" in sym.flags:
+                parts[name] = _int_matrix(n, 1).filter(lambda v: any(x != 0 for x in v))
             else:
                 parts[name] = _int_matrix(n, 1)
         elif sym.kind == "matrix":
