@@ -199,17 +199,21 @@ def _search(page, query: str) -> list[str]:
     box.click()
     page.keyboard.press("Control+A")
     page.keyboard.press("Backspace")
+    page.wait_for_function("() => !document.querySelector('.md-search-result__list a')")  # cleared
     page.keyboard.type(query, delay=5)
     page.wait_for_function(
-        """(q) => {
-            const meta = document.querySelector(".md-search-result__meta");
-            return document.querySelector("input.md-search__input").value === q && meta
-                && /matching|No matching/.test(meta.textContent)
-                && document.querySelector(".md-search-result__list") !== null;
-        }""", arg=query)
-    page.wait_for_timeout(150)  # the list is rendered just after the count
-    hrefs = page.eval_on_selector_all(".md-search-result__list a.md-search-result__link",
-                                      "els => els.map(a => a.getAttribute('href'))")
+        """(q) => document.querySelector("input.md-search__input").value === q
+                  && /matching/i.test(document.querySelector(".md-search-result__meta").textContent)""",
+        arg=query)
+    # Results arrive as the query is typed: read until two readings 300 ms apart agree.
+    previous = None
+    for _ in range(20):
+        hrefs = page.eval_on_selector_all(".md-search-result__list a.md-search-result__link",
+                                          "els => els.map(a => a.getAttribute('href'))")
+        if hrefs == previous:
+            break
+        previous = hrefs
+        page.wait_for_timeout(300)
     return [urlsplit(h).fragment for h in hrefs if urlsplit(h).fragment]
 
 
