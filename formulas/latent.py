@@ -945,7 +945,7 @@ grad_trace_s_ainv = Entry(
     notes="S and A are symmetric here (a sample covariance and a model covariance). In general (any S, "
           "invertible A) the gradient is -(A^-1 S A^-1)^T = -A^-T S^T A^-T (latent.grad-trace-b-xinv).",
     see_also=("latent.grad-trace-b-xinv", "deriv.grad-trace-inverse"),
-    aliases=("gradient trace inverse", "derivative of trace of inverse", "d Tr(S A^-1) / dA"),
+    aliases=("gradient of Tr(S A^-1)", "trace of S times inverse covariance", "d Tr(S A^-1) / dA"),
     tags=("matrix calculus", "trace", "inverse"),
     references=(COOKBOOK + ", eq. (63)",),
 )
@@ -972,7 +972,7 @@ grad_logdet_covariance = Entry(
     notes="A is a covariance matrix here, hence symmetric; for a general invertible X the gradient of "
           "log|det X| is X^-T (Matrix Cookbook eq. 57).",
     see_also=("deriv.grad-logdet-spd", "deriv.grad-logdet"),
-    aliases=("gradient log determinant", "derivative of log det", "grad logdet", "d log|A| / dA"),
+    aliases=("gradient of log det of a covariance", "log det of SPD matrix", "d log|A| / dA covariance"),
     tags=("matrix calculus", "determinant"),
     references=(COOKBOOK + ", eq. (57)",),
 )
