@@ -19,7 +19,7 @@ from sympy import Basic, Expr, Integer, sympify
 from sympy.core.symbol import Str
 from sympy.matrices.expressions import MatrixExpr
 
-__all__ = ["D", "ScalarField", "VectorField", "DiagVec", "ScalarOf", "shape_of", "is_scalar_shaped"]
+__all__ = ["D", "ScalarField", "VectorField", "DiagVec", "ScalarOf", "shape_of"]
 
 
 def _str(name) -> Str:
@@ -29,11 +29,6 @@ def _str(name) -> Str:
 def shape_of(expr) -> tuple:
     """Shape of a SymPy expression; scalars are ``(1, 1)``."""
     return tuple(expr.shape) if getattr(expr, "is_Matrix", False) else (Integer(1), Integer(1))
-
-
-def is_scalar_shaped(expr) -> bool:
-    """True for scalars and 1x1 matrix expressions such as ``x.T*A*x``."""
-    return shape_of(expr) == (1, 1)
 
 
 class D(MatrixExpr):

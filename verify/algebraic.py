@@ -168,10 +168,7 @@ def _symbolic_general(entry, ev: Evidence):
 
 
 def _sympy_diff(node: D):
-    f = node.f
-    if getattr(f, "is_Matrix", False) and f.shape == (1, 1) and not isinstance(f, sp.MatrixSymbol):
-        f = f  # SymPy differentiates 1x1 expressions as scalars
-    out = f.diff(node.v)
+    out = node.f.diff(node.v)
     if isinstance(out, sp.Derivative) or out.has(sp.Derivative):
         raise Unsupported("SymPy left the derivative unevaluated")
     if node.layout == "numerator":

@@ -19,15 +19,11 @@ from hypothesis import strategies as st
 
 from formulas.spec import Sym
 
-__all__ = ["concrete_dims", "generic_env", "torch_env", "exact_env_strategy", "Inapplicable"]
+__all__ = ["generic_env", "torch_env", "exact_env_strategy", "Inapplicable"]
 
 
 class Inapplicable(ValueError):
     """The symbol kind has no values of this family (e.g. random variables in torch)."""
-
-
-def concrete_dims(dims: dict) -> int:
-    return {k: int(v) for k, v in dims.items()}
 
 
 def _shape(sym: Sym, dims: dict) -> tuple[int, ...]:
