@@ -72,6 +72,9 @@ def run_one(entry_id: str, index: int, timeout: float = 30.0) -> MutantResult:
     mutants, _ = mutants_of(entry)
     m = mutants[index]
     base = dict(entry=entry.id, chapter=entry.chapter.key, index=index, operator=m.operator, description=m.description)
+    result = check(_mutant_entry(entry, m, str(index), m.statement), timeout=timeout)
+    if result.verdict is Verdict.REFUTED:  # a refuted mutant cannot be equivalent to a true claim
+        return MutantResult(**base, status="killed", verdict="refuted")
     if m.side in ("lhs", "rhs"):
         with sympy_evaluate(False):
             same = sp.Eq(getattr(m.statement, m.side), getattr(entry.expr, m.side))
@@ -79,9 +82,6 @@ def run_one(entry_id: str, index: int, timeout: float = 30.0) -> MutantResult:
         if probe.verdict in (Verdict.PROVED, Verdict.CONFIRMED):
             return MutantResult(**base, status="equivalent", verdict=probe.verdict.value,
                                 reason=f"the changed side equals the original ({probe.verdict.value}, {probe.scope})")
-    result = check(_mutant_entry(entry, m, str(index), m.statement), timeout=timeout)
-    if result.verdict is Verdict.REFUTED:
-        return MutantResult(**base, status="killed", verdict="refuted")
     if result.verdict in (Verdict.PROVED, Verdict.CONFIRMED):
         if m.side.startswith("assumptions"):
             return MutantResult(**base, status="equivalent", verdict=result.verdict.value,
