@@ -186,6 +186,9 @@ def _exact_explicit(entry, sizes: list[dict], ev: Evidence, budget: float):
             continue
         try:
             env = generic_env(entry.declared, dims, entry.objects)
+            if _symbol_count(env) > MAX_EXACT_SYMBOLS and checked:
+                ev.add("exact-explicit", "skipped", f"sizes {dims}: more than {MAX_EXACT_SYMBOLS} symbolic entries", t0)
+                continue
             lhs = evaluate(entry.expr.lhs, env, _sym_dims(dims), backend)
             rhs = evaluate(entry.expr.rhs, env, _sym_dims(dims), backend)
             diffs = _residual_entries(lhs, rhs)
@@ -222,6 +225,17 @@ def _exact_explicit(entry, sizes: list[dict], ev: Evidence, budget: float):
         _audit_general(entry, ev, checked[0])
     else:
         ev.add("exact-explicit", "skipped", "no size small enough within the time budget", t0)
+
+
+MAX_EXACT_SYMBOLS = 16  # beyond one size, larger generic matrices make exact simplification too slow
+
+
+def _symbol_count(env: dict) -> int:
+    free = set()
+    for value in env.values():
+        if isinstance(value, (sp.MatrixBase, sp.Basic)):
+            free |= value.free_symbols
+    return len(free)
 
 
 def _audit_general(entry, ev: Evidence, dims: dict):
@@ -400,12 +414,19 @@ def check_relational(entry, *, draws: int = 16, seed: int = 0, budget: float = 2
         ev.shape_mismatch = str(err)
         return ev
     _symbolic_general(entry, ev)
-    _exact_explicit(entry, sizes, ev, budget / 2)
-    if ev.shape_mismatch:
-        return ev
     _torch_numeric(entry, sizes, ev, draws, seed)
     if ev.shape_mismatch:
         return ev
-    if ev.numeric_holds is False or ev.explicit_fails or (not ev.proved_sizes):
+    if ev.numeric_holds is False:
+        # Refutation first: an exact counterexample decides it; the costly explicit residual only where
+        # no exact values exist (declared functions) or the search finds none.
+        _counterexample_search(entry, sizes, ev, budget / 2)
+        if ev.counterexample is None:
+            _exact_explicit(entry, sizes, ev, budget / 2)
+        return ev
+    _exact_explicit(entry, sizes, ev, budget / 2)
+    if ev.shape_mismatch:
+        return ev
+    if ev.explicit_fails or not ev.proved_sizes:
         _counterexample_search(entry, sizes, ev, budget / 2)
     return ev

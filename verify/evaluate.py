@@ -313,7 +313,10 @@ class TorchBackend:
         return a.mT if a.dim() == 2 else a
 
     def inverse(self, a):
-        return self.torch.linalg.inv(a) if a.dim() == 2 else 1 / a
+        if a.dim() != 2:
+            return 1 / a
+        inv, info = self.torch.linalg.inv_ex(a)  # a singular draw gives NaN (skipped), not an exception
+        return self.torch.where(info == 0, inv, self.torch.full_like(inv, float("nan")))
 
     def det(self, a):
         return self.torch.linalg.det(a) if a.dim() == 2 else a

@@ -29,11 +29,17 @@ class Mutant:
     side: str = "rhs"  # the side that changed, or "assumptions"
 
 
+def _mutable_args(expr) -> tuple:
+    """The arguments a mistake can touch: not the variable of a derivative, not its layout tag."""
+    if isinstance(expr, D):
+        return (expr.args[0],)
+    return tuple(a for a in getattr(expr, "args", ()) if isinstance(a, sp.Basic))
+
+
 def _subterms(expr) -> Iterator:
     yield expr
-    for a in getattr(expr, "args", ()):
-        if isinstance(a, sp.Basic):
-            yield from _subterms(a)
+    for a in _mutable_args(expr):
+        yield from _subterms(a)
 
 
 def _replace_once(expr, target, new):
@@ -43,8 +49,9 @@ def _replace_once(expr, target, new):
     if not getattr(expr, "args", ()):
         return expr
     args = list(expr.args)
+    mutable = _mutable_args(expr)
     for i, a in enumerate(args):
-        if any(t is target for t in _subterms(a)) if isinstance(a, sp.Basic) else False:
+        if isinstance(a, sp.Basic) and any(a is m for m in mutable) and any(t is target for t in _subterms(a)):
             args[i] = _replace_once(a, target, new)
             with sympy_evaluate(False):
                 return expr.func(*args)

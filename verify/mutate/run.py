@@ -89,8 +89,11 @@ def run_one(entry_id: str, index: int, timeout: float = 30.0) -> MutantResult:
         weaker = _implied_by_original(entry, m, index, timeout)
         if weaker:
             return MutantResult(**base, status="equivalent", verdict=result.verdict.value, reason=weaker)
-        return MutantResult(**base, status="survived", verdict=result.verdict.value,
-                            reason=f"verifier says {result.verdict.value} ({result.scope or 'numeric only'})")
+        why = f"verifier says {result.verdict.value} ({result.scope or 'numeric evidence'})"
+        if type(entry.expr) in (sp.Le, sp.Lt, sp.Ge, sp.Gt):
+            why += ("; the mutated inequality is itself true (e.g. each removed term is non-negative), so "
+                    "there is nothing to refute")
+        return MutantResult(**base, status="survived", verdict=result.verdict.value, reason=why)
     if result.verdict is Verdict.NOT_CHECKABLE:
         return MutantResult(**base, status="invalid", verdict=result.verdict.value,
                             reason=f"the mutant leaves the claim's domain: {result.reason}")
