@@ -300,6 +300,7 @@ class TorchBackend:
                     return a[0, 0] * b
                 if b.shape == (1, 1):
                     return a * b[0, 0]
+                raise ValueError(f"shape mismatch in product: {tuple(a.shape)} times {tuple(b.shape)}")
             return a @ b
         return a * b
 
