@@ -175,6 +175,8 @@ def _numeric_form(d, rv_names):
     fast evaluator (mpmath quadrature where possible)."""
     r = d.rewrite(st.Expectation) if d.has(st.Variance, st.Covariance) else d
     r = r.replace(lambda n: isinstance(n, st.Expectation), lambda n: n.rewrite(sp.Integral))
+    # derivatives and probabilities (a c.d.f. differentiated at a point) are evaluated in closed form first
+    r = r.replace(lambda n: isinstance(n, (sp.Subs, sp.Derivative, st.Probability)), lambda n: n.doit())
     free = sorted((s for s in r.free_symbols if str(s) not in rv_names), key=str)
     try:
         fast = sp.lambdify(free, r, modules=["mpmath"])

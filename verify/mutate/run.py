@@ -96,7 +96,8 @@ def run_one(entry_id: str, index: int, timeout: float = 30.0) -> MutantResult:
         return MutantResult(**base, status="survived", verdict=result.verdict.value, reason=why)
     if result.verdict is Verdict.NOT_CHECKABLE:
         return MutantResult(**base, status="invalid", verdict=result.verdict.value,
-                            reason=f"the mutant leaves the claim's domain: {result.reason}")
+                            reason=f"no engine can evaluate the mutant (e.g. the log of a negative number): "
+                                   f"{result.reason}")
     return MutantResult(**base, status="error", verdict=result.verdict.value, reason=result.reason)
 
 
