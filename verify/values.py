@@ -120,7 +120,9 @@ def torch_env(declared: dict[str, Sym], dims: dict, g) -> dict:
             (n,) = _shape(sym, dims)
             v = torch.randn(n, 1, generator=g, dtype=torch.float64)
             if "probability" in sym.flags:
-                v = torch.softmax(v, dim=0)
+                # logits at a random scale: near-uniform and near-degenerate distributions both occur
+                scale = 0.5 + 5.5 * torch.rand((), generator=g, dtype=torch.float64)
+                v = torch.softmax(v * scale, dim=0)
             elif {"positive", "nonnegative"} & sym.flags:
                 v = v.exp()
             env[name] = v
@@ -199,7 +201,8 @@ def exact_env_strategy(declared: dict[str, Sym], dims: dict):
         elif sym.kind == "vector":
             (n,) = _shape(sym, dims)
             if "probability" in sym.flags:
-                parts[name] = st.lists(_POS, min_size=n, max_size=n).map(
+                weights = st.one_of(_POS, st.sampled_from([1, 2, 9, 30, 100]))
+                parts[name] = st.lists(weights, min_size=n, max_size=n).map(
                     lambda xs: sp.Matrix([sp.Rational(x, sum(xs)) for x in xs]))
             elif {"positive", "nonnegative"} & sym.flags:
                 parts[name] = _int_matrix(n, 1, _POS)

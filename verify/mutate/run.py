@@ -107,6 +107,9 @@ def _implied_by_original(entry, m, index: int, timeout: float) -> str:
     rel = type(entry.expr)
     if rel not in (sp.Le, sp.Lt, sp.Ge, sp.Gt) or m.side not in ("lhs", "rhs"):
         return ""
+    other = entry.expr.rhs if m.side == "lhs" else entry.expr.lhs
+    if m.operator == "factor-two" and other == 0:
+        return "a positive factor on one side of a comparison with 0 gives an equivalent inequality"
     old, new = getattr(entry.expr, m.side), getattr(m.statement, m.side)
     small_side = "lhs" if rel in (sp.Le, sp.Lt) else "rhs"
     with sympy_evaluate(False):
