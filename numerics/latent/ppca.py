@@ -58,6 +58,28 @@ class PPCA:
         )
 
 
+# Uncentred moments lose about log10(|mu|^2 / (tr S / d)) digits to cancellation; beyond this many we centre
+# (float64 keeps at least 13 digits, float32 at least 6).
+_MAX_LOST_DIGITS = {torch.float64: 3.0, torch.float32: 1.0}
+
+
+def _covariance(X: torch.Tensor, mean: torch.Tensor, ddof: int) -> torch.Tensor:
+    r""":math:`\mathbf{S} = \frac{1}{N - \text{ddof}}\sum_i (\mathbf{x}_i-\boldsymbol{\mu})(\mathbf{x}_i-\boldsymbol{\mu})^\top`.
+
+    Fast path: :math:`(\mathbf{X}^\top\mathbf{X} - N\boldsymbol{\mu}\boldsymbol{\mu}^\top)/(N-\text{ddof})` needs
+    no centred copy of ``X``.  That form is numerically fragile when :math:`\|\boldsymbol{\mu}\|^2` dwarfs the
+    variances (cancellation), so when it would lose more than ``_MAX_LOST_DIGITS`` digits the data are centred
+    first.
+    """
+    N = X.shape[0]
+    G = gram(X)  # (d, d)
+    S = (G - N * torch.outer(mean, mean)) / (N - ddof)  # (d, d)
+    spread = torch.diagonal(S).mean().clamp_min(torch.finfo(S.dtype).tiny)
+    if float((mean @ mean) / spread) > 10.0 ** _MAX_LOST_DIGITS.get(X.dtype, 0.0):
+        S = gram(X - mean) / (N - ddof)
+    return S
+
+
 @implements("latent.ppca-ml-solution", "latent.ppca-noise-variance-ml")
 def fit_ppca(X: torch.Tensor, k: int, ddof: int = 0) -> PPCA:
     r""":math:`\sigma^2 = \mathrm{mean}(\lambda_{k+1..d})`, :math:`\mathbf{W} = \mathbf{U}_k(\boldsymbol{\Lambda}_k-\sigma^2\mathbf{I})^{1/2}`.
@@ -68,8 +90,7 @@ def fit_ppca(X: torch.Tensor, k: int, ddof: int = 0) -> PPCA:
     if not 0 < k < d:
         raise ValueError(f"need 0 < k < d, got k={k}, d={d}")
     mean = X.mean(dim=0)  # (d,)
-    Xc = X - mean  # (N, d)
-    S = gram(Xc) / (N - ddof)  # (d, d)
+    S = _covariance(X, mean, ddof)  # (d, d)
     lam, U = torch.linalg.eigh(S)  # ascending
     lam, U = lam.flip(0), U.flip(1)  # descending
     # eigenvalues are >= 0 in exact arithmetic; clamp round-off below zero

@@ -63,6 +63,16 @@ def test_ppca_matches_sklearn_pca(n, d, k):
     assert_close(ours.covariance(), sk.get_covariance(), scale=100)
 
 
+@pytest.mark.parametrize("offset", [0.0, 10.0, 1e4, 1e7])
+def test_ppca_covariance_is_exact_for_data_far_from_the_origin(offset):
+    """The uncentred fast path must fall back to centring before cancellation costs digits."""
+    X = _fa_data(500, 6, 2, seed=3)
+    shifted = fit_ppca(X + offset, 2)
+    plain = fit_ppca(X, 2)
+    assert_close(shifted.noise_variance, plain.noise_variance, scale=1e3)
+    assert_close(shifted.covariance(), plain.covariance(), scale=1e3)
+
+
 def test_ppca_is_a_stationary_point_of_the_likelihood():
     """At W = U_k (Lambda_k - sigma^2)^{1/2}, sigma^2 = mean of the rest, the ML gradient vanishes."""
     X = _fa_data(400, 7, 2, seed=3)
