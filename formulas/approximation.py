@@ -34,7 +34,6 @@ Tags: relu, linear regions, hyperplane arrangement, hinge, maxout, backpropagati
 from __future__ import annotations
 
 import math
-from contextlib import contextmanager
 from fractions import Fraction
 
 import numpy as np
@@ -57,19 +56,11 @@ from ._authoring import (
     log,
     seed,
 )
+from ._experiments import one_thread as _one_thread
 
 CHAPTER = Chapter("approx", 9, "Approximation theory: ReLU, hinges, maxout, linear regions, backpropagation")
 
 
-@contextmanager
-def _one_thread():
-    """Small torch loops run far slower when torch's intra-op threads compete with other processes."""
-    before = torch.get_num_threads()
-    torch.set_num_threads(1)
-    try:
-        yield
-    finally:
-        torch.set_num_threads(before)
 
 _REF_ZASLAVSKY = "Zaslavsky (1975), Facing up to arrangements, Mem. AMS 154, Thm. A"
 _REF_MONTUFAR = "Montúfar, Pascanu, Cho & Bengio (2014), On the number of linear regions of deep neural networks, NeurIPS"

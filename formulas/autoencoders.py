@@ -23,8 +23,6 @@ Tags: autoencoder, PCA, denoising, bottleneck.
 
 from __future__ import annotations
 
-from contextlib import contextmanager
-
 import torch
 
 from ._authoring import (
@@ -41,19 +39,11 @@ from ._authoring import (
     seed,
     sqrt,
 )
+from ._experiments import one_thread as _one_thread
 
 CHAPTER = Chapter("ae", 10, "Autoencoders")
 
 
-@contextmanager
-def _one_thread():
-    """Small training loops run ~100x slower when torch's intra-op threads compete with other processes."""
-    before = torch.get_num_threads()
-    torch.set_num_threads(1)
-    try:
-        yield
-    finally:
-        torch.set_num_threads(before)
 
 _REF_BALDI = "Baldi & Hornik (1989), Neural networks and principal component analysis, Neural Networks 2(1)"
 _REF_VINCENT = "Vincent, Larochelle, Bengio & Manzagol (2008), Extracting and composing robust features with " \
