@@ -56,7 +56,6 @@ from ._authoring import (
     log,
     seed,
 )
-from ._experiments import one_thread as _one_thread
 
 CHAPTER = Chapter("approx", 9, "Approximation theory: ReLU, hinges, maxout, linear regions, backpropagation")
 
@@ -598,11 +597,6 @@ absolute_value_nesting_logarithmic = Entry(
 
 
 def _density_experiment():
-    with _one_thread():
-        return _density_experiment_body()
-
-
-def _density_experiment_body():
     from numerics.layers import relu
 
     tests = {"sin(2x)": (lambda x: np.sin(2 * x), 4.0), "exp(-x^2)cos(3x)": (lambda x: np.exp(-x**2) * np.cos(3 * x), 12.0),
@@ -777,11 +771,6 @@ def _random_mlp(widths, activation, g):
 
 
 def _backprop_activity_experiment():
-    with _one_thread():
-        return _backprop_activity_experiment_body()
-
-
-def _backprop_activity_experiment_body():
     from numerics.backprop import ACTIVATIONS, mlp_backprop, mlp_forward, squared_error_risk
 
     g = torch.Generator().manual_seed(14)
@@ -815,11 +804,6 @@ def _backprop_activity_experiment_body():
 
 
 def _backprop_weights_experiment():
-    with _one_thread():
-        return _backprop_weights_experiment_body()
-
-
-def _backprop_weights_experiment_body():
     from numerics.backprop import mlp_backprop, mlp_forward, squared_error_risk
 
     g = torch.Generator().manual_seed(15)
@@ -1035,11 +1019,6 @@ log_softmax = Entry(
 
 
 def _relu_net_piecewise_linear():
-    with _one_thread():
-        return _relu_net_piecewise_linear_body()
-
-
-def _relu_net_piecewise_linear_body():
     from numerics.backprop import MLP, mlp_forward
 
     g = torch.Generator().manual_seed(16)

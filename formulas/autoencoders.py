@@ -39,7 +39,6 @@ from ._authoring import (
     seed,
     sqrt,
 )
-from ._experiments import one_thread as _one_thread
 
 CHAPTER = Chapter("ae", 10, "Autoencoders")
 
@@ -63,11 +62,6 @@ def _subspace_data(g: torch.Generator, N: int, d: int, k: int, scales, noise: fl
 # Linear autoencoder
 # =============================================================================================
 def _linear_ae_experiment():
-    with _one_thread():
-        return _linear_ae_experiment_body()
-
-
-def _linear_ae_experiment_body():
     from numerics.ae import fit_linear_autoencoder
     from numerics.latent.pca import pca_svd
 
@@ -140,11 +134,6 @@ gaussian_mle_is_squared_error = Entry(
 
 
 def _nonlinear_vs_pca_experiment():
-    with _one_thread():
-        return _nonlinear_vs_pca_experiment_body()
-
-
-def _nonlinear_vs_pca_experiment_body():
     from numerics.ae import Autoencoder
     from numerics.latent.pca import pca_svd
 
@@ -231,11 +220,6 @@ So this would mean that the reconstruction error of the noisy data is less than 
 
 
 def _denoising_experiment():
-    with _one_thread():
-        return _denoising_experiment_body()
-
-
-def _denoising_experiment_body():
     from numerics.ae import Autoencoder, denoising_step
 
     g = torch.Generator().manual_seed(24)

@@ -22,6 +22,7 @@ import threading
 import time
 from contextlib import contextmanager
 
+from formulas._experiments import one_thread
 from formulas.model import Entry, Verdict
 
 from .algebraic import check_relational
@@ -80,7 +81,8 @@ def _decide(entry: Entry, *, draws: int, seed: int) -> Result:
     if entry.expr is None:
         if entry.experiment is not None:
             t0 = time.perf_counter()
-            outcome = entry.experiment()
+            with one_thread():  # small torch loops: intra-op threads only compete with parallel checks
+                outcome = entry.experiment()
             m = Method("experiment", "holds" if outcome.holds else "fails", outcome.detail,
                        round(time.perf_counter() - t0, 4))
             return Result(entry.id, Verdict.CONFIRMED if outcome.holds else Verdict.REFUTED, [m],

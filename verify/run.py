@@ -2,25 +2,22 @@
 
 from __future__ import annotations
 
-import multiprocessing as mp
 import os
 from collections.abc import Callable, Iterable
 
 from .cache import ResultCache
 from .check import DEFAULT_TIMEOUT, check
+from .parallel import parallel_map
 from .result import Result
 
 __all__ = ["run_entries"]
 
 
 def _worker(args):
-    entry_id, timeout = args
-    import torch
-
-    torch.set_num_threads(1)
     import formulas
 
-    return formulas.get(entry_id).id, check(formulas.get(entry_id), timeout=timeout).to_json()
+    entry_id, timeout = args
+    return entry_id, check(formulas.get(entry_id), timeout=timeout).to_json()
 
 
 def run_entries(entries: Iterable, *, use_cache: bool = True, timeout: float = DEFAULT_TIMEOUT,
@@ -41,22 +38,16 @@ def run_entries(entries: Iterable, *, use_cache: bool = True, timeout: float = D
             todo.append(e)
     jobs = jobs if jobs is not None else min(len(todo), os.cpu_count() or 1)
     by_id = {e.id: e for e in todo}
-    if jobs > 1 and len(todo) > 1:
-        ctx = mp.get_context("fork")
-        with ctx.Pool(jobs) as pool:
-            for entry_id, raw in pool.imap_unordered(_worker, [(e.id, timeout) for e in todo]):
-                r = Result.from_json(raw)
-                results[entry_id] = r
-                cache.put(by_id[entry_id], r)
-                if on_result:
-                    on_result(by_id[entry_id], r, False)
-    else:
-        for e in todo:
-            r = check(e, timeout=timeout)
-            results[e.id] = r
-            cache.put(e, r)
-            if on_result:
-                on_result(e, r, False)
+    if jobs > 1:  # workers look entries up by id (statements hold lambdas, which do not pickle)
+        done = parallel_map(_worker, [(e.id, timeout) for e in todo], jobs)
+    else:  # in process: any entry, in the catalog or not
+        done = ((e.id, check(e, timeout=timeout).to_json()) for e in todo)
+    for entry_id, raw in done:
+        r = Result.from_json(raw)
+        results[entry_id] = r
+        cache.put(by_id[entry_id], r)
+        if on_result:
+            on_result(by_id[entry_id], r, False)
     if todo:
         cache.save()
     return [results[e.id] for e in entries]

@@ -12,7 +12,6 @@ proved or confirmed.  Excluded from the kill rate, and reported separately:
 
 from __future__ import annotations
 
-import multiprocessing as mp
 import random
 from dataclasses import asdict, dataclass
 
@@ -22,6 +21,7 @@ from sympy.core.parameters import evaluate as sympy_evaluate
 from formulas.model import Entry, Verdict
 
 from ..check import check
+from ..parallel import parallel_map
 from .operators import mutants_of
 
 __all__ = ["MutantResult", "true_entries", "plan", "run_mutants"]
@@ -121,27 +121,16 @@ def _implied_by_original(entry, m, index: int, timeout: float) -> str:
 
 
 def _worker(job):
-    import torch
-
-    torch.set_num_threads(1)
     entry_id, index, timeout = job
     return asdict(run_one(entry_id, index, timeout))
 
 
 def run_mutants(jobs: list[tuple[str, int]], *, timeout: float = 30.0, processes: int = 1, on_result=None):
     results = []
-    payload = [(e, i, timeout) for e, i in jobs]
-    if processes > 1 and len(jobs) > 1:
-        with mp.get_context("fork").Pool(processes) as pool:
-            for raw in pool.imap_unordered(_worker, payload):
-                results.append(MutantResult(**raw))
-                if on_result:
-                    on_result(results[-1])
-    else:
-        for job in payload:
-            results.append(MutantResult(**_worker(job)))
-            if on_result:
-                on_result(results[-1])
+    for raw in parallel_map(_worker, [(e, i, timeout) for e, i in jobs], processes):
+        results.append(MutantResult(**raw))
+        if on_result:
+            on_result(results[-1])
     results.sort(key=lambda r: (r.entry, r.index))
     return results
 
