@@ -22,10 +22,10 @@ import threading
 import time
 from contextlib import contextmanager
 
-from formulas._experiments import one_thread
 from formulas.model import Entry, Verdict
 
 from .algebraic import check_relational
+from .parallel import one_thread
 from .result import Method, Result
 from .stats import check_stats, has_random
 

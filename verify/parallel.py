@@ -1,11 +1,26 @@
-"""One way to fan checks out over worker processes (used by ``verify`` and ``mutate``)."""
+"""How checks use the CPU: one pool of worker processes (``verify``, ``mutate``), one torch thread each."""
 
 from __future__ import annotations
 
 import multiprocessing as mp
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 
-__all__ = ["parallel_map"]
+__all__ = ["parallel_map", "one_thread"]
+
+
+@contextmanager
+def one_thread() -> Iterator[None]:
+    """Run small torch loops on one intra-op thread: with threads competing with other processes (parallel
+    verification, CI), small training loops run up to ~100x slower."""
+    import torch
+
+    before = torch.get_num_threads()
+    torch.set_num_threads(1)
+    try:
+        yield
+    finally:
+        torch.set_num_threads(before)
 
 
 def _single_threaded_worker() -> None:
