@@ -1,8 +1,10 @@
 """The registry: every chapter module of ``formulas`` and every entry in it.
 
-Chapter modules are discovered, not listed: a module of this package that defines
-``CHAPTER`` is a chapter, and each module-level :class:`~formulas.model.Entry` in it
-is an entry whose ``name`` is the constant's name.  Every index (ids, names,
+Chapter modules are discovered, not listed: a module or subpackage of this package
+that defines ``CHAPTER`` is a chapter, and each :class:`~formulas.model.Entry` bound at
+its top level is an entry whose ``name`` is the constant's name.  A chapter package
+re-exports the entries of its section modules in its ``__init__`` (in reading order),
+so the package namespace reads like the chapter's table of contents.  Every index (ids, names,
 chapters, errata, the site) is generated from this one registry.
 """
 
@@ -56,7 +58,7 @@ def _chapter_modules():
     import formulas
 
     for info in pkgutil.iter_modules(formulas.__path__):
-        if info.name.startswith("_") or info.ispkg:
+        if info.name.startswith("_"):
             continue
         module = importlib.import_module(f"formulas.{info.name}")
         if hasattr(module, "CHAPTER"):
