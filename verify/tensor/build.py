@@ -171,7 +171,7 @@ class Builder:
                 coef = coef * self.scalar(a)
         if not mats:
             return Tensor.scalar(coef)
-        for a, b in zip(mats, mats[1:]):
+        for a, b in zip(mats, mats[1:], strict=False):
             if sp.simplify(a.shape[1] - b.shape[0]) != 0:
                 raise ValueError(f"shape mismatch in product: {a.shape} times {b.shape}")
         result = None
