@@ -47,6 +47,45 @@ class Evidence:
     outside: int = 0  # draws outside the domain
 
 
+def _readable(entry, point: dict, dims: dict):
+    """The point with small denominators, if the claim still fails there (counterexamples people can read)."""
+    from .engines.numeric import exact_from_draw
+
+    def rounded(v):
+        import sympy as sp
+
+        def r(x):
+            return sp.Rational(round(float(x) * 8), 8)  # eighths are exact in binary floating point
+
+        return v.applyfunc(r) if isinstance(v, sp.MatrixBase) else r(v)
+
+    try:
+        small = exact_from_draw(entry.declared, {k: _as_float(rounded(v)) for k, v in point.items()})
+        status, lhs, rhs = classify(entry, small, sym_dims(dims))
+    except (Unsupported, ValueError, TypeError, ArithmeticError):
+        return None
+    return (small, lhs, rhs) if status == FAILS else None
+
+
+def _as_float(v):
+    import torch
+
+    if hasattr(v, "tolist"):
+        return torch.tensor([[float(x) for x in row] for row in v.tolist()], dtype=torch.float64)
+    return torch.tensor(float(v), dtype=torch.float64)
+
+
+def _counterexample(entry, point, lhs, rhs, dims, note=None) -> dict:
+    better = _readable(entry, point, dims)
+    if better is not None:
+        point, lhs, rhs = better
+    out = {"sizes": dims, "values": {k: render(v) for k, v in point.items()}, "lhs": render(lhs),
+           "rhs": render(rhs), "exact": True}
+    if note:
+        out["note"] = note
+    return out
+
+
 def _recheck(entry, failing, ev: Evidence) -> dict | None:
     """An exact counterexample from the failing float draws, or None."""
     for dims, env, amount in failing:
@@ -62,8 +101,7 @@ def _recheck(entry, failing, ev: Evidence) -> dict | None:
         except (Unsupported, ValueError, TypeError, ArithmeticError):
             continue
         if status == FAILS:
-            return {"sizes": dims, "values": {k: render(v) for k, v in point.items()},
-                    "lhs": render(lhs), "rhs": render(rhs), "exact": True}
+            return _counterexample(entry, point, lhs, rhs, dims)
         if status == HOLDS:
             ev.numeric_unconfirmed = (f"a float64 draw at sizes {dims or 'scalar'} violated the claim by "
                                       f"{amount:.3g}, but it holds exactly there (rounding)")
@@ -91,9 +129,8 @@ def _outside_points(entry, undefined, ev: Evidence) -> dict | None:
         except (Unsupported, ValueError, TypeError, ArithmeticError):
             continue
         if status == FAILS:
-            return {"sizes": dims, "values": {k: render(v) for k, v in point.items()},
-                    "lhs": render(lhs), "rhs": render(rhs), "exact": True,
-                    "note": "a side is not real here; values follow SymPy's principal branches"}
+            return _counterexample(entry, point, lhs, rhs, dims,
+                                   "a side is not real here; values follow SymPy's principal branches")
     return None
 
 
@@ -116,7 +153,10 @@ def check_relational(entry, *, draws: int = 16, seed: int = 0, budget: float = 2
         return ev
     ev.numeric_holds = numeric.holds
     ev.outside = len(numeric.undefined)
-    if numeric.failing:
+    if numeric.failing and not ev.proved:  # small exact values first: they make readable counterexamples
+        search, ev.counterexample = counterexample_search(entry, sizes, budget / 4)
+        ev.methods.append(search)
+    if numeric.failing and ev.counterexample is None:
         ev.counterexample = _recheck(entry, numeric.failing, ev)
     if ev.counterexample is None and numeric.undefined:
         ev.counterexample = _outside_points(entry, numeric.undefined, ev)
@@ -127,7 +167,7 @@ def check_relational(entry, *, draws: int = 16, seed: int = 0, budget: float = 2
                 ev.conflicts.append(note)
         return ev
     t0 = time.perf_counter()
-    if ev.counterexample is None:
+    if ev.counterexample is None and not numeric.failing:
         search, ev.counterexample = counterexample_search(entry, sizes, budget / 2)
         ev.methods.append(search)
     if ev.counterexample is None:
@@ -138,5 +178,17 @@ def check_relational(entry, *, draws: int = 16, seed: int = 0, budget: float = 2
             ev.shape_mismatch = explicit.shape_mismatch
         ev.counterexample = explicit.counterexample
         ev.confirmed_sizes = explicit.sizes
+        if explicit.sizes == [{}] and _generic_covers_all(entry) and ev.counterexample is None:
+            # no size letters: the one size is every size, and generic symbols cover every allowed value
+            ev.proved = True
+            explicit.method.detail = ("exact with generic symbols at the claim's only size (it has no size "
+                                      "letters): a proof")
     return ev
+
+
+def _generic_covers_all(entry) -> bool:
+    """Whether the generic symbolic values of every declared symbol cover all values it may take.
+
+    A Cayley parametrisation misses orthogonal matrices with eigenvalue −1, so those do not."""
+    return not any("orthogonal" in sym.flags for sym in entry.declared.values())
 

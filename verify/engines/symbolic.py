@@ -47,7 +47,9 @@ def _assumption(c):
 
 
 def refine(expr, constraints):
-    """``expr`` with each scalar symbol constrained against 0 replaced by one carrying that assumption."""
+    """``expr`` with each scalar symbol constrained against 0 replaced by one carrying that assumption.
+
+    Apply it to each side separately: a relation rebuilt with ``xreplace`` may evaluate to ``True``."""
     subs = {}
     for c in constraints:
         hit = _assumption(c)
@@ -82,19 +84,19 @@ def _forms(gap):
 def symbolic_general(entry) -> tuple[Method, bool]:
     """``(method, proved)``; never raises for a claim it cannot express."""
     t0 = time.perf_counter()
-    expr = refine(entry.expr, entry.constraints)
-    rel = type(expr)
+    rel = type(entry.expr)
+    lhs, rhs = (refine(side, entry.constraints) for side in (entry.expr.lhs, entry.expr.rhs))
 
     def done(outcome, detail):
         return Method("symbolic-general", outcome, detail, round(time.perf_counter() - t0, 4))
 
     try:
         if rel is sp.Eq:
-            outcome = prove_equal(expr.lhs, expr.rhs, entry.declared)
+            outcome = prove_equal(lhs, rhs, entry.declared)
             return done("holds" if outcome.holds else "inconclusive", outcome.detail), outcome.holds
         if rel in _REL:
             builder = Builder(entry.declared)
-            lhs, rhs = builder.scalar(expr.lhs), builder.scalar(expr.rhs)
+            lhs, rhs = builder.scalar(lhs), builder.scalar(rhs)
             gap = lhs - rhs if rel in (sp.Ge, sp.Gt) else rhs - lhs
             if _nonnegative(gap, strict=rel in (sp.Lt, sp.Gt)):
                 return done("holds", "the gap is " + ("positive" if rel in (sp.Lt, sp.Gt) else "nonnegative")
