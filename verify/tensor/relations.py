@@ -31,15 +31,15 @@ MAX_REWRITES = 40
 class _Rule:
     """The relations of one opaque inverse head ``K = N⁻¹``."""
 
-    def __init__(self, head):
+    def __init__(self, head, lead: int = 0):
         self.head = head
         n = head.payload[0]
         self.n = n
-        groups = sorted(normal_form(n).nonzero().values(), key=lambda g: (-len(g[1]), repr(g[1])))
+        groups = _terms_of(n)
         self.lead = None
-        if groups and groups[0][0].is_nonzero:
-            self.lead = groups[0]
-            self.rest = groups[1:]
+        if lead < len(groups) and groups[lead][0].is_nonzero:
+            self.lead = groups[lead]
+            self.rest = groups[:lead] + groups[lead + 1:]
 
     def rewrite(self, term: Term, out: tuple):
         """The term rewritten by one application of a rule, as a list of terms; None if none applies."""
@@ -143,6 +143,27 @@ def _subnetwork(pattern, target, binding, free):
     return extend(0, dict(binding), [])
 
 
+def _terms_of(n: Tensor) -> list:
+    """The terms of ``N``, most factors first (the default leading term)."""
+    return sorted(normal_form(n).nonzero().values(), key=lambda g: (-len(g[1]), repr(g[1])))
+
+
+def _orientations(heads, limit: int = 16):
+    """Rule sets: one leading term per inverse, the default (most factors) first."""
+    import itertools
+
+    choices = [range(min(len(_terms_of(h.payload[0])), 3)) for h in heads]
+    out = []
+    for combo in itertools.product(*choices):
+        rules = [_Rule(h, k) for h, k in zip(heads, combo, strict=True)]
+        rules = [r for r in rules if r.lead is not None]
+        if rules:
+            out.append(rules)
+        if len(out) >= limit:
+            break
+    return out
+
+
 def _opaque_inverses(t: Tensor) -> list:
     heads = {}
     for term in t.terms:
@@ -196,23 +217,29 @@ def prove_with_relations(residual: Tensor) -> str | None:
     heads = _opaque_inverses(normal_form(residual).tensor())
     if not heads or not residual.out:
         return None
-    rules = [r for r in (_Rule(h) for h in heads) if r.lead is not None]
-    if not rules:
-        return None
-    reduced = _reduce(residual, rules)
-    if not residual_groups(reduced):
+    for rules in _orientations(heads):
+        found = _with_rules(residual, rules)
+        if found is not None:
+            return found
+    return None
+
+
+def _with_rules(residual: Tensor, rules) -> str | None:
+    """Try Δ, NΔ, ΔN and N₁ΔN₂ (each N an inverse's argument), each reduced by the rules."""
+    if not residual_groups(_reduce(residual, rules)):
         return "N N⁻¹ = I for the inverses in the claim"
     for rule in rules:
         for side in ("left", "right"):
-            moved = _multiplied(reduced, rule.n, side)
+            moved = _multiplied(residual, rule.n, side)
             if moved is None:
                 continue
-            again = _reduce(moved, rules)
-            if not residual_groups(again):
+            if not residual_groups(_reduce(moved, rules)):
                 return f"N N⁻¹ = I after multiplying lhs − rhs by the invertible N on the {side}"
             for other in rules:
                 for side2 in ("left", "right"):
-                    twice = _multiplied(again, other.n, side2)
+                    if side2 == side:
+                        continue
+                    twice = _multiplied(moved, other.n, side2)
                     if twice is not None and not residual_groups(_reduce(twice, rules)):
                         return "N N⁻¹ = I after multiplying lhs − rhs by invertible factors on both sides"
     return None

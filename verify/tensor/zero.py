@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import sympy as sp
 
+from .atoms import reduce_signs
 from .canon import canonical
 from .construct import pointwise_view
 from .heads import T_ARG, is_constant_head
@@ -41,7 +42,7 @@ def _strategies(e):
 
 def scalar_is_zero(e) -> bool:
     """True only if ``e`` is provably 0 for every value of its symbols allowed by their assumptions."""
-    e = sp.sympify(e)
+    e = reduce_signs(sp.sympify(e))
     if e == 0:
         return True
     if e.is_number and e.is_zero is False:
@@ -62,15 +63,44 @@ def _erased(head: Head) -> Head:
     return Head("ptw", f"ptw({key})", head.dims, head.groups)
 
 
+def _erase(factors):
+    erased, bodies = [], []
+    for f in factors:
+        if not is_constant_head(f.head) and f.idx:
+            erased.append(Factor(_erased(f.head), f.idx))
+            bodies.append(pointwise_view(f.head)[2])
+        else:
+            erased.append(f)
+            bodies.append(None)
+    return erased, bodies
+
+
 def _pointwise_combine(groups: dict, out: tuple) -> set:
     """Keys of groups that cancel against each other as entrywise functions."""
     buckets: dict = {}
+    constant = []
     for key, (coef, factors) in groups.items():
-        erasable = [not is_constant_head(f.head) and bool(f.idx) for f in factors]
-        erased = [Factor(_erased(f.head), f.idx) if ok else f for f, ok in zip(factors, erasable, strict=True)]
+        erased, bodies_by_pos = _erase(factors)
+        if all(b is None for b in bodies_by_pos):
+            constant.append((key, coef, factors))
+            continue
         ekey, order = canonical(erased, out)
-        bodies = [pointwise_view(factors[k].head)[2] if erasable[k] else None for k in order]
-        buckets.setdefault(ekey, []).append((key, coef, bodies))
+        buckets.setdefault(ekey, []).append((key, coef, [bodies_by_pos[k] for k in order]))
+    # A constant group joins a bucket of entrywise functions of one vector as the function 1:
+    # elem(1, x)[i] = 1 at any index i of the vector's dimension.
+    args = {(pointwise_view(f.head)[0], f.head.dims) for _, fs in groups.values() for f in fs
+            if not is_constant_head(f.head) and f.idx}
+    if len(args) == 1 and len(next(iter(args))[1]) == 1:
+        arg_key, dims = next(iter(args))
+        lifted = Head("ptw", f"ptw({arg_key})", dims)
+        for key, coef, factors in constant:
+            for i in dict.fromkeys(i for f in factors for i in f.idx if i.dim == dims[0]):
+                trial = [f for f in factors if not (f.head.kind == "ones" and f.idx == (i,))] + [Factor(lifted, (i,))]
+                ekey, order = canonical(trial, out)
+                if ekey in buckets:
+                    bodies = [sp.Integer(1) if trial[k].head is lifted else None for k in order]
+                    buckets[ekey].append((key, coef, bodies))
+                    break
     cancelled = set()
     for members in buckets.values():
         if len(members) < 2:
