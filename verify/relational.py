@@ -134,7 +134,7 @@ def _outside_points(entry, undefined, ev: Evidence) -> dict | None:
     return None
 
 
-def check_relational(entry, *, draws: int = 16, seed: int = 0, budget: float = 20.0) -> Evidence:
+def check_relational(entry, *, draws: int = 16, seed: int = 0, budget: float = 8.0) -> Evidence:
     ev = Evidence()
     try:
         shape_of(entry.expr.lhs), shape_of(entry.expr.rhs)

@@ -64,6 +64,21 @@ def _nonnegative(gap, strict):
     return False
 
 
+def _too_costly(expr, dims: dict) -> bool:
+    """Whether explicit symbolic matrices at these sizes would take too long to simplify.
+
+    Powers and inverses of generic matrices grow fast: A¹² of a symmetric 3 × 3 matrix of symbols
+    already takes minutes.  The first size is always tried (it is the cheapest)."""
+    from sympy.matrices.expressions import Inverse, MatPow
+
+    big = max(dims.values(), default=1)
+    if big < 3:
+        return False
+    powers = [abs(int(p.exp)) for p in expr.atoms(MatPow) if p.exp.is_Integer]
+    inverses = len(expr.atoms(Inverse))
+    return any(k > 4 for k in powers) or inverses > 2
+
+
 def _find_failing_point(entry, dims, seed, tries=12):
     rng = random.Random(seed)
     sdims = sym_dims(dims)
@@ -91,6 +106,8 @@ def exact_explicit(entry, sizes: list[dict], budget: float, seed: int = 0) -> Ex
 
     for dims in sizes:
         if max(dims.values(), default=1) > 3 or time.perf_counter() - t0 > budget:
+            continue
+        if ev.sizes and _too_costly(entry.expr, dims):
             continue
         try:
             env = generic_env(entry.declared, dims, entry.objects)

@@ -40,6 +40,49 @@ def _strategies(e):
         yield lambda x: sp.simplify(sp.piecewise_fold(x))
 
 
+def _zero_where_defined(original, folded) -> bool:
+    """A piecewise residual is zero on the claim's domain: every branch simplifies to 0, or holds only at a
+    point where the original residual is undefined (``Σ_{k<t} β^k − (1 − βᵗ)/(1 − β)`` at ``β = 1``)."""
+    if not isinstance(folded, sp.Piecewise):
+        return False
+    for value, cond in folded.args:
+        if _cheap_zero(value):
+            continue
+        point = _solved(cond)
+        if point is None:
+            return False
+        try:
+            if _cheap_zero(value.subs(point)):
+                continue  # the branch vanishes at the only point where it applies
+            at = original.subs(point)
+        except (TypeError, ValueError, ZeroDivisionError, NotImplementedError):
+            return False
+        if not (at.has(sp.nan, sp.zoo) or at is sp.nan):
+            return False
+    return True
+
+
+def _solved(cond):
+    """``{symbol: value}`` when the condition holds at one value of one symbol (``Eq(1/β, 1)``), else None."""
+    if not isinstance(cond, sp.Eq) or len(cond.free_symbols) != 1:
+        return None
+    (sym,) = cond.free_symbols
+    try:
+        roots = sp.solve(cond.lhs - cond.rhs, sym)
+    except (NotImplementedError, TypeError, ValueError):
+        return None
+    return {sym: roots[0]} if len(roots) == 1 else None
+
+
+def _cheap_zero(e) -> bool:
+    if e == 0:
+        return True
+    try:
+        return sp.simplify(e) == 0 if sp.count_ops(e) <= _SIMPLIFY_OPS else sp.expand(e) == 0
+    except (TypeError, ValueError, NotImplementedError, RecursionError):
+        return False
+
+
 def scalar_is_zero(e) -> bool:
     """True only if ``e`` is provably 0 for every value of its symbols allowed by their assumptions."""
     e = reduce_signs(sp.sympify(e))
@@ -54,6 +97,13 @@ def scalar_is_zero(e) -> bool:
                 sp.PolynomialError, ZeroDivisionError):
             continue
         if r == 0:
+            return True
+    if e.has(sp.Sum, sp.Product):
+        try:
+            done = sp.piecewise_fold(e.doit())
+        except (TypeError, ValueError, NotImplementedError, RecursionError):
+            return False
+        if _cheap_zero(done) or _zero_where_defined(e, done):
             return True
     return False
 
