@@ -278,15 +278,24 @@ class Builder:
         return to_scalar(_closed(self.matrix(m, None, None)))
 
     def _sum(self, expr: sp.Sum):
-        body = expr.function
-        bound = {}
+        return to_scalar(self._summed(expr, {}))
+
+    def _summed(self, expr: sp.Sum, outer: dict) -> Tensor:
+        """``Σ_i f(z[i])``: the summation indices become summed tensor indices (a sum over a whole
+        dimension); output indices are those of enclosing sums that the body uses."""
+        bound = dict(outer)
+        mine = []
         for var, lo, hi in expr.limits:
-            dim = sp.simplify(hi - lo + 1)
-            bound[var] = (fresh(dim), lo)
-        t = self.entry(body, bound)
-        if t.out:
-            raise TensorUnsupported("a sum whose index does not run over a whole dimension")
-        return to_scalar(t)
+            idx = fresh(sp.simplify(hi - lo + 1))
+            bound[var] = (idx, lo)
+            mine.append(idx)
+        t = self.entry(expr.function, bound)
+        missing = [i for i in mine if i not in t.out]
+        if missing:
+            # the body does not depend on an index: the sum multiplies it by the number of terms
+            t = t.scale(sp.Mul(*[i.dim for i in missing]))
+        out = tuple(i for i in t.out if i not in mine)
+        return Tensor(out, t.terms)
 
     # -- entries with bound indices ----------------------------------------------------------------
     def entry(self, expr, bound: dict) -> Tensor:
@@ -299,6 +308,8 @@ class Builder:
             return self._element(expr, bound)
         if not any(v in expr.free_symbols for v in bound):
             return Tensor.scalar(self.scalar(expr))
+        if isinstance(expr, sp.Sum):
+            return self._summed(expr, bound)
         if isinstance(expr, sp.Add):
             parts = [self.entry(a, bound) for a in expr.args]
             out = _union(p.out for p in parts)

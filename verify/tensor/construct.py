@@ -131,6 +131,9 @@ def elem_apply(body, t: Tensor, idx: tuple) -> Tensor:
         raise ValueError("elem_apply: index count differs from the tensor's")
     if T_ARG not in body.free_symbols:
         return Tensor(idx, (Term(body, tuple(ones(i) for i in idx)),) if body != 0 else ())
+    factor, rest = sp.expand_power_exp(body).as_independent(T_ARG, as_Add=False)
+    if factor != 1 and factor != 0:  # (c·g).(M) = c·g.(M), e.g. exp.(M + 3) = e³ exp.(M)
+        return elem_apply(rest, t, idx).scale(factor)
     if _is_affine(body):
         a, b = sp.diff(body, T_ARG), body.subs(T_ARG, 0)
         out = t.relabel(idx).scale(a)
@@ -138,6 +141,12 @@ def elem_apply(body, t: Tensor, idx: tuple) -> Tensor:
     groups = list(normal_form(t).nonzero().values())
     if not groups:
         return elem_apply(body.subs(T_ARG, 0), t, idx)
+    constant = [g for g in groups if all(f.head.kind == "ones" for f in g[1]) and len(g[1]) == len(t.out)
+                and {f.idx[0] for f in g[1]} == set(t.out)]
+    if constant and len(groups) > 1:  # f.(M + c) = (t -> f(t + c)).(M)
+        shift = sum(g[0] for g in constant)
+        rest = Tensor(t.out, tuple(Term(c, fs) for c, fs in groups if not any(fs is g[1] for g in constant)))
+        return elem_apply(body.subs(T_ARG, T_ARG + shift), rest, idx)
     if len(groups) == 1:
         coef, factors = groups[0]
         if coef != 1:  # f.(cM) = (t -> f(ct)).(M)
