@@ -25,7 +25,7 @@ from .engines.explicit import exact_explicit
 from .engines.numeric import REFUTE_RTOL, exact_from_draw, torch_numeric
 from .engines.points import FAILS, HOLDS, classify, render
 from .engines.search import counterexample_search
-from .engines.sizes import dims_of, size_assignments, sym_dims
+from .engines.sizes import dims_of, size_assignments, sym_dims, used_declared
 from .engines.symbolic import symbolic_general, sympy_diff_audit
 from .evaluate import Unsupported
 
@@ -60,7 +60,7 @@ def _readable(entry, point: dict, dims: dict):
         return v.applyfunc(r) if isinstance(v, sp.MatrixBase) else r(v)
 
     try:
-        small = exact_from_draw(entry.declared, {k: _as_float(rounded(v)) for k, v in point.items()})
+        small = exact_from_draw(used_declared(entry), {k: _as_float(rounded(v)) for k, v in point.items()})
         status, lhs, rhs = classify(entry, small, sym_dims(dims))
     except (Unsupported, ValueError, TypeError, ArithmeticError):
         return None
@@ -90,7 +90,7 @@ def _recheck(entry, failing, ev: Evidence) -> dict | None:
     """An exact counterexample from the failing float draws, or None."""
     for dims, env, amount in failing:
         try:
-            point = exact_from_draw(entry.declared, env)
+            point = exact_from_draw(used_declared(entry), env)
         except Unsupported:
             if amount > REFUTE_RTOL and entry.expr.atoms(ScalarField, VectorField):
                 return {"sizes": dims, "values": _float_values(env), "exact": False,
@@ -124,7 +124,7 @@ def _outside_points(entry, undefined, ev: Evidence) -> dict | None:
     """Draws where a side is not finite in float64: exactly, a complex value may still be a counterexample."""
     for dims, env in undefined:
         try:
-            point = exact_from_draw(entry.declared, env)
+            point = exact_from_draw(used_declared(entry), env)
             status, lhs, rhs = classify(entry, point, sym_dims(dims))
         except (Unsupported, ValueError, TypeError, ArithmeticError):
             continue

@@ -176,9 +176,11 @@ def random_point(declared: dict, dims: dict, rng) -> dict:
                 a = a * a.T + sp.eye(r)
             elif "psd" in sym.flags:
                 a = a * a.T
-            elif "orthogonal" in sym.flags:
+            elif "orthogonal" in sym.flags:  # a rotation (Cayley), times a reflection half of the time
                 skew = (a - a.T) / 2
                 a = (sp.eye(r) - skew) * (sp.eye(r) + skew).inv()
+                if rng.random() < 0.5:
+                    a = a * sp.diag(-1, *([1] * (r - 1)))
             elif "diagonal" in sym.flags:
                 a = sp.diag(*[sp.Rational(rng.randint(1, 9), rng.randint(1, 3)) for _ in range(r)])
             elif "symmetric" in sym.flags:

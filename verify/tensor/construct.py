@@ -104,6 +104,9 @@ def inverse_tensor(t: Tensor) -> Tensor:
                 inv = _factor_inverse(f, a, b) if forward else Tensor((a, b), _factor_inverse(f, b, a).terms)
                 result = product(result, inv, (p, b))
             return Tensor((p, q), result.terms)
+    transposed = Tensor((q, p), t.terms)  # tᵀ
+    if tensor_key(transposed) < tensor_key(t):  # one head for N⁻¹ and (Nᵀ)⁻¹ = (N⁻¹)ᵀ
+        return Tensor((p, q), (Term(sp.Integer(1), (Factor(inv_head(transposed), (q, p)),)),))
     h = inv_head(t)
     return Tensor((p, q), (Term(sp.Integer(1), (Factor(h, (p, q)),)),))
 
@@ -154,6 +157,11 @@ def elem_apply(body, t: Tensor, idx: tuple) -> Tensor:
         if len(factors) == 1 and factors[0].head.kind == "elem" and factors[0].idx == t.out:
             inner_body, inner = factors[0].head.payload
             return elem_apply(body.subs(T_ARG, inner_body), inner, idx)
+    if len(t.out) == 2:  # f.(Mᵀ) = f.(M)ᵀ: one head for both orientations
+        transposed = Tensor(t.out[::-1], t.terms)
+        if tensor_key(transposed) < tensor_key(t):
+            head = elem_head(body, transposed)
+            return Tensor(idx, (Term(sp.Integer(1), (Factor(head, idx[::-1]),)),))
     head = elem_head(body, t)
     return Tensor(idx, (Term(sp.Integer(1), (Factor(head, idx),)),))
 
