@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 from formulas.nodes import D, ScalarField, VectorField, shape_of
 
+from .engines.equalities import NoValue, apply_exact, recognised
 from .engines.explicit import exact_explicit
 from .engines.numeric import REFUTE_RTOL, exact_from_draw, torch_numeric
 from .engines.points import FAILS, HOLDS, classify, render
@@ -59,8 +60,13 @@ def _readable(entry, point: dict, dims: dict):
 
         return v.applyfunc(r) if isinstance(v, sp.MatrixBase) else r(v)
 
+    import random
+
     try:
         small = exact_from_draw(used_declared(entry), {k: _as_float(rounded(v)) for k, v in point.items()})
+        kinds = recognised(entry.constraints)
+        if kinds:
+            small = apply_exact(kinds, small, random.Random(1))
         status, lhs, rhs = classify(entry, small, sym_dims(dims))
     except (Unsupported, ValueError, TypeError, ArithmeticError):
         return None
@@ -88,10 +94,16 @@ def _counterexample(entry, point, lhs, rhs, dims, note=None) -> dict:
 
 def _recheck(entry, failing, ev: Evidence) -> dict | None:
     """An exact counterexample from the failing float draws, or None."""
+    import random
+
+    kinds = recognised(entry.constraints)
+    rng = random.Random(0)
     for dims, env, amount in failing:
         try:
             point = exact_from_draw(used_declared(entry), env)
-        except Unsupported:
+            if kinds:  # rounding breaks WᵀW = I: rebuild those symbols exactly (another point of the domain)
+                point = apply_exact(kinds, point, rng)
+        except (Unsupported, NoValue):
             if amount > REFUTE_RTOL and entry.expr.atoms(ScalarField, VectorField):
                 return {"sizes": dims, "values": _float_values(env), "exact": False,
                         "note": f"float64 draw with random smooth functions; violated by {amount:.3g} (relative)"}

@@ -21,6 +21,7 @@ from ..evaluate import ExactBackend, Unsupported, evaluate
 from ..result import Method
 from ..tensor.zero import scalar_is_zero
 from ..values import Inapplicable, generic_env
+from .equalities import NoValue, apply_exact, recognised
 from .points import FAILS, classify, random_point, render
 from .sizes import sizes_text, sym_dims, used_declared
 
@@ -101,8 +102,10 @@ def _find_failing_point(entry, dims, seed, tries=12):
     sdims = sym_dims(dims)
     for _ in range(tries):
         try:
-            env = random_point(used_declared(entry), dims, rng)
+            env = apply_exact(recognised(entry.constraints), random_point(used_declared(entry), dims, rng), rng)
             status, lhs, rhs = classify(entry, env, sdims)
+        except NoValue:
+            return None
         except Unsupported:
             return None
         if status == FAILS:

@@ -21,6 +21,7 @@ from ..evaluate import Unsupported
 from ..numeric import constraint_mask, sides_on_draws
 from ..result import Method
 from ..values import Inapplicable, torch_env
+from .equalities import NoValue, apply_torch, recognised
 from .sizes import sizes_text, sym_dims, used_declared
 
 __all__ = ["NumericEvidence", "torch_numeric", "exact_from_draw", "RTOL", "ATOL"]
@@ -53,6 +54,7 @@ def torch_numeric(entry, sizes: list[dict], draws: int, seed: int) -> NumericEvi
     rel = type(entry.expr)
     g = torch.Generator().manual_seed(seed)
     declared = used_declared(entry)
+    built = recognised(entry.constraints)
 
     def done(outcome, detail):
         ev.method = Method("torch-autograd", outcome, detail, round(time.perf_counter() - t0, 4))
@@ -61,7 +63,10 @@ def torch_numeric(entry, sizes: list[dict], draws: int, seed: int) -> NumericEvi
     try:
         for dims in sizes:
             sdims = sym_dims(dims)
-            envs = [torch_env(declared, dims, g) for _ in range(draws)]
+            try:
+                envs = [apply_torch(built, torch_env(declared, dims, g), g) for _ in range(draws)]
+            except NoValue:
+                continue  # no value satisfies a where-equality at these sizes
             if entry.constraints:
                 envs = _select(envs, constraint_mask(entry.constraints, envs, sdims).tolist())
                 if not envs:

@@ -92,7 +92,7 @@ def symbolic_general(entry) -> tuple[Method, bool]:
 
     try:
         if rel is sp.Eq:
-            outcome = prove_equal(lhs, rhs, entry.declared)
+            outcome = prove_equal(lhs, rhs, entry.declared, entry.constraints)
             return done("holds" if outcome.holds else "inconclusive", outcome.detail), outcome.holds
         if rel in _REL:
             builder = Builder(entry.declared)
