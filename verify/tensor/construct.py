@@ -193,14 +193,17 @@ def self_tensor(head: Head) -> Tensor:
 
 
 # -- declared functions ----------------------------------------------------------------------------
-def field_head(name: str, order: int, arg: Tensor, outputs) -> Head:
-    """``u(g)`` (``outputs`` None) or ``f(g)`` with ``outputs`` entries, differentiated ``order`` times.
+def field_head(name: str, order: int, arg: Tensor, outputs=()) -> Head:
+    """A declared function of ``arg`` and its derivatives: ``u(g)`` (``outputs`` ``()``), a vector field
+    ``f(g)`` (``outputs`` ``(m,)``) or a matrix-valued ``X(t)`` (``outputs`` ``(r, c)``), differentiated
+    ``order`` times.
 
-    Slots: the output entry (vector fields), then ``order`` copies of the argument's slots.  For a vector
-    argument the derivative slots commute (mixed partial derivatives of a smooth function)."""
+    Slots: the output entries, then ``order`` copies of the argument's slots.  For a vector argument the
+    derivative slots commute (mixed partial derivatives of a smooth function)."""
     arg = normal_form(arg).tensor()
-    dims = ([outputs] if outputs is not None else []) + [i.dim for _ in range(order) for i in arg.out]
-    offset = 1 if outputs is not None else 0
+    outputs = tuple(d for d in outputs if sp.sympify(d) != 1)
+    dims = list(outputs) + [i.dim for _ in range(order) for i in arg.out]
+    offset = len(outputs)
     groups = (tuple(range(offset, offset + order)),) if len(arg.out) == 1 and order >= 2 else ()
     key = f"field:{name}:{order}:{outputs}:({tensor_key(arg)})"
     return Head("field", key, tuple(dims), groups, (name, order, arg, outputs))
