@@ -146,7 +146,7 @@ def _outside_points(entry, undefined, ev: Evidence) -> dict | None:
     return None
 
 
-def check_relational(entry, *, draws: int = 16, seed: int = 0, budget: float = 8.0) -> Evidence:
+def check_relational(entry, *, draws: int = 16, seed: int = 0, budget: float = 6.0) -> Evidence:
     ev = Evidence()
     try:
         shape_of(entry.expr.lhs), shape_of(entry.expr.rhs)
@@ -157,7 +157,7 @@ def check_relational(entry, *, draws: int = 16, seed: int = 0, budget: float = 8
     method, ev.proved = symbolic_general(entry)
     ev.methods.append(method)
 
-    numeric = torch_numeric(entry, sizes, draws, seed)
+    numeric = torch_numeric(entry, size_assignments(dims_of(entry), large=True), draws, seed)
     if numeric.method is not None:
         ev.methods.append(numeric.method)
     if numeric.shape_mismatch:
