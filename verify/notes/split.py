@@ -233,9 +233,12 @@ def split_formula(tokens: list[Token]) -> list[Statement]:
     previous_rhs: list[Token] | None = None
     for row in _rows(tokens):
         first = _relation_at(row, 0)
-        if first is not None and previous_rhs:  # "&= c" continues the previous row
+        continued = first is not None and bool(previous_rhs)
+        if continued:  # "&= c" continues the previous row
             row = previous_rhs + row
         statements = _split_row(row)
+        if continued and statements and statements[0].links:
+            statements[0].links[0].pos = row[len(previous_rhs)].pos  # placed at its own row
         out.extend(statements)
         last = next((s for s in reversed(statements) if s.links), None)
         previous_rhs = last.links[-1].rhs if last is not None else None

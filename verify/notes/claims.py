@@ -1,0 +1,162 @@
+"""From formulas to claims: split each formula, name each claim, translate it with its declarations.
+
+Three steps, so that the header's ``equations:`` (keyed by claim id) can adjust a
+claim before it is translated: :func:`split_claims` (per formula), :func:`assign_ids`
+(per file), :func:`read_claim` (per claim).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from verify.userfile.errors import UserFileError
+from verify.userfile.identity import Identity
+
+from .document import Lines, NotClaim, NoteClaim, NotesFile
+from .errors import NotesError
+from .extract import Formula
+from .macros import MacroTable, clean
+from .mathtree import Ident, Script
+from .names import claim_name
+from .options import EquationOptions, FileOptions
+from .oracle import Declarations
+from .parse import parse_tokens
+from .split import Link, Statement, split_formula
+from .tokens import text_of, tokenize
+from .translate import Translator
+from .translate_ops import _simple
+
+__all__ = ["RawClaim", "split_claims", "assign_ids", "read_claim", "BUILD_TIMEOUT"]
+
+BUILD_TIMEOUT = 20.0  # seconds to build one claim while reading (checking has its own limit)
+_RELATION_MARKS = ("=", "<", ">", "\\leq", "\\geq", "\\neq", "\\le", "\\ge", "\\ne")
+
+
+@dataclass
+class RawClaim:
+    formula: Formula
+    line: int
+    column: int
+    latex: str
+    relation: str
+    link: Link | None = None
+    statement: Statement | None = None
+    error: str | None = None
+    explicit: str | None = None  # the equation's id= or \label
+    id: str = ""
+
+
+def _source(formula: Formula, link: Link) -> str:
+    """The link as written in the file (falls back to the tokens when macros moved things)."""
+    tokens = link.lhs + link.rhs
+    first, last = tokens[0], tokens[-1]
+    a, b = first.pos - formula.start, last.pos - formula.start + len(last.text)
+    if 0 <= a < b <= len(formula.text) and not any(m in formula.text[a:b] for m in ("\\\\", "&")):
+        return " ".join(formula.text[a:b].split())
+    op = {"==": "=", "<=": r"\leq", ">=": r"\geq", "!=": r"\neq"}.get(link.op, link.op)
+    return f"{text_of(link.lhs)} {op} {text_of(link.rhs)}"
+
+
+def split_claims(out: NotesFile, formula: Formula, macros: MacroTable, lines: Lines) -> list[RawClaim]:
+    """The claims of one formula (its notation-only relations go to ``out.not_claims``)."""
+    line, col = lines.at(formula.start)
+    explicit = formula.options.id if formula.options else None
+    try:
+        tokens, labels = clean(macros.expand(tokenize(formula.text, formula.start)))
+        statements = split_formula(tokens)
+    except NotesError as err:
+        if not any(mark in formula.text for mark in _RELATION_MARKS):
+            return []  # no relation: nothing was claimed
+        eline, ecol = lines.at(err.pos if err.pos is not None else formula.start)
+        return [RawClaim(formula, line, col, " ".join(formula.text.split())[:300], "?",
+                         error=f"{err.message} (line {eline}, column {ecol})", explicit=explicit)]
+    explicit = explicit or (labels[0] if labels else None)
+    raw = []
+    for stmt in statements:
+        for link in stmt.links:
+            lline, lcol = lines.at(link.pos)
+            latex = _source(formula, link) if link.lhs and link.rhs else " ".join(formula.text.split())[:300]
+            if link.kind == "claim":
+                raw.append(RawClaim(formula, lline, lcol, latex, link.op, link, stmt, explicit=explicit))
+            else:
+                out.not_claims.append(NotClaim(out.file, lline, lcol, latex, link.why))
+    return raw
+
+
+def assign_ids(raw: list[RawClaim]) -> None:
+    """``id=`` / ``\\label`` (``name.1``, ``name.2`` for several claims), else ``L<line>`` / ``L<line>.<k>``."""
+    by_key: dict[str, list[RawClaim]] = {}
+    for r in raw:
+        by_key.setdefault(r.explicit or f"L{r.line}", []).append(r)
+    for key, group in by_key.items():
+        for k, r in enumerate(group, start=1):
+            r.id = key if len(group) == 1 else f"{key}.{k}"
+
+
+def _symbol_name(key: str) -> str:
+    """A declaration's name; keys written in TeX (``\\mathbf{x}``, ``\\eta_t``) become claim names."""
+    if not key.startswith("\\"):
+        return key
+    node = parse_tokens(tokenize(key))
+    if isinstance(node, Ident):
+        return claim_name(node.name, node.font, node.decorations)
+    if isinstance(node, Script) and isinstance(node.base, Ident) and node.sub_tokens and node.sup is None:
+        sub = _simple(node.sub_tokens)
+        if sub is not None:
+            return claim_name(node.base.name, node.base.font, node.base.decorations) + "_" + sub
+    raise NotesError(f"the symbol {key!r}: a declared name is a letter, a Greek letter or a font group, with an "
+                     "optional subscript")
+
+
+def _options(r: RawClaim, options: FileOptions) -> EquationOptions:
+    eq = EquationOptions()
+    parent = r.id.rsplit(".", 1)[0]
+    for key in (parent, r.id):
+        if key in options.equations:
+            eq = eq.merged(options.equations[key])
+    if r.formula.options is not None:
+        eq = eq.merged(r.formula.options)
+    return eq
+
+
+def read_claim(r: RawClaim, options: FileOptions, file: str) -> NoteClaim:
+    """Translate one claim and build its identity; an unreadable claim carries ``error``."""
+    claim = NoteClaim(r.id, file, r.line, r.column, r.latex, r.relation)
+    if r.error is not None:
+        claim.error = r.error
+        return claim
+    eq = _options(r, options)
+    claim.expect, claim.skip = eq.expect, eq.skip
+    try:
+        symbols = {_symbol_name(k): v for k, v in {**options.symbols, **eq.symbols}.items()}
+        dists = {_symbol_name(k): v for k, v in {**options.distributions, **eq.distributions}.items()}
+        decl = Declarations(symbols, dists, eq.layout or options.layout, options.given + eq.given,
+                            options.where + eq.where)
+        tr = Translator(decl, index_base=options.index_base)
+        lhs, rhs = tr.side(r.link.lhs), tr.side(r.link.rhs)
+        checked = tr.relation(lhs, "==" if r.relation == "!=" else r.relation, rhs)
+        claim.claim = tr.relation(lhs, r.relation, rhs) if r.relation == "!=" else checked
+        where = list(decl.where)
+        for cond in r.statement.conditions:
+            try:
+                where.extend(tr.condition(cond))
+            except NotesError as err:
+                raise NotesError(f"its condition {text_of(cond)!r}: {err.message}", pos=err.pos) from None
+        if r.statement.equivalence:
+            raise NotesError("an equivalence of statements (\\iff) is not an identity: write each side as its own "
+                             "claim, with the other as its condition")
+        if r.statement.premise_outside and not (eq.given or eq.where):
+            raise NotesError("the claim follows '\\Rightarrow' from a premise outside the formula: state the premise "
+                             "in the equation's comment (given=..., where=...)")
+    except NotesError as err:
+        claim.error = err.message
+        return claim
+    identity = Identity(id=r.id, claim=checked, symbols=symbols, distributions={**dists, **tr.extra_distributions},
+                        title=eq.title, layout=decl.layout, given=decl.given, where=tuple(where), file=file)
+    try:
+        identity.to_entry(timeout=BUILD_TIMEOUT)
+    except UserFileError as err:
+        claim.error = f"the claim as understood, {checked!r}, is refused: {err.message}"
+        return claim
+    claim.identity = identity
+    return claim
