@@ -123,17 +123,28 @@ def read_claim(r: RawClaim, options: FileOptions, file: str) -> NoteClaim:
     """Translate one claim and build its identity; an unreadable claim carries ``error``."""
     claim = NoteClaim(r.id, file, r.line, r.column, r.latex, r.relation)
     if r.error is not None:
-        claim.error = r.error
+        claim.error, claim.stage = r.error, "split"
         return claim
     eq = _options(r, options)
     claim.expect, claim.skip = eq.expect, eq.skip
+    if not r.link.lhs or not r.link.rhs:
+        claim.stage = "split"
+        claim.error = (f"the relation has no {'left' if not r.link.lhs else 'right'} side: the formula continues "
+                       "another one (write the whole relation in one formula)")
+        return claim
     try:
         symbols = {_symbol_name(k): v for k, v in {**options.symbols, **eq.symbols}.items()}
         dists = {_symbol_name(k): v for k, v in {**options.distributions, **eq.distributions}.items()}
         decl = Declarations(symbols, dists, eq.layout or options.layout, options.given + eq.given,
                             options.where + eq.where)
         tr = Translator(decl, index_base=options.index_base)
-        lhs, rhs = tr.side(r.link.lhs), tr.side(r.link.rhs)
+        try:
+            trees = parse_tokens(r.link.lhs), parse_tokens(r.link.rhs)
+        except NotesError:
+            claim.stage = "parse"
+            raise
+        claim.stage = "translate"
+        lhs, rhs = tr.side(trees[0]), tr.side(trees[1])
         checked = tr.relation(lhs, "==" if r.relation == "!=" else r.relation, rhs)
         claim.claim = tr.relation(lhs, r.relation, rhs) if r.relation == "!=" else checked
         where = list(decl.where)
@@ -151,12 +162,19 @@ def read_claim(r: RawClaim, options: FileOptions, file: str) -> NoteClaim:
     except NotesError as err:
         claim.error = err.message
         return claim
-    identity = Identity(id=r.id, claim=checked, symbols=symbols, distributions={**dists, **tr.extra_distributions},
+    except (RecursionError, MemoryError):
+        claim.error = "the formula is too deeply nested to read"
+        return claim
+    except Exception as err:  # noqa: BLE001 - a reader bug must not stop the other claims; it is shown
+        claim.error = f"internal error of the notes reader (please report): {type(err).__name__}: {err}"
+        return claim
+    identity = Identity(id=r.id, claim=checked, symbols={**symbols, **tr.extra_symbols},
+                        distributions={**dists, **tr.extra_distributions},
                         title=eq.title, layout=decl.layout, given=decl.given, where=tuple(where), file=file)
     try:
         identity.to_entry(timeout=BUILD_TIMEOUT)
     except UserFileError as err:
-        claim.error = f"the claim as understood, {checked!r}, is refused: {err.message}"
+        claim.error, claim.stage = f"the claim as understood, {checked!r}, is refused: {err.message}", "build"
         return claim
-    claim.identity = identity
+    claim.identity, claim.stage = identity, "read"
     return claim

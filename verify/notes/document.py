@@ -46,6 +46,7 @@ class NoteClaim:
     expect: str = "holds"
     skip: str | None = None
     error: str | None = None  # why it cannot be read
+    stage: str = ""  # where reading stopped: split (the formula), parse (a side), translate, build
 
     def to_json(self) -> dict:
         return {"file": self.file, "id": self.id, "line": self.line, "column": self.column, "latex": self.latex,

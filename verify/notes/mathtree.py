@@ -39,7 +39,6 @@ class Script(Node):
     """``base_{sub}^{sup}``, primes counted apart (``f'`` has ``primes=1``)."""
 
     base: Node
-    sub: Node | None = None
     sub_tokens: tuple = ()  # the subscript's tokens as written (indices: A_{ij})
     sup: Node | None = None
     sup_mark: str = ""  # "T" transpose, "-1" inverse, "-T" inverse transpose, "*" star, "" a power

@@ -49,7 +49,7 @@ __all__ = ["parse_tokens", "MAX_PARSE_DEPTH"]
 MAX_PARSE_DEPTH = 60
 _PRODUCT_OPS = {r"\cdot": "*", r"\times": "*", "*": "*", "/": "/", r"\div": "/", r"\odot": "odot",
                 r"\otimes": "otimes"}
-_CLOSERS = {")", "]", "}", r"\}", r"\rangle", ",", ";", "&", r"\\", "|", r"\|"}
+_CLOSERS = {")", "]", "}", r"\}", r"\rangle", ",", ";", "&", r"\\"}  # | and \| close only where opened
 _OPENERS = {"(": ")", "[": "]", "{": "}", r"\{": r"\}"}
 _NOT_PRIMARY = {r"\quad", r"\qquad", r"\pm", r"\mp", r"\circ", r"\mid", r"\setminus", r"\cup", r"\cap"}
 _REFUSED = {  # commands recognised, with what to write instead
@@ -251,6 +251,12 @@ class _Parser:
             if tok is not None and tok.is_char(","):
                 self.next()
                 continue
+            if tok is not None and tok.is_char(";"):
+                raise NotesError("a ';' inside brackets (a parameter list such as P(x; theta)) is not in the claim "
+                                 "grammar", pos=tok.pos)
+            if tok is not None and (tok.is_char("=", "<", ">") or _is_relation(tok)):
+                raise NotesError(f"a relation {tok.text!r} inside brackets (an event such as P(X = x), or a set) is "
+                                 "not in the claim grammar", pos=tok.pos)
             self.expect(close, f"the {open_tok.text!r} opened here")
             return Group(open_tok.pos, open_tok.text, tuple(items))
 

@@ -59,7 +59,8 @@ def sub(a: Piece, b: Piece) -> Piece:
 
 
 def mul(a: Piece, b: Piece) -> Piece:
-    return Piece(f"{wrap(a, MUL)}*{wrap(b, MUL)}", MUL, _pending(a, b), a.scalar and b.scalar)
+    """``a*b``; a product on the right keeps its parentheses (the builder multiplies left to right)."""
+    return Piece(f"{wrap(a, MUL)}*{wrap(b, POW)}", MUL, _pending(a, b), a.scalar and b.scalar)
 
 
 def div(a: Piece, b: Piece) -> Piece:

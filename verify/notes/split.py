@@ -27,7 +27,8 @@ from .tokens import Token
 __all__ = ["Link", "Statement", "split_formula", "CLAIMS", "DEFINITIONS", "OTHER_RELATIONS", "RELATION_COMMANDS",
            "CONDITION_WORDS", "SEPARATOR_WORDS"]
 
-CLAIMS = {"=": "==", "<": "<", ">": ">", r"\leq": "<=", r"\geq": ">=", r"\neq": "!="}
+CLAIMS = {"=": "==", "<": "<", ">": ">", r"\leq": "<=", r"\geq": ">=", r"\neq": "!=", r"\succeq": ">=",
+          r"\preceq": "<=", r"\succ": ">", r"\prec": "<"}
 DEFINITIONS = {":=": "a definition (:=)", "=:": "a definition (=:)", r"\equiv": "a definition or notation (\\equiv)",
                r"\stackrel": "a definition", r"\overset": "a definition"}
 OTHER_RELATIONS = {
@@ -40,9 +41,7 @@ OTHER_RELATIONS = {
     r"\xrightarrow": "a limit or a map (\\xrightarrow)", r"\xleftarrow": "an assignment (\\xleftarrow)",
     r"\ll": "an order of magnitude (\\ll)", r"\gg": "an order of magnitude (\\gg)", r"\cong": "an isomorphism",
     r"\asymp": "an asymptotic statement", r"\perp": "an independence or orthogonality statement (\\perp)",
-    r"\models": "a logical statement", r"\prec": "an order", r"\succ": "an order",
-    r"\preceq": "a matrix (Loewner) order, not supported: write the claim about a quadratic form",
-    r"\succeq": "a matrix (Loewner) order, not supported: write the claim about a quadratic form",
+    r"\models": "a logical statement",
     r"\not": "a negated relation",
 }
 LOGIC = {r"\Rightarrow": "implies", r"\Leftarrow": "follows", r"\Leftrightarrow": "iff"}
@@ -274,7 +273,8 @@ def _split_row(row: list[Token]) -> list[Statement]:
             flush("stmt")
         elif t.kind == "text" and _text_separates(t):
             flush("cond" if _condition_text(t) else "stmt")
-        elif t.is_char(":") and not (i + 1 < len(row) and row[i + 1].is_char("=")):
+        elif t.is_char(":") and not (i + 1 < len(row) and row[i + 1].is_char("=")) \
+                and not (i > 0 and row[i - 1].is_char("=")):  # := and =: are relations
             flush("stmt")
         elif t.is_char(","):
             flush()  # a comma keeps the mode: "for x > 0, y > 0" are two conditions

@@ -98,11 +98,15 @@ def _infer_range(tr, body: Node, index: str, n: Op) -> tuple[int | str, int | st
     return first, size if first == 1 else f"{size} - 1"
 
 
-def _bound(tr, node: Node | list[Token]) -> int | str:
+def _bound(tr, node: Node | list[Token], n: Op) -> int | str:
     if isinstance(node, list):
         node = parse_tokens(node)
     if isinstance(node, Num) and node.text.isdigit():
         return int(node.text)
+    if isinstance(node, Ident) and not node.font and tr.decl.kind(node.name) is None \
+            and node.name not in tr.decl.sizes():
+        raise NotesError(f"\\{n.name} up to {node.name}: {node.name} is neither a number nor a size of the "
+                         "declarations (write the bound as a number, or declare a vector of that size)", pos=n.pos)
     return tr.node(node).text
 
 
@@ -112,8 +116,8 @@ def big_operator(tr, n: Op) -> Piece:
         index = _infer_index(tr, n.body, n)
     if index in tr.bound or tr.decl.kind(index) is not None:
         raise NotesError(f"the index {index!r} of \\{n.name} is already a name in this claim", pos=n.pos)
-    lo = _bound(tr, low) if low else None
-    hi = _bound(tr, n.sup) if n.sup is not None else None
+    lo = _bound(tr, low, n) if low else None
+    hi = _bound(tr, n.sup, n) if n.sup is not None else None
     if lo is None or hi is None:
         first, last = _infer_range(tr, n.body, index, n)
         lo = first if lo is None else lo

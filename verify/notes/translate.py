@@ -64,6 +64,7 @@ from .pieces import (
     power,
     sized,
     sub,
+    wrap,
 )
 from .tokens import Token, text_of
 
@@ -76,6 +77,7 @@ class Translator:
     bound: dict = field(default_factory=dict)  # sum index -> None (symbolic) or its value
     lower: dict = field(default_factory=dict)  # sum index -> lower bound (for the oracle)
     extra_distributions: dict = field(default_factory=dict)  # from \mathbb{E}_{x \sim N(...)}
+    extra_symbols: dict = field(default_factory=dict)  # the test vector of a matrix inequality
 
     def __post_init__(self):
         self.oracle = Oracle(self.decl)
@@ -96,21 +98,46 @@ class Translator:
 
     def refresh(self) -> None:
         """Declarations changed (a distribution from a subscript): ask the builder afresh."""
-        self.decl = Declarations({**self.decl.symbols}, {**self.decl.distributions, **self.extra_distributions},
+        self.decl = Declarations({**self.decl.symbols, **self.extra_symbols},
+                                 {**self.decl.distributions, **self.extra_distributions},
                                  self.decl.layout, self.decl.given, self.decl.where)
         self.oracle = Oracle(self.decl)
 
     # -- entry points -------------------------------------------------------------------------------
-    def side(self, tokens: list[Token]) -> Piece:
-        return self.node(parse_tokens(tokens))
+    def side(self, tokens: list[Token] | Node) -> Piece:
+        return self.node(tokens if isinstance(tokens, Node) else parse_tokens(tokens))
 
     def relation(self, lhs: Piece, op: str, rhs: Piece, at: Node | None = None) -> str:
         """``lhs op rhs`` as claim text; pending sizes and a literal 0 take the other side's shape."""
+        if op in ("<", ">", "<=", ">=") and not (lhs.pending or rhs.pending):
+            return self.inequality(lhs, op, rhs, at)
         lhs, rhs = self.match(lhs, rhs, at), self.match(rhs, lhs, at)
         if lhs.pending or rhs.pending:
             raise NotesError("the size of I or 0 cannot be told from this relation: write Identity(n) or "
                              "zeros(n, m) (declare the symbols they stand beside)", pos=at.pos if at else None)
+        if op in ("<", ">", "<=", ">="):
+            return self.inequality(lhs, op, rhs, at)
         return f"{lhs.text} {op} {rhs.text}"
+
+    def inequality(self, lhs: Piece, op: str, rhs: Piece, at: Node | None) -> str:
+        """Scalars as written; square matrices in the Loewner order: ``A >= B`` is ``z.T*(A - B)*z >= 0``
+        for a new vector ``z_psd`` (nonzero for a strict inequality)."""
+        shapes = [None if p.scalar or p.zero else self.shape(p, at) for p in (lhs, rhs)]
+        big = [s for s in shapes if s is not None and not s.scalar]
+        if not big:
+            return f"{lhs.text} {op} {rhs.text}"
+        s = big[0]
+        if not s.square or any(t is not None and not t.scalar and (t.rows, t.cols) != (s.rows, s.cols)
+                               for t in shapes):
+            raise NotesError(f"an inequality between a {s.rows} x {s.cols} {'vector' if s.vector else 'matrix'} and "
+                             "something else: the claim grammar compares scalars, and square matrices in the "
+                             "Loewner order (A >= B: A - B positive semidefinite)", pos=at.pos if at else None)
+        big_side, small_side = (lhs, rhs) if op in (">", ">=") else (rhs, lhs)
+        diff = big_side if small_side.zero else sub(big_side, self.match(small_side, big_side, at))
+        name = "z_psd"
+        self.extra_symbols[name] = f"vector {s.rows}" + (" nonzero" if op in ("<", ">") else "")
+        self.refresh()
+        return f"{name}.T*{wrap(diff, ATOM)}*{name} {'>' if op in ('<', '>') else '>='} 0"
 
     def match(self, p: Piece, other: Piece, at: Node | None = None) -> Piece:
         """``p`` sized by ``other`` when ``p`` is a pending I/0 or the number 0 beside a matrix."""
@@ -152,6 +179,8 @@ class Translator:
             return self.index_value(name, n)
         if self.decl.kind(name) is not None:
             return atom(name)
+        if name in self.decl.sizes() and not n.font:
+            return atom(name, scalar=True)  # a size letter, as a number: tr(I_n) = n
         if n.font == "bf" and n.name == "0" or (n.name == "0" and n.font == "bb"):
             return ZERO
         if n.name == "I" and n.font in ("", "bf", "bb", "rm") and not suffix:

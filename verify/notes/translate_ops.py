@@ -65,6 +65,13 @@ def script(tr, n: Script) -> Piece:
     if isinstance(base, Ident) and base.name == "e" and not base.font and n.sup is not None \
             and tr.decl.kind("e") is None and not n.sub_tokens:
         return call("exp", tr.node(n.sup))
+    if isinstance(base, Ident) and base.word and base.font not in ("rm", "op", "text") \
+            and tr.decl.kind(claim_name(base.name, base.font, base.decorations)) is None:
+        # \mathbf{ab}^T is a b^T: the scripts belong to the last letter
+        head = tr.node(Ident(base.pos, base.name[:-1], base.font, base.decorations, len(base.name) > 2))
+        last = Script(n.pos, Ident(base.pos, base.name[-1], base.font, base.decorations), sub_tokens=n.sub_tokens,
+                      sup=n.sup, sup_mark=n.sup_mark, primes=n.primes)
+        return tr.product(head, script(tr, last), n)
     if isinstance(base, Ident):
         name = claim_name(base.name, base.font, base.decorations)
         suffix = ""
@@ -210,6 +217,8 @@ def apply(tr, n: Apply) -> Piece:
     kind = tr.decl.kind(full)
     if kind == "function":
         expected = tr.decl.function_argument(full)
+        if simple == expected and all(isinstance(a, Ident) for a in args):
+            return atom(full)  # p_theta(x): a function of its subscript theta; the data point x is held fixed
         given = [tr.node(a).text for a in args]
         if given != [expected]:
             raise NotesError(f"{full} is declared as a function of {expected}; {full}({', '.join(given)}) with "
@@ -221,8 +230,8 @@ def apply(tr, n: Apply) -> Piece:
         return tr.product(left, tr.node(Group(n.pos, "(", tuple(args))), n)
     if kind is not None:
         raise NotesError(f"{full} is declared as {kind}, not as a function of {len(args)} arguments", pos=n.pos)
-    raise NotesError(f"unknown function {full!r}: declare it under 'symbols' (a function: '{full}: function x'),"
-                     " or write one of " + ", ".join(sorted(set(FUNCTION_WORDS))), pos=n.pos)
+    raise NotesError(f"unknown function {full!r}: declare it under 'symbols' (a function of x: '{full}: function x')",
+                     pos=n.pos)
 
 
 def function_call(tr, word: str, sub_tokens: tuple, args: list[Node], n: Node) -> Piece:
@@ -309,11 +318,11 @@ def operator(tr, n: Op) -> Piece:
         if not n.sub_tokens:
             raise NotesError("\\nabla without its variable: write \\nabla_{x} f", pos=n.pos)
         var = tr.node(parse_tokens(list(n.sub_tokens)))
-        piece = call("D", tr.node(n.body), var)
+        piece = d(tr, tr.node(n.body), var, n)
         if n.sup is not None:
             if not (isinstance(n.sup, Num) and n.sup.text == "2"):
                 raise NotesError("\\nabla^k: only the Hessian \\nabla^2 is read", pos=n.pos)
-            piece = call("D", piece, var)
+            piece = d(tr, piece, var, n)
         return piece
     body = n.body
     args = list(body.items) if isinstance(body, Group) and n.name in ("max", "min") else [body]
@@ -324,11 +333,20 @@ def operator(tr, n: Op) -> Piece:
     return piece
 
 
+def d(tr, body: Piece, var: Piece, n: Node) -> Piece:
+    """``D(body, var)``; a row vector is differentiated as its transpose (``x^T A`` as ``A^T x``), as the
+    Matrix Cookbook does: the layout of the result does not depend on how the vector is written."""
+    if not var.text.isidentifier():
+        raise NotesError(f"a derivative by {var.text!r}: the variable must be a declared symbol", pos=n.pos)
+    if not body.scalar and not body.pending:
+        shape = tr.shape(body, n)
+        if not shape.scalar and shape.rows == "1":
+            body = postfix(body, ".T")
+    return call("D", body, var)
+
+
 def derivative(tr, n) -> Piece:
     piece = tr.node(n.body)
     for var in reversed(n.variables):
-        v = tr.node(var)
-        if not v.text.isidentifier():
-            raise NotesError(f"a derivative by {v.text!r}: the variable must be a declared symbol", pos=n.pos)
-        piece = call("D", piece, v)
+        piece = d(tr, piece, tr.node(var), n)
     return piece
