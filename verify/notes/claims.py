@@ -108,6 +108,47 @@ def _symbol_name(key: str) -> str:
                      "optional subscript")
 
 
+def _names(declared: dict) -> dict:
+    """Declarations by claim name; two spellings of one name (\\mathbf{x} and x) are an error."""
+    out: dict = {}
+    spelled: dict = {}
+    for key, value in declared.items():
+        name = _symbol_name(key)
+        if name in out and spelled[name] != key:
+            raise NotesError(f"{spelled[name]!r} and {key!r} are both declared, and both are the name {name!r}: "
+                             "bold and plain letters are one name (x_i is an entry of \\mathbf{x}); use another "
+                             "letter for one of them")
+        out[name], spelled[name] = value, key
+    return out
+
+
+def _used(symbols: dict, dists: dict, texts: list[str], given: tuple) -> tuple[dict, dict]:
+    """Only the declarations a claim uses (and what they depend on): a random variable the claim does not
+    mention would keep the matrix engines from running, and an unused symbol only slows the check."""
+    import ast
+
+    from verify.userfile.grammar import parse_tree
+
+    names: set[str] = set()
+    for text in texts:
+        names |= {n.id for n in ast.walk(parse_tree(text)) if isinstance(n, ast.Name)}
+    for g in given:
+        names |= set(g.split()[1:])
+    todo = list(names)
+    while todo:
+        name = todo.pop()
+        words = str(symbols.get(name, "")).split()
+        deps = words[1:2] if words[:1] == ["function"] else []
+        if name in dists:
+            inner = dists[name]
+            deps = [w for w in inner[inner.find("(") + 1:inner.rfind(")")].replace(" ", "").split(",") if w]
+        for dep in deps:
+            if dep not in names and (dep in symbols or dep in dists):
+                names.add(dep)
+                todo.append(dep)
+    return ({k: v for k, v in symbols.items() if k in names}, {k: v for k, v in dists.items() if k in names})
+
+
 def _options(r: RawClaim, options: FileOptions) -> EquationOptions:
     eq = EquationOptions()
     parent = r.id.rsplit(".", 1)[0]
@@ -133,8 +174,11 @@ def read_claim(r: RawClaim, options: FileOptions, file: str) -> NoteClaim:
                        "another one (write the whole relation in one formula)")
         return claim
     try:
-        symbols = {_symbol_name(k): v for k, v in {**options.symbols, **eq.symbols}.items()}
-        dists = {_symbol_name(k): v for k, v in {**options.distributions, **eq.distributions}.items()}
+        symbols = {**_names(options.symbols), **_names(eq.symbols)}  # the equation's own win
+        dists = {**_names(options.distributions), **_names(eq.distributions)}
+        clash = sorted(set(symbols) & set(dists))
+        if clash:
+            raise NotesError(f"{', '.join(clash)} declared both under symbols and under distributions")
         decl = Declarations(symbols, dists, eq.layout or options.layout, options.given + eq.given,
                             options.where + eq.where)
         tr = Translator(decl, index_base=options.index_base)
@@ -168,8 +212,9 @@ def read_claim(r: RawClaim, options: FileOptions, file: str) -> NoteClaim:
     except Exception as err:  # noqa: BLE001 - a reader bug must not stop the other claims; it is shown
         claim.error = f"internal error of the notes reader (please report): {type(err).__name__}: {err}"
         return claim
-    identity = Identity(id=r.id, claim=checked, symbols={**symbols, **tr.extra_symbols},
-                        distributions={**dists, **tr.extra_distributions},
+    symbols, dists = _used({**symbols, **tr.extra_symbols}, {**dists, **tr.extra_distributions},
+                           [checked, *where], decl.given)
+    identity = Identity(id=r.id, claim=checked, symbols=symbols, distributions=dists,
                         title=eq.title, layout=decl.layout, given=decl.given, where=tuple(where), file=file)
     try:
         identity.to_entry(timeout=BUILD_TIMEOUT)

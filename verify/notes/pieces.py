@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 __all__ = ["Piece", "ADD", "NEG", "MUL", "POW", "ATOM", "atom", "wrap", "add", "sub", "mul", "div", "neg", "power",
-           "call", "postfix", "sized", "IDENTITY", "ZERO"]
+           "call", "postfix", "sized", "IDENTITY", "ZERO", "ONES"]
 
 ADD, NEG, MUL, POW, ATOM = 1, 1.5, 2, 3, 4
 ROWS, COLS = "@r@", "@c@"
@@ -34,6 +34,7 @@ class Piece:
 
 IDENTITY = Piece(f"Identity({ROWS})", pending="I")
 ZERO = Piece(f"zeros({ROWS}, {COLS})", pending="0")
+ONES = Piece(f"ones({ROWS}, {COLS})", pending="0")
 
 
 def atom(text: str, *, scalar: bool = False) -> Piece:
@@ -47,7 +48,7 @@ def wrap(p: Piece, prec: float) -> str:
 
 def _pending(*pieces: Piece) -> str:
     kinds = {p.pending for p in pieces if p.pending}
-    return "I" if kinds == {"I"} else ("0" if kinds else "")
+    return "I" if kinds == {"I"} else ("0" if kinds else "")  # "0" stands for any shape still to be sized
 
 
 def add(a: Piece, b: Piece) -> Piece:
@@ -78,8 +79,8 @@ def power(a: Piece, e: Piece) -> Piece:
 
 
 def call(name: str, *args: Piece, scalar: bool = False) -> Piece:
-    return Piece(f"{name}({', '.join(a.text for a in args)})", ATOM, _pending(*args) if name == "kron" else "",
-                 scalar)
+    """``name(args)``; an argument still to be sized leaves the call to be sized (``tr(I)``)."""
+    return Piece(f"{name}({', '.join(a.text for a in args)})", ATOM, "0" if _pending(*args) else "", scalar)
 
 
 def postfix(a: Piece, suffix: str) -> Piece:

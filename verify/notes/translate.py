@@ -52,6 +52,7 @@ from .parse import parse_tokens
 from .pieces import (
     ATOM,
     IDENTITY,
+    ONES,
     ZERO,
     Piece,
     add,
@@ -181,8 +182,10 @@ class Translator:
             return atom(name)
         if name in self.decl.sizes() and not n.font:
             return atom(name, scalar=True)  # a size letter, as a number: tr(I_n) = n
-        if n.font == "bf" and n.name == "0" or (n.name == "0" and n.font == "bb"):
+        if n.name == "0" and n.font in ("bf", "bb"):
             return ZERO
+        if n.name == "1" and n.font in ("bf", "bb"):
+            return ONES
         if n.name == "I" and n.font in ("", "bf", "bb", "rm") and not suffix:
             return IDENTITY
         if name == "e" and not n.font:

@@ -36,6 +36,14 @@ __all__ = ["script", "apply", "operator", "derivative", "symbolic_sums_supported
 _EXPECT_FONTS = ("bb", "rm", "op", "text")
 
 
+def _size_text(tr, sub_tokens: tuple, n: Node) -> str | None:
+    """A subscript that is a size: a number or a size letter of the declarations (``I_n``, ``I_3``)."""
+    text = _simple(sub_tokens)
+    if text is not None and (text.isdigit() or text in tr.decl.sizes()):
+        return text
+    return None
+
+
 class NeedsUnroll(Exception):
     """A subscript names one symbol per index value (``X_i`` for declared ``X_1, X_2``): unroll the sum."""
 
@@ -120,6 +128,10 @@ def subscripted(tr, base: Ident, suffix: str, sub_tokens: tuple, n: Node) -> Pie
     if simple is not None and tr.decl.kind(f"{name}_{simple}") is not None:
         return atom(f"{name}_{simple}")
     kind = tr.decl.kind(name)
+    if kind is None and base.name in ("I", "0", "1") and base.font in ("", "bf", "bb") and not suffix:
+        size = _size_text(tr, sub_tokens, n)  # I_n, \mathbf{0}_n, \mathbf{1}_n
+        if size is not None:
+            return atom({"I": f"Identity({size})", "0": f"zeros({size}, 1)", "1": f"ones({size}, 1)"}[base.name])
     if kind in ("vector", "matrix"):
         return entry(tr, atom(name), sub_tokens, n)
     if simple is not None and simple in tr.bound:
