@@ -24,7 +24,8 @@ def default_cache_dir() -> Path:
 
 # The sources a verdict depends on.  Presentation code (cli, report, search, site) is not among them,
 # so editing it keeps the cache warm.
-ENGINE_FILES = ("algebraic.py", "check.py", "evaluate.py", "numeric.py", "result.py", "stats.py", "values.py")
+ENGINE_FILES = ("check.py", "evaluate.py", "numeric.py", "relational.py", "result.py", "stats.py", "values.py")
+ENGINE_DIRS = ("engines", "tensor")
 CATALOG_CORE = ("_authoring.py", "model.py", "nodes.py", "random.py", "spec.py")
 
 
@@ -44,6 +45,9 @@ def engine_version() -> str:
 
     h = hashlib.sha256()
     _hash_files(h, Path(__file__).parent, ENGINE_FILES)
+    for folder in ENGINE_DIRS:
+        root = Path(__file__).parent / folder
+        _hash_files(h, root, sorted(p.name for p in root.glob("*.py")))
     _hash_files(h, Path(formulas.__file__).parent, CATALOG_CORE)
     h.update(f"sympy={sympy.__version__};torch={torch.__version__}".encode())
     return h.hexdigest()[:16]
