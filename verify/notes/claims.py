@@ -134,6 +134,11 @@ def _used(symbols: dict, dists: dict, texts: list[str], given: tuple) -> tuple[d
         names |= {n.id for n in ast.walk(parse_tree(text)) if isinstance(n, ast.Name)}
     for g in given:
         names |= set(g.split()[1:])
+    for size in names - set(symbols) - set(dists):  # a size letter used as a number: keep a symbol that has it
+        holder = next((k for k, v in symbols.items() if size in str(v).split()[1:3]
+                       and str(v).split()[0] in ("vector", "matrix")), None)
+        if holder is not None:
+            names.add(holder)
     todo = list(names)
     while todo:
         name = todo.pop()

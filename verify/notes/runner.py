@@ -132,6 +132,8 @@ def check_loaded_notes(files: Iterable[NotesFile], *, timeout: float | None = DE
             else:
                 todo.append(c)
     jobs = jobs if jobs is not None else min(len(todo), os.cpu_count() or 1)
+    if jobs > 1 and len(todo) > 1:
+        import verify.check  # noqa: F401 - imported once here, the forked workers inherit it
     done: dict[int, NoteResult] = {}
     for index, raw in parallel_map(_worker, [(k, c.identity, timeout) for k, c in enumerate(todo)], max(jobs, 1)):
         c = todo[index]
