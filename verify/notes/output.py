@@ -47,6 +47,8 @@ def evidence(r) -> str:
     if res.counterexample:
         return "counterexample: " + json.dumps(res.counterexample, default=str)
     parts = [p for p in (res.scope, res.reason) if p]
+    if not parts:  # evidence only: say what held
+        parts = [f"{m.engine}: {m.detail}" for m in res.methods if m.outcome == "holds"][:2]
     return "; ".join(parts)
 
 

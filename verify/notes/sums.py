@@ -1,7 +1,8 @@
 """``\\sum`` and ``\\prod``: the index, its bounds (written or read off the vectors), and the claim text.
 
-``\\sum_{i=1}^{3} x_i y_i`` is ``sum(x[i - 1]*y[i - 1], i, 1, 3)``: the bounds as written,
-the entries shifted to the grammar's 0-based indices.  ``\\sum_i x_i`` runs over the
+``\\sum_{i=1}^{n} x_i y_i`` is ``sum(x[i - 1]*y[i - 1], i, 1, n)``: the bounds as written (numbers,
+or size letters where the claim grammar takes symbolic bounds), the entries shifted to the
+grammar's 0-based indices.  ``\\sum_i x_i`` runs over the
 declared length of ``x``.  A sum whose body names one symbol per index value
 (``\\sum_{i=1}^{2} a_i X_i`` with ``X_1, X_2`` declared) is unrolled:
 ``a[0]*X_1 + a[1]*X_2``.  Products are unrolled unless the grammar has ``prod``.
@@ -11,7 +12,6 @@ from __future__ import annotations
 
 import dataclasses
 
-from verify.userfile.functions import FUNCTIONS
 from verify.userfile.limits import MAX_SUM_TERMS
 
 from .errors import NotesError
@@ -20,7 +20,7 @@ from .names import GREEK
 from .parse import parse_tokens
 from .pieces import Piece, add, atom, call, mul
 from .tokens import Token, text_of
-from .translate_ops import NeedsUnroll, symbolic_sums_supported
+from .translate_ops import NeedsUnroll, grammar_has, symbolic_sums_supported
 
 __all__ = ["big_operator", "walk"]
 
@@ -128,7 +128,7 @@ def big_operator(tr, n: Op) -> Piece:
             raise NotesError(f"an empty \\{n.name}: upper bound {hi} below lower bound {lo}", pos=n.pos)
         if hi - lo + 1 > MAX_SUM_TERMS:
             raise NotesError(f"\\{n.name} of {hi - lo + 1} terms exceeds the limit of {MAX_SUM_TERMS}", pos=n.pos)
-        if grammar in FUNCTIONS:
+        if grammar_has(grammar):
             try:
                 return _symbolic(tr, grammar, index, lo, hi, n)
             except NeedsUnroll:

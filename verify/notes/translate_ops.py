@@ -44,6 +44,19 @@ def _size_text(tr, sub_tokens: tuple, n: Node) -> str | None:
     return None
 
 
+def grammar_has(name: str) -> bool:
+    """Whether the claim grammar has the function ``name`` (built from arguments, or from its syntax)."""
+    from verify.userfile import functions
+
+    return name in FUNCTIONS or name in getattr(functions, "WALKER_FUNCTIONS", ("sum", "E", "Var", "Cov", "MGF"))
+
+
+@cache
+def function_calls_supported() -> bool:
+    """Whether a declared function may be called with another argument, ``u(2*t)`` (the vocabulary extension)."""
+    return Oracle(Declarations({"t": "scalar", "u": "function t"})).accepts("u(2*t)")
+
+
 class NeedsUnroll(Exception):
     """A subscript names one symbol per index value (``X_i`` for declared ``X_1, X_2``): unroll the sum."""
 
@@ -232,6 +245,8 @@ def apply(tr, n: Apply) -> Piece:
         if simple == expected and all(isinstance(a, Ident) for a in args):
             return atom(full)  # p_theta(x): a function of its subscript theta; the data point x is held fixed
         given = [tr.node(a).text for a in args]
+        if given != [expected] and len(given) == 1 and not primes and function_calls_supported():
+            return atom(f"{full}({given[0]})")
         if given != [expected]:
             raise NotesError(f"{full} is declared as a function of {expected}; {full}({', '.join(given)}) with "
                              "another argument is not in the claim grammar", pos=n.pos)
@@ -266,9 +281,9 @@ def function_call(tr, word: str, sub_tokens: tuple, args: list[Node], n: Node) -
         raise NotesError(f"{word}(a, b) of two expressions is not in the claim grammar yet (max(0, x) is)",
                          pos=n.pos)
     target = {"max": "Max", "min": "Min"}.get(word, word)
-    if target not in FUNCTIONS:
+    if not grammar_has(target):
         raise NotesError(f"{word}() is not in the claim grammar", pos=n.pos)
-    low, high, _ = FUNCTIONS[target]
+    low, high, _ = FUNCTIONS.get(target, (1, 64, None))
     if not low <= len(pieces) <= high:
         raise NotesError(f"{word}() takes {low} argument(s), got {len(pieces)}", pos=n.pos)
     return call(target, *pieces)
