@@ -97,7 +97,7 @@ def _symbol_name(key: str) -> str:
     """A declaration's name; keys written in TeX (``\\mathbf{x}``, ``\\eta_t``) become claim names."""
     if not key.startswith("\\"):
         return key
-    node = parse_tokens(tokenize(key))
+    node = parse_tokens(clean(MacroTable().expand(tokenize(key)))[0])
     if isinstance(node, Ident):
         return claim_name(node.name, node.font, node.decorations)
     if isinstance(node, Script) and isinstance(node.base, Ident) and node.sub_tokens and node.sup is None:

@@ -39,7 +39,8 @@ LOG_LIKE = {r"\log": "log", r"\exp": "exp", r"\sin": "sin", r"\cos": "cos", r"\t
             r"\sinh": "sinh", r"\cosh": "cosh", r"\arcsin": "asin", r"\arccos": "acos", r"\arctan": "atan",
             r"\max": "max", r"\min": "min", r"\sup": "sup", r"\inf": "inf", r"\arg": "arg", r"\lim": "lim",
             r"\dim": "dim", r"\ker": "ker", r"\deg": "deg", r"\gcd": "gcd", r"\sgn": "sign"}
-# operators whose argument is the rest of the product (\det AB is det(AB), \sum_i a_i b_i the sum of products)
+# operators whose argument is the rest of the product (\sum_i a_i b_i is the sum of products); \det takes the
+# next factor (\det A \det B is det(A) det(B))
 REST_OPERATORS = {r"\det": "det", r"\sum": "sum", r"\prod": "prod", r"\nabla": "nabla", r"\partial": "partial"}
 # words (in \mathrm, \operatorname, \text) that are functions; the others are names
 FUNCTION_WORDS = {
@@ -50,7 +51,7 @@ FUNCTION_WORDS = {
     "sqrt": "sqrt", "max": "max", "min": "min", "argmax": "argmax", "argmin": "argmin",
 }
 # of those, the ones that take the rest of the product when written without brackets
-REST_WORDS = {"tr", "det", "diag", "E", "Var"}
+REST_WORDS = {"tr", "diag", "E", "Var"}
 
 
 def claim_name(name: str, font: str = "", decorations: tuple[str, ...] = ()) -> str:

@@ -12,8 +12,8 @@ the token and its position)::
              | \\log x | \\sum_{..}^{..} term | \\nabla_{..} term | \\frac{\\partial}{\\partial x} term | ...
 
 Operators written without brackets take the next factor (``\\log x^2`` is
-``log(x^2)``) or, for ``\\sum``, ``\\prod``, ``\\det``, ``\\nabla``, derivative operators
-and the words ``tr``, ``det``, ``diag``, ``E``, ``Var``, the rest of the product
+``log(x^2)``, ``\\det A \\det B`` is ``det(A)*det(B)``) or, for ``\\sum``, ``\\prod``, ``\\nabla``,
+derivative operators and the words ``tr``, ``diag``, ``E``, ``Var``, the rest of the product
 (``\\sum_i a_i b_i``, ``\\operatorname{tr} AB``).  A derivative operator or ``\\nabla``
 followed by ``[...]`` takes that bracket only.
 
@@ -159,6 +159,8 @@ class _Parser:
         while (tok := self.peek()) is not None and tok.is_char("+", "-") and tok.text not in stop:
             self.next()
             node = BinOp(tok.pos, tok.text, node, self.term(stop))
+        if tok is not None and tok.is_cs(r"\pm", r"\mp", r"\circ", r"\mid"):
+            raise NotesError(_REFUSED[tok.text], pos=tok.pos)
         return node
 
     def starts_primary(self, tok: Token, stop: frozenset) -> bool:
@@ -345,7 +347,7 @@ class _Parser:
                 var = self.sub(self.raw_argument())
                 return Deriv(tok.pos, (var,), self.operand(stop))
             if name == "det":
-                return self.function(tok, "det", rest=True, stop=stop)
+                return self.function(tok, "det", rest=False, stop=stop)
         if cs in _REFUSED:
             raise NotesError(_REFUSED[cs], pos=tok.pos)
         if _is_relation(tok):
