@@ -24,8 +24,8 @@ def test_an_unreadable_equation_fails_and_a_broken_header_is_a_collection_error(
     pytester.makefile(".md", unreadable=HEAD + "$$ x = y $$\n", broken="---\nsheetproof:\n  colour: x\n---\n$$ 1 = 1 $$\n")
     result = pytester.runpytest("-p", "no:cacheprovider", "--continue-on-collection-errors")
     result.assert_outcomes(failed=1, errors=1)
-    result.stdout.fnmatch_lines(["*input error: line 5, column 4: cannot read x = y: unknown symbol 'y'*",
-                                 "*unknown key(s) colour*"])
+    result.stdout.fnmatch_lines(["*input error: line 5, column 4: cannot read x = y: unknown symbol 'y'*"])
+    result.stdout.fnmatch_lines(["*broken.md: line 2, column 1: the sheetproof header: unknown key(s) colour*"])
 
 
 def test_latex_notes_and_the_patterns_setting(pytester):

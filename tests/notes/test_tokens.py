@@ -28,7 +28,7 @@ def test_text_commands_are_one_token_and_comments_are_dropped():
 @pytest.mark.parametrize("src, message", [
     ("a \\", "lone backslash"),
     ("x # y", "'#' outside a macro"),
-    ("α = 1", "not TeX math"),
+    ("x ☃ 1", "not TeX math"),
     ("\\text x", "needs its text in braces"),
 ])
 def test_scanner_errors_name_the_problem(src, message):
@@ -83,3 +83,7 @@ def test_recursive_macros_stop_at_the_bounds():
 def test_bad_definitions_are_refused(name, nargs, body, message):
     with pytest.raises(NotesError, match=message):
         MacroTable().define(name, nargs, body)
+
+
+def test_unicode_math_reads_as_its_command():
+    assert texts("α ≤ β·x′ − ∑") == [r"\alpha", r"\leq", r"\beta", r"\cdot", "x", "'", "-", r"\sum"]

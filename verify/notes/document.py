@@ -152,7 +152,7 @@ def load_notes_text(text: str, file: str, kind: str, *, sidecar=None) -> NotesFi
         line, col = lines.at(err.pos)
         out.errors.append(UserFileError(f"line {line}, column {col}: {err.message}", file=file))
 
-    body_start = 0
+    body_start = header_pos = 0
     try:
         if kind == "markdown":
             header, header_pos, body_start = front_matter(text)
@@ -163,7 +163,7 @@ def load_notes_text(text: str, file: str, kind: str, *, sidecar=None) -> NotesFi
                              pos=header_pos)
         options = file_options(sidecar if sidecar is not None else header, sidecar=sidecar is not None)
     except NotesError as err:
-        error(err.at(0))
+        error(err.at(header_pos))
         return out
     found: Extracted = (extract_markdown(text, inline=options.inline, start=body_start) if kind == "markdown"
                         else extract_latex(text, inline=options.inline))

@@ -228,6 +228,14 @@ def _condition_text(t: Token) -> bool:
 
 def split_formula(tokens: list[Token]) -> list[Statement]:
     """Every statement of one formula, in order (see the module docstring)."""
+    depth = 0
+    for t in tokens:
+        if t.kind == "char" and t.text in "{}":
+            depth += 1 if t.text == "{" else -1
+            if depth < 0:
+                raise NotesError("unbalanced braces: '}' without '{'", pos=t.pos)
+    if depth:
+        raise NotesError("unbalanced braces: '{' without '}'", pos=tokens[0].pos if tokens else None)
     out: list[Statement] = []
     previous_rhs: list[Token] | None = None
     for row in _rows(tokens):

@@ -19,6 +19,19 @@ from .errors import NotesError
 __all__ = ["Token", "tokenize", "MAX_TOKENS", "TEXT_COMMANDS", "text_of"]
 
 MAX_TOKENS = 20_000  # one equation, after macro expansion as well
+_GREEK = ("alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi omicron pi rho sigma tau "
+          "upsilon phi chi psi omega").split()
+UNICODE = {  # characters notes write directly, read as the command they stand for
+    **{letter: "\\" + name for letter, name in zip("αβγδεζηθικλμνξοπρστυφχψω", _GREEK, strict=True)},
+    "ϕ": r"\phi", "ϵ": r"\epsilon", "Γ": r"\Gamma", "Δ": r"\Delta", "Θ": r"\Theta", "Λ": r"\Lambda", "Ξ": r"\Xi",
+    "Π": r"\Pi", "Σ": r"\Sigma", "Φ": r"\Phi", "Ψ": r"\Psi", "Ω": r"\Omega",
+    "≤": r"\leq", "≥": r"\geq", "≠": r"\neq", "≈": r"\approx", "∈": r"\in", "∼": r"\sim", "∝": r"\propto",
+    "→": r"\rightarrow", "↦": r"\mapsto", "⇒": r"\Rightarrow", "⇔": r"\Leftrightarrow", "≔": ":=",
+    "∑": r"\sum", "∏": r"\prod", "∂": r"\partial", "∇": r"\nabla", "·": r"\cdot", "⋅": r"\cdot", "×": r"\times",
+    "⊙": r"\odot", "⊗": r"\otimes", "∞": r"\infty", "±": r"\pm", "⊤": r"\top", "′": "'", "−": "-",
+    "∀": r"\forall", "∫": r"\int", "√": r"\sqrt", "…": r"\ldots", "⋯": r"\ldots", "⪰": r"\succeq", "⪯": r"\preceq",
+    "ℓ": r"\ell", "⟨": r"\langle", "⟩": r"\rangle", "‖": r"\|",
+}
 TEXT_COMMANDS = frozenset({r"\text", r"\mbox", r"\textrm", r"\textnormal", r"\textit", r"\textbf", r"\textsf",
                            r"\texttt", r"\hbox", r"\textup", r"\emph"})
 
@@ -116,9 +129,13 @@ def tokenize(src: str, base: int = 0, *, params: bool = False) -> list[Token]:
         elif c.isascii() and c.isprintable():
             out.append(Token("char", c, base + i))
             i += 1
+        elif c in UNICODE:
+            for t in tokenize(UNICODE[c], base + i):
+                out.append(Token(t.kind, t.text, base + i))
+            i += 1
         else:
-            raise NotesError(f"character {c!r} (U+{ord(c):04X}) is not TeX math; write it as a command "
-                             "such as \\alpha or \\leq", pos=base + i)
+            raise NotesError(f"character {c!r} (U+{ord(c):04X}) is not TeX math the reader knows; write it as a "
+                             "command such as \\alpha or \\leq", pos=base + i)
         if len(out) > MAX_TOKENS:
             raise NotesError(f"formula longer than {MAX_TOKENS} tokens", pos=base)
     return out
