@@ -1,10 +1,6 @@
 """Helpers for the notes tests: read notes from text, and pytester for the plugin tests."""
 
-from pathlib import Path
-
 import pytest
-
-EXAMPLES = Path(__file__).resolve().parents[2] / "docs" / "examples"
 
 
 def pytest_configure(config):

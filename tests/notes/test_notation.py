@@ -56,6 +56,13 @@ NOTATION = [
     (r"\mathbb{E}_{x \sim p}[x] = \mathbb{E}[x]", {"x": "random"}, "E(x) == E(x)"),
     (r"\mathbb{E}_{g \sim \mathcal{N}(\mu, \sigma^2)}[g] = \mu", {"mu": "scalar", "sigma": "scalar positive"},
      "E(g) == mu"),
+    # probabilities of events
+    (r"P(X > a) \leq \frac{\mathbb{E}[X]}{a}", {"a": "scalar positive", "X": "random"}, "P(X > a) <= E(X)/a"),
+    (r"\Pr(0 < X \leq a) = \mathbb{P}(X \leq a) - P(X \leq 0)", {"a": "scalar positive", "X": "random"},
+     "P(And(0 < X, X <= a)) == P(X <= a) - P(X <= 0)"),
+    (r"P(|X| \geq a \mid Y) = P(|X| \geq a)", {"a": "scalar positive", "X": "random", "Y": "random"},
+     "P((abs(X) >= a) | Y) == P(abs(X) >= a)"),
+    (r"P(X = 1, Y = 0) = 0", {"X": "random", "Y": "random"}, "P(And(X == 1, Y == 0)) == 0"),
     # sums and products
     (r"\sum_{i=1}^{3} x_i = x_1 + x_2 + x_3", {"x": "vector 3"}, "sum(x[i - 1], i, 1, 3) == x[0] + x[1] + x[2]"),
     (r"\sum_{i=1}^{n} x_i^2 = \mathbf{x}^T\mathbf{x}", {"x": "vector n"}, "sum(x[i - 1]**2, i, 1, n) == x.T*x"),
@@ -122,7 +129,9 @@ def test_newcommand_and_front_matter_macros(read, md):
 
 
 UNREADABLE = [
-    (r"P(X = x) = 1", {"X": "random", "x": "scalar"}, "an event such as P(X = x)"),
+    (r"P(X) = 1", {"X": "random"}, "P(...) needs an event"),
+    (r"P(X > 0 \mid Y > 0) = 1", {"X": "random", "Y": "random"}, "conditioning on an event"),
+    (r"f(X = x) = 1", {"X": "random", "x": "scalar", "f": "function x"}, "an event such as P(X = x)"),
     (r"\int_0^1 s \, ds = \frac12", {"s": "scalar"}, "integrals are not in the claim grammar"),
     (r"x_1 + \dots + x_n = 0", {"x": "vector n"}, "ellipsis"),
     (r"\mathbf{y} = \mathbf{x}", {"x": "vector n"}, "unknown symbol 'y' (written \\mathbf{y})"),
@@ -136,7 +145,7 @@ UNREADABLE = [
     (r"\nabla f = 0", {"x": "vector n", "f": "function x"}, "\\nabla without its variable"),
     (r"\mathbf{x} \leq \mathbf{y}", {"x": "vector n", "y": "vector n"}, "compares scalars"),
     (r"\mathbf{I} = \mathbf{I}", {}, "size of I or 0 cannot be told"),
-    (r"P(A | B) = 1", {"A": "random", "B": "random"}, "conditional bar"),
+    (r"Q(A | B) = 1", {"A": "random", "B": "random", "Q": "scalar"}, "conditional bar"),
     (r"x \in [0, 1] \Leftrightarrow 0 \leq x \leq 1", {"x": "scalar"}, "equivalence"),
     (r"\max_x f = 1", {"x": "scalar", "f": "function x"}, "an optimum over a variable"),
 ]

@@ -217,8 +217,12 @@ def read_claim(r: RawClaim, options: FileOptions, file: str) -> NoteClaim:
     except Exception as err:  # noqa: BLE001 - a reader bug must not stop the other claims; it is shown
         claim.error = f"internal error of the notes reader (please report): {type(err).__name__}: {err}"
         return claim
-    symbols, dists = _used({**symbols, **tr.extra_symbols}, {**dists, **tr.extra_distributions},
-                           [checked, *where], decl.given)
+    try:
+        symbols, dists = _used({**symbols, **tr.extra_symbols}, {**dists, **tr.extra_distributions},
+                               [checked, *where], decl.given)
+    except UserFileError as err:
+        claim.error, claim.stage = f"the claim as understood, {checked!r}, is refused: {err.message}", "build"
+        return claim
     identity = Identity(id=r.id, claim=checked, symbols=symbols, distributions=dists,
                         title=eq.title, layout=decl.layout, given=decl.given, where=tuple(where), file=file)
     try:

@@ -8,10 +8,10 @@ declarations and is decided in :mod:`verify.notes.translate`.  Every node keeps
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 __all__ = ["Node", "Num", "Ident", "Script", "Group", "Abs", "Norm", "Inner", "Frac", "Sqrt", "Neg", "BinOp",
-           "Apply", "Op", "Deriv", "Unsupported"]
+           "Apply", "Op", "Deriv", "Event"]
 
 
 @dataclass(frozen=True)
@@ -125,8 +125,8 @@ class Deriv(Node):
 
 
 @dataclass(frozen=True)
-class Unsupported(Node):
-    """Notation the reader recognises but cannot check; ``why`` is the message for the reader."""
+class Event(Node):
+    """``P(...)`` whose argument holds a relation: the probability of an event (its tokens, read later)."""
 
-    why: str
-    parts: tuple = field(default=())
+    func: Node
+    tokens: tuple

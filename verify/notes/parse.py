@@ -29,6 +29,7 @@ from .mathtree import (
     Apply,
     BinOp,
     Deriv,
+    Event,
     Frac,
     Group,
     Ident,
@@ -236,10 +237,42 @@ class _Parser:
         if sub_tokens or sup is not None or mark or primes:
             node = Script(node.pos, node, sub_tokens=sub_tokens, sup=sup, sup_mark=mark, primes=primes)
         tok = self.peek()
+        if tok is not None and tok.is_char("(") and _probability(node) and self.holds_relation():
+            start = self.i + 1
+            self.group_tokens()
+            return Event(node.pos, node, tuple(self.t[start:self.i - 1]))
         if tok is not None and tok.is_char("(", "[") and _applicable(node, tok.text):
             group = self.group(self.next())
             return self.scripts(Apply(node.pos, node, group.items, tok.text), stop)
         return node
+
+    def group_tokens(self) -> None:
+        """Step over ``(...)`` at the current token, nested brackets included."""
+        depth = 0
+        while True:
+            t = self.next()
+            if t.text in _OPENERS and t.kind in ("char", "cs"):
+                depth += 1
+            elif t.text in (")", "]", "}", r"\}") and t.kind in ("char", "cs"):
+                depth -= 1
+                if depth == 0:
+                    return
+
+    def holds_relation(self) -> bool:
+        """Whether the bracket at the current token holds a relation or a conditioning bar at its top level."""
+        depth, k = 0, self.i
+        while k < len(self.t):
+            t = self.t[k]
+            if t.text in _OPENERS and t.kind in ("char", "cs"):
+                depth += 1
+            elif t.text in (")", "]", "}", r"\}") and t.kind in ("char", "cs"):
+                depth -= 1
+                if depth == 0:
+                    return False
+            elif depth == 1 and (t.is_char("=", "<", ">") or _is_relation(t) or t.is_cs(r"\mid")):
+                return True
+            k += 1
+        return False
 
     def group(self, open_tok: Token) -> Group:
         close = _OPENERS[open_tok.text]
@@ -458,6 +491,12 @@ def _sup_mark(raw: list[Token]) -> str:
     if text == r"\dagger":
         return "+"
     return ""
+
+
+def _probability(node: Node) -> bool:
+    """``P``, ``\\Pr``, ``\\mathbb{P}``, ``\\operatorname{P}`` (with a subscript or not)."""
+    base = node.base if isinstance(node, Script) and node.sup is None and not node.sup_mark else node
+    return isinstance(base, Ident) and base.name in ("P", "Pr") and base.font in ("", "bb", "op", "rm", "text")
 
 
 def _applicable(node: Node, bracket: str) -> bool:

@@ -305,6 +305,11 @@ class Translator:
 
         return derivative(self, n)
 
+    def _Event(self, n) -> Piece:
+        from .events import probability
+
+        return probability(self, n)
+
     # -- conditions ---------------------------------------------------------------------------------
     def condition(self, tokens: list[Token]) -> list[str]:
         """Claim-grammar relations for one condition (``x > 0``, ``\\lambda \\in [0, 1]``)."""

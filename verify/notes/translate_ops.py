@@ -265,6 +265,9 @@ def function_call(tr, word: str, sub_tokens: tuple, args: list[Node], n: Node) -
     if word in ("E", "Var", "Cov"):
         return _moment(tr, word, sub_tokens, args, n)
     if word == "P":
+        if grammar_has("P"):
+            raise NotesError("P(...) needs an event, such as P(X > a) or P(X = 1, Y = 0); P of a random variable "
+                             "(a law, or a joint distribution) is not a number the checker can compare", pos=n.pos)
         raise NotesError("probabilities of events, P(...), are not in the claim grammar yet", pos=n.pos)
     pieces = [tr.node(a) for a in args]
     if word == "log" and sub_tokens:
