@@ -63,6 +63,8 @@ NOTATION = [
     (r"P(|X| \geq a \mid Y) = P(|X| \geq a)", {"a": "scalar positive", "X": "random", "Y": "random"},
      "P((abs(X) >= a) | Y) == P(abs(X) >= a)"),
     (r"P(X = 1, Y = 0) = 0", {"X": "random", "Y": "random"}, "P(And(X == 1, Y == 0)) == 0"),
+    (r"\frac{\partial}{\partial t} F_X(t) = f_X(t)", {"t": "scalar", "X": "random"},
+     "D(cdf(X, t), t) == density(X, t)"),
     # sums and products
     (r"\sum_{i=1}^{3} x_i = x_1 + x_2 + x_3", {"x": "vector 3"}, "sum(x[i - 1], i, 1, 3) == x[0] + x[1] + x[2]"),
     (r"\sum_{i=1}^{n} x_i^2 = \mathbf{x}^T\mathbf{x}", {"x": "vector n"}, "sum(x[i - 1]**2, i, 1, n) == x.T*x"),

@@ -11,6 +11,8 @@
   (until the claim grammar takes symbolic ones), unrolled where a subscript names one
   symbol per index (``X_i`` for declared ``X_1, X_2, X_3``).  Without bounds, ``\\sum_i x_i``
   runs over the declared length of the vectors it indexes.  ``\\prod`` is unrolled.
+* ``F_X(t)`` is ``cdf(X, t)``, ``f_X(t)`` and ``p_X(t)`` are ``density(X, t)`` for a random variable ``X``
+  (unless those names are declared).
 * ``\\frac{\\partial f}{\\partial x}``, ``\\frac{\\partial}{\\partial x}[f]``, ``\\nabla_x f``,
   ``\\partial_x f`` are ``D(f, x)``; ``\\frac{\\partial^2 f}{\\partial x \\partial y}`` is
   ``D(D(f, y), x)``; ``\\nabla^2_x f`` is ``D(D(f, x), x)``; ``u'(x)`` is ``D(u, x)`` for a declared
@@ -257,6 +259,9 @@ def apply(tr, n: Apply) -> Piece:
         return tr.product(left, tr.node(Group(n.pos, "(", tuple(args))), n)
     if kind is not None:
         raise NotesError(f"{full} is declared as {kind}, not as a function of {len(args)} arguments", pos=n.pos)
+    law = {"F": "cdf", "f": "density", "p": "density"}.get(name)
+    if law and simple and tr.decl.kind(simple) == "random" and len(args) == 1 and grammar_has(law):
+        return call(law, atom(simple), tr.node(args[0]))  # F_X(t), f_X(t), p_X(t) of a random variable X
     raise NotesError(f"unknown function {full!r}: declare it under 'symbols' (a function of x: '{full}: function x')",
                      pos=n.pos)
 
