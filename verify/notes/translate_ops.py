@@ -7,10 +7,11 @@
 * ``\\operatorname{tr}``, ``\\mathrm{Tr}``, ``\\text{tr}``, ``\\det``, ``\\operatorname{diag}``,
   ``\\log``, ``\\exp``, ``\\sqrt``, ``\\tanh``, ``\\mathrm{softmax}``, ``\\sigma(\\cdot)`` are calls of
   the grammar's functions; ``\\log_b x`` is ``log(x)/log(b)``; ``\\max(0, x)`` is ``relu(x)``.
-* ``\\sum_{i=1}^{n} f`` is ``sum(f, i, 1, n)`` with entries ``x[i - 1]``; with numeric bounds only
-  (until the claim grammar takes symbolic ones), unrolled where a subscript names one
-  symbol per index (``X_i`` for declared ``X_1, X_2, X_3``).  Without bounds, ``\\sum_i x_i``
-  runs over the declared length of the vectors it indexes.  ``\\prod`` is unrolled.
+* ``\\sum_{i=1}^{n} f`` is ``sum(f, i, 1, n)`` with entries ``x[i - 1]`` (symbolic bounds where the
+  claim grammar takes them, :func:`symbolic_sums_supported`), unrolled where a subscript names
+  one symbol per index (``X_i`` for declared ``X_1, X_2, X_3``; numeric bounds only).  Without
+  bounds, ``\\sum_i x_i`` runs over the declared length of the vectors it indexes.  ``\\prod``
+  likewise (:mod:`verify.notes.sums`).
 * ``F_X(t)`` is ``cdf(X, t)``, ``f_X(t)`` and ``p_X(t)`` are ``density(X, t)`` for a random variable ``X``
   (unless those names are declared).
 * ``\\frac{\\partial f}{\\partial x}``, ``\\frac{\\partial}{\\partial x}[f]``, ``\\nabla_x f``,
