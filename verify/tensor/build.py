@@ -150,9 +150,9 @@ class Builder:
             return derivative_node(self, expr, row, col)
         if isinstance(expr, KroneckerProduct):
             return self._kron(expr.args, row, col)
-        if isinstance(expr, VectorField):
-            arg = self._argument(expr.arg)
-            head = field_head(expr.name, 0, arg, expr.shape[0])
+        if isinstance(expr, VectorField) or type(expr).__name__ == "MatrixField":
+            arg = self._argument(expr.arg)  # MatrixField: X(t), a declared matrix-valued function
+            head = field_head(expr.name, 0, arg, tuple(expr.shape))
             return Tensor(out, (Term(sp.Integer(1), (Factor(head, out),)),))
         if not getattr(expr, "is_Matrix", False):
             return Tensor.scalar(self.scalar(expr)) if not out else self._scalar_times_ones(expr, out)
@@ -256,7 +256,7 @@ class Builder:
         if isinstance(expr, MatrixElement):
             return to_scalar(self.entry(expr, {}))
         if isinstance(expr, ScalarField):
-            head = field_head(expr.name, 0, self._argument(expr.arg), None)
+            head = field_head(expr.name, 0, self._argument(expr.arg))
             return to_scalar(Tensor((), (Term(sp.Integer(1), (Factor(head, ()),)),)))
         if isinstance(expr, D):
             from .derive import derivative_node

@@ -104,6 +104,9 @@ def inverse_tensor(t: Tensor) -> Tensor:
                 inv = _factor_inverse(f, a, b) if forward else Tensor((a, b), _factor_inverse(f, b, a).terms)
                 result = product(result, inv, (p, b))
             return Tensor((p, q), result.terms)
+    transposed = Tensor((q, p), t.terms)  # tᵀ
+    if tensor_key(transposed) < tensor_key(t):  # one head for N⁻¹ and (Nᵀ)⁻¹ = (N⁻¹)ᵀ
+        return Tensor((p, q), (Term(sp.Integer(1), (Factor(inv_head(transposed), (q, p)),)),))
     h = inv_head(t)
     return Tensor((p, q), (Term(sp.Integer(1), (Factor(h, (p, q)),)),))
 
@@ -154,6 +157,11 @@ def elem_apply(body, t: Tensor, idx: tuple) -> Tensor:
         if len(factors) == 1 and factors[0].head.kind == "elem" and factors[0].idx == t.out:
             inner_body, inner = factors[0].head.payload
             return elem_apply(body.subs(T_ARG, inner_body), inner, idx)
+    if len(t.out) == 2:  # f.(Mᵀ) = f.(M)ᵀ: one head for both orientations
+        transposed = Tensor(t.out[::-1], t.terms)
+        if tensor_key(transposed) < tensor_key(t):
+            head = elem_head(body, transposed)
+            return Tensor(idx, (Term(sp.Integer(1), (Factor(head, idx[::-1]),)),))
     head = elem_head(body, t)
     return Tensor(idx, (Term(sp.Integer(1), (Factor(head, idx),)),))
 
@@ -185,14 +193,17 @@ def self_tensor(head: Head) -> Tensor:
 
 
 # -- declared functions ----------------------------------------------------------------------------
-def field_head(name: str, order: int, arg: Tensor, outputs) -> Head:
-    """``u(g)`` (``outputs`` None) or ``f(g)`` with ``outputs`` entries, differentiated ``order`` times.
+def field_head(name: str, order: int, arg: Tensor, outputs=()) -> Head:
+    """A declared function of ``arg`` and its derivatives: ``u(g)`` (``outputs`` ``()``), a vector field
+    ``f(g)`` (``outputs`` ``(m,)``) or a matrix-valued ``X(t)`` (``outputs`` ``(r, c)``), differentiated
+    ``order`` times.
 
-    Slots: the output entry (vector fields), then ``order`` copies of the argument's slots.  For a vector
-    argument the derivative slots commute (mixed partial derivatives of a smooth function)."""
+    Slots: the output entries, then ``order`` copies of the argument's slots.  For a vector argument the
+    derivative slots commute (mixed partial derivatives of a smooth function)."""
     arg = normal_form(arg).tensor()
-    dims = ([outputs] if outputs is not None else []) + [i.dim for _ in range(order) for i in arg.out]
-    offset = 1 if outputs is not None else 0
+    outputs = tuple(d for d in outputs if sp.sympify(d) != 1)
+    dims = list(outputs) + [i.dim for _ in range(order) for i in arg.out]
+    offset = len(outputs)
     groups = (tuple(range(offset, offset + order)),) if len(arg.out) == 1 and order >= 2 else ()
     key = f"field:{name}:{order}:{outputs}:({tensor_key(arg)})"
     return Head("field", key, tuple(dims), groups, (name, order, arg, outputs))

@@ -39,6 +39,9 @@ def _single_var_flags(t: Tensor) -> frozenset:
 
 def _opaque(t: Tensor):
     t = normal_form(t).tensor()
+    transposed = normal_form(Tensor(t.out[::-1], t.terms)).tensor()  # det Mᵀ = det M: one atom for both
+    if tensor_key(transposed) < tensor_key(t):
+        t = transposed
     flags = _single_var_flags(t)
     return atom_for("det", tensor_key(t), real=is_real_tensor(t), positive="spd" in flags,
                     sign="orthogonal" in flags, tensor=t)

@@ -169,11 +169,15 @@ def _pointwise_combine(groups: dict, out: tuple) -> set:
     return cancelled
 
 
-def residual_groups(t) -> dict:
-    """The groups of ``t``'s normal form that are not provably zero: ``{key: (coef, factors)}``."""
+def residual_groups(t, subs=None) -> dict:
+    """The groups of ``t``'s normal form that are not provably zero: ``{key: (coef, factors)}``.
+
+    ``subs`` substitutes symbols or atoms in the coefficients first (scalar ``where`` equalities)."""
     nf = normal_form(t)
     left = {}
     for key, (coef, factors) in nf.nonzero().items():
+        if subs:
+            coef = coef.xreplace(subs)
         if not scalar_is_zero(coef):
             left[key] = (coef, factors)
     if len(left) >= 2:
