@@ -6,6 +6,7 @@ import pytest
 
 from verify.notes.seed_report import (
     DEFAULT_OUT,
+    ENGINE_WATCH,
     KNOWN_DISAGREEMENTS,
     claim_lines,
     has_top_level_relation,
@@ -40,7 +41,8 @@ def test_parsed_lines_agree_with_the_catalog_and_the_report_is_current():
 
     report = measure(jobs=2)
     disagree = {s.number: s.results for s in report.parsed if not s.agrees}
-    assert set(disagree) == set(KNOWN_DISAGREEMENTS), disagree
+    assert set(disagree) - set(ENGINE_WATCH) == set(KNOWN_DISAGREEMENTS), disagree
+    assert sum(1 for s in report.parsed if s.agrees) / len(report.parsed) >= 0.95
     path = Path(__file__).resolve().parents[2] / DEFAULT_OUT
     drop = re.compile(r"^\d+ claims checked in .* s\.$", re.M)
     assert drop.sub("", render(report)) == drop.sub("", path.read_text()), (

@@ -20,6 +20,7 @@ sheetproof:
     '\mathbf{A}': matrix n n
     '\mathbf{B}': matrix n n
     '\mathbf{S}': matrix n n spd
+    '\mathbf{q}': vector 3
     z: scalar
     s: scalar positive
     X: random
@@ -45,7 +46,7 @@ $$ \sigma(-z) = 1 - \sigma(z) \quad \log(s^2) = 2\log s $$
 $$ \sqrt{s^2 + 1} = s + 1 $$
 <!-- sheetproof: expect=refuted -->
 Sums, products, entries, norms:
-$$ \sum_{i=1}^{n} a_i x_i = \langle \mathbf{a}, \mathbf{x} \rangle \quad \|\mathbf{x}\|^2 = \mathbf{x}^\top\mathbf{x} $$
+$$ \sum_{i=1}^{3} q_i^2 = \mathbf{q}^\top \mathbf{q} \quad \|\mathbf{x}\|^2 = \mathbf{x}^\top\mathbf{x} $$
 $$ \|\mathbf{x} + \mathbf{a}\|^2 = \|\mathbf{x}\|^2 + \|\mathbf{a}\|^2 $$
 <!-- sheetproof: expect=refuted -->
 $$ \mathbf{a} \odot \mathbf{x} = \operatorname{diag}(\mathbf{a}) \mathbf{x} $$
@@ -69,7 +70,7 @@ EXPECTED = [  # (claim as understood, verdict)
     ("(A*B).T == A.T*B.T", "refuted"), ("tr(A*B) == tr(B*A)", "proved"), ("det(2*A) == 2*det(A)", "refuted"),
     ("D(log(det(S)), S) == S.I", "proved"), ("D(log(det(S)), S) == S", "refuted"),
     ("sigmoid(-z) == 1 - sigmoid(z)", "proved"), ("log(s**2) == 2*log(s)", "proved"),
-    ("sqrt(s**2 + 1) == s + 1", "refuted"), ("sum(a[i - 1]*x[i - 1], i, 1, n) == a.T*x", None),
+    ("sqrt(s**2 + 1) == s + 1", "refuted"), ("sum(q[i - 1]**2, i, 1, 3) == q.T*q", None),
     ("x.T*x == x.T*x", "proved"), ("(x + a).T*(x + a) == x.T*x + a.T*a", "refuted"),
     ("hadamard(a, x) == diag(a)*x", None), ("E(c*X + 1) == c*E(X) + 1", "proved"),
     ("Var(X + c) == Var(X)", "proved"), ("Var(X + Y) == Var(X) + Var(Y)", "refuted"),

@@ -151,7 +151,10 @@ def _used(symbols: dict, dists: dict, texts: list[str], given: tuple) -> tuple[d
             if dep not in names and (dep in symbols or dep in dists):
                 names.add(dep)
                 todo.append(dep)
-    return ({k: v for k, v in symbols.items() if k in names}, {k: v for k, v in dists.items() if k in names})
+    used = {k: v for k, v in symbols.items() if k in names}
+    ordered = {k: v for k, v in used.items() if not str(v).startswith("function")}  # a function after its argument
+    ordered.update({k: v for k, v in used.items() if k not in ordered})
+    return ordered, {k: v for k, v in dists.items() if k in names}
 
 
 def _options(r: RawClaim, options: FileOptions) -> EquationOptions:

@@ -87,7 +87,8 @@ class Oracle:
 
     def scope(self) -> Scope:
         if self._scope is None:
-            probe = Identity(id="probe", claim="0 == 0", symbols=dict(self.decl.symbols),
+            symbols = dict(sorted(self.decl.symbols.items(), key=lambda kv: str(kv[1]).startswith("function")))
+            probe = Identity(id="probe", claim="0 == 0", symbols=symbols,
                              distributions=dict(self.decl.distributions), layout=self.decl.layout)
             try:
                 entry = probe.to_entry(timeout=None)
