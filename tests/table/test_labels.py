@@ -43,6 +43,11 @@ def test_every_identity_states_its_fields():
                 absent.append("symbols")
             if raw.get("expect") not in ("holds", "refuted"):
                 absent.append("expect: holds | refuted")
+            for part in ("symbols", "distributions"):
+                for name, decl in (raw.get(part) or {}).items():
+                    # a flow mapping {X: Normal(mu, sigma)} splits at the comma: quote such values
+                    if "(" in str(name) or str(decl).count("(") != str(decl).count(")"):
+                        absent.append(f"{part}: {name!r}: {decl!r} (quote declarations with commas)")
             if absent:
                 missing.append((path.name, raw.get("id"), absent))
     assert missing == []
