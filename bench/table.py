@@ -8,7 +8,8 @@ textbooks of probability and machine learning, about a third of them realistic m
 labelled ``expect: holds`` or ``expect: refuted`` by the mathematics, and the label is confirmed by
 a second engine (``tests/table/oracles``, numpy/scipy only; ``tests/table/test_labels.py``).
 This command runs the checker (``verify.userfile``'s Python API, one identity per task, ``--jobs``
-worker processes) over every identity and reports, per file, per category and overall:
+worker processes forked after a warm-up check per engine, see :func:`warm_up`) over every identity
+and reports, per file, per category and overall:
 
 * the confusion table of label (holds / refuted) x verdict class: ``proved-general`` (proved at
   scope ``general``), ``proved-other`` (proved at listed sizes or another scope), ``confirmed``,
@@ -101,6 +102,27 @@ def load_rows(files: list[Path] | None = None) -> list[Row]:
 
 # ---------------------------------------------------------------- running the checker
 
+WARM_UP = (  # one claim per engine family, checked once without a time limit before any timed check
+    ("D(sigmoid(a), a) == sigmoid(a)*(1 - sigmoid(a))", {"a": "scalar"}, {}),
+    ("D(log(det(X)), X) == X.I.T", {"X": "matrix n n invertible"}, {}),
+    ("E(X) == mu", {"mu": "scalar", "s": "scalar positive"}, {"X": "Normal(mu, s)"}),
+)
+
+
+def warm_up() -> None:
+    """Import and initialise every engine before the timed checks.
+
+    The checker imports torch (and torch._dynamo) lazily, inside the first check that needs it; a
+    time limit that fires during that import leaves the module half-initialised, and every later
+    check in the process fails with an ImportError or AttributeError (or crashes).  Warming up
+    keeps one slow import from turning into hundreds of errors, and keeps import time out of the
+    per-check seconds.  Workers are forked after the warm-up and inherit it.
+    """
+    from verify.userfile import check_claim
+
+    for claim, symbols, distributions in WARM_UP:
+        check_claim(claim, symbols, distributions=distributions, timeout=None)
+
 def _check_one(task) -> dict:
     """Worker: check one loaded identity through the public API; an input error is 'rejected'."""
     path, identity, timeout = task
@@ -127,6 +149,7 @@ def run_checker(files: list[Path], *, timeout: float, jobs: int, progress=None) 
     from verify.parallel import parallel_map
     from verify.userfile import load_file
 
+    warm_up()
     outcomes: dict[tuple[str, str], dict] = {}
     tasks = []
     for path in files:
