@@ -39,7 +39,7 @@ def test_every_identity_states_its_fields():
         shared = "symbols" in data
         for raw in data["identities"]:
             absent = [k for k in REQUIRED if not str(raw.get(k, "")).strip()]
-            if not (shared or raw.get("symbols")):
+            if not (shared or "symbols" in raw):
                 absent.append("symbols")
             if raw.get("expect") not in ("holds", "refuted"):
                 absent.append("expect: holds | refuted")
