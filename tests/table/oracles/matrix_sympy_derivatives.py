@@ -20,6 +20,7 @@ from ._num import (
     tr,
     well_conditioned,
 )
+from ._sympy_long_expression import complicated, complicated_result
 
 K = (1, 2, 3, 4)  # the size letter k
 TALL = ((3, 2), (4, 1), (2, 2), (5, 3))
@@ -428,44 +429,11 @@ def _(rng):
     return cases(case, ((2, 3), (3, 2), (2, 2), (1, 1)))
 
 
-def _complicated(a, b, A, B, C, F, X):
-    T = X.T
-    inner = a @ b.T @ (X @ F @ T + X @ (T @ B + A @ X) @ F @ B - T @ C.T @ A) @ B + B @ (X @ F.T + B @ A @ X @ A.T
-                                                                                        - 3 * X @ F)
-    return a.T @ (A @ X @ (T @ B + X @ A) + B.T @ T @ inner @ B + 42 * X @ B @ T @ A.T @ (X + T)) @ b
-
-
-def _complicated_result(a, b, A, B, C, F, X):
-    T, Bt = X.T, B.T
-    Bt2, Bt3, B2, B3 = Bt @ Bt, Bt @ Bt @ Bt, B @ B, B @ B @ B
-    terms = [
-        (B @ (B @ A @ X @ A.T - 3 * X @ F + X @ F.T) + a @ b.T @ (X @ (A @ X + T @ B) @ F @ B + X @ F @ T
-                                                                   - T @ C.T @ A) @ B) @ B @ b @ a.T @ Bt,
-        B2 @ b @ a.T @ Bt @ T @ a @ b.T @ X @ F,
-        42 * A @ X @ Bt @ T @ a @ b.T,
-        B @ F @ B3 @ b @ a.T @ Bt @ T @ a @ b.T @ X,
-        B @ b @ a.T @ A @ X,
-        a @ b.T @ (42 * X + 42 * T) @ A @ X @ Bt,
-        b @ a.T @ X @ B @ a @ b.T @ Bt2 @ X @ F.T,
-        b @ a.T @ X @ B @ a @ b.T @ Bt3 @ F.T @ (Bt @ X + T @ A.T),
-        42 * b @ a.T @ X @ B @ T @ A.T,
-        A.T @ (42 * X + 42 * T) @ b @ a.T @ X @ B,
-        A.T @ Bt2 @ X @ B @ a @ b.T @ Bt @ A,
-        A.T @ a @ b.T @ (A.T @ T + Bt @ X),
-        A.T @ T @ b @ a.T @ X @ B @ a @ b.T @ Bt3 @ F.T,
-        Bt @ X @ B @ a @ b.T @ Bt @ F,
-        -3 * Bt @ X @ B @ a @ b.T @ Bt @ F.T,
-        -C.T @ A @ B2 @ b @ a.T @ Bt @ T @ a @ b.T,
-        T @ A.T @ a @ b.T @ A.T,
-    ]
-    return sum(terms)
-
-
 @oracle("sy-complicated-expression")
 def _(rng):
     def case(k):
         a, b = rvec(rng, k) / 2, rvec(rng, k) / 2
         A, B, C, F, X = (rgen(rng, k, k) / 2 for _ in range(5))
-        lhs = grad(lambda X: _complicated(a, b, A, B, C, F, X), X)
-        return lhs, _complicated_result(a, b, A, B, C, F, X)
+        lhs = grad(lambda X: complicated(a, b, A, B, C, F, X), X)
+        return lhs, complicated_result(a, b, A, B, C, F, X)
     return cases(case, K)
