@@ -141,8 +141,9 @@ def _check_one(task) -> dict:
         klass = "proved-general" if result.scope == "general" else "proved-other"
     else:
         klass = verdict
+    counterexample = json.dumps(result.counterexample, default=str)[:400] if result.counterexample else ""
     return {"file": Path(path).name, "id": identity.id, "class": klass, "verdict": verdict, "scope": result.scope,
-            "reason": result.reason, "seconds": round(result.seconds or seconds, 4)}
+            "reason": result.reason, "counterexample": counterexample, "seconds": round(result.seconds or seconds, 4)}
 
 
 def run_checker(files: list[Path], *, timeout: float, jobs: int, progress=None,
@@ -233,8 +234,8 @@ def measure(files: list[Path] | None = None, *, timeout: float = 10.0, jobs: int
         out = outcomes.get((row.file, row.id)) or {"class": "rejected", "verdict": "rejected", "scope": "",
                                                    "reason": "not loaded", "seconds": 0.0}
         merged.append({**asdict(row), "gradient": row.gradient, "class": out["class"], "verdict": out["verdict"],
-                       "scope": out["scope"], "reason": out["reason"], "seconds": out["seconds"],
-                       "kind": _kind(row.label, out["class"])})
+                       "scope": out["scope"], "reason": out["reason"], "counterexample": out.get("counterexample", ""),
+                       "seconds": out["seconds"], "kind": _kind(row.label, out["class"])})
     groups = {
         "by_file": {f.name: [r for r in merged if r["file"] == f.name] for f in files},  # empty groups dropped
         "by_category": {c: [r for r in merged if r["category"] == c] for c in CATEGORIES},
@@ -245,7 +246,8 @@ def measure(files: list[Path] | None = None, *, timeout: float = 10.0, jobs: int
         "command": "python -m bench.table", "timeout_s": timeout, "jobs": jobs, "commit": _engine_commit(),
         "wall_seconds": round(wall, 1), "overall": summarise(merged),
         **{name: {k: summarise(v) for k, v in group.items() if v} for name, group in groups.items()},
-        "wrong": [{k: r[k] for k in ("file", "id", "label", "kind", "verdict", "scope", "reason", "seconds")}
+        "wrong": [{k: r[k] for k in ("file", "id", "label", "kind", "verdict", "scope", "reason", "counterexample",
+                                     "seconds")}
                   for r in merged if r["kind"] != "right"],
         "rows": merged,
     }
