@@ -1,4 +1,9 @@
-"""Experiments: exhaustive exact searches over small symmetric matrices."""
+"""Evidence for the existential claims of the definiteness section: exhaustive exact searches.
+
+Every symmetric d × d integer matrix with entries in −2..2 (d ≤ 2) or −1..1 (d = 3) is classified by its
+exact eigenvalues (``sympy.Matrix.is_positive_definite`` and friends), independently of the leading
+minors the claims speak about.
+"""
 
 from __future__ import annotations
 
@@ -8,13 +13,12 @@ import sympy as sp
 
 from .._authoring import Outcome
 
-
-def _leading_minors(a: sp.Matrix) -> list:
-    return [a[:k, :k].det() for k in range(1, a.rows + 1)]
+_SIZES = (1, 2, 3)
 
 
-def _small_symmetric(d: int, values=range(-2, 3)):
-    """Every symmetric d x d integer matrix with entries in ``values`` (exact)."""
+def _small_symmetric(d: int):
+    """Every symmetric d × d integer matrix with entries in −2..2 (−1..1 at d = 3), exactly."""
+    values = range(-2, 3) if d <= 2 else range(-1, 2)
     slots = [(i, j) for i in range(d) for j in range(i, d)]
     for combo in itertools.product(values, repeat=len(slots)):
         a = sp.zeros(d, d)
@@ -23,38 +27,47 @@ def _small_symmetric(d: int, values=range(-2, 3)):
         yield a
 
 
-def _is_psd(a: sp.Matrix) -> bool:
-    return bool(a.is_positive_semidefinite)
+def _leading_minors(a: sp.Matrix) -> list:
+    return [a[:k, :k].det() for k in range(1, a.rows + 1)]
 
 
-def _is_pd(a: sp.Matrix) -> bool:
-    return bool(a.is_positive_definite)
+def _fits_a_pattern(a: sp.Matrix) -> bool:
+    """The minors fit the positive-definite or the negative-definite pattern of lines 108-110."""
+    m = _leading_minors(a)
+    positive = all(x > 0 for x in m)
+    alternating = all((x < 0) if k % 2 else (x > 0) for k, x in enumerate(m, start=1))
+    return positive or alternating
 
 
-def _search(claim, sizes=(1, 2)) -> Outcome:
-    """Exhaustive exact search over small symmetric integer matrices (entries -2..2, or -1..1 at d = 3)."""
+def _is_indefinite(a: sp.Matrix) -> bool:
+    eigenvalues = [sp.re(v) for v in a.eigenvals()]  # real: a is symmetric
+    return any(v > 0 for v in eigenvalues) and any(v < 0 for v in eigenvalues)
+
+
+def _search(invertible_only: bool) -> Outcome:
     count = 0
-    for d in sizes:
-        for a in _small_symmetric(d, range(-2, 3) if d <= 2 else range(-1, 2)):
+    for d in _SIZES:
+        for a in _small_symmetric(d):
+            if _fits_a_pattern(a) or (invertible_only and a.det() == 0):
+                continue
             count += 1
-            if not claim(a):
-                return Outcome(False, f"exhaustive search over {count} symmetric integer matrices",
+            if not _is_indefinite(a):
+                return Outcome(False, f"exhaustive search: matrix {count} fitting neither pattern is not indefinite",
                                {"A": [[str(x) for x in row] for row in a.tolist()],
-                                "leading_minors": [str(m) for m in _leading_minors(a)], "exact": True})
-    return Outcome(True, f"holds on all {count} symmetric integer matrices with entries in -2..2 (d <= 2) "
-                         f"and -1..1 (d = 3), d <= {max(sizes)}")
+                                "leading minors": [str(m) for m in _leading_minors(a)],
+                                "eigenvalues": [str(v) for v in a.eigenvals()], "exact": True})
+    if count == 0:
+        raise RuntimeError("the search met no matrix fitting neither pattern: no evidence was built")
+    return Outcome(True, f"all {count} {'invertible ' if invertible_only else ''}symmetric integer matrices "
+                         "(entries −2..2 for d ≤ 2, −1..1 for d = 3) whose leading minors fit neither pattern "
+                         "have eigenvalues of both signs")
 
 
-def _seed_sylvester():
-    return _search(lambda a: _is_psd(a) == all(m > 0 for m in _leading_minors(a)))
+def indefinite_otherwise() -> Outcome:
+    """linalg.indefinite-otherwise: every symmetric matrix fitting neither pattern is indefinite?"""
+    return _search(invertible_only=False)
 
 
-def _pd_sylvester():
-    return _search(lambda a: _is_pd(a) == all(m > 0 for m in _leading_minors(a)), sizes=(1, 2, 3))
-
-
-def _nd_sylvester():
-    def claim(a):
-        signs = all((m < 0) if k % 2 == 1 else (m > 0) for k, m in enumerate(_leading_minors(a), start=1))
-        return _is_pd(-a) == signs
-    return _search(claim, sizes=(1, 2, 3))
+def indefinite_otherwise_invertible() -> Outcome:
+    """linalg.indefinite-otherwise-invertible: the same, for invertible matrices."""
+    return _search(invertible_only=True)
