@@ -1,30 +1,34 @@
-"""5 Information theory: entropy, cross-entropy, KL divergence and PMI.
+"""5 Information theory: entropy, cross-entropy, KL divergence and pointwise mutual information.
 
-For discrete distributions ``p`` and ``q`` on a finite set (probability vectors):
+For discrete distributions p and q on a finite set, H(p) = −∑ᵢ pᵢ log pᵢ, H(p, q) = −∑ᵢ pᵢ log qᵢ and
+KL(p ‖ q) = ∑ᵢ pᵢ log(pᵢ / qᵢ); natural logarithms (another base rescales every quantity by one
+positive factor).
 
-.. math:: H(p) = -\\sum_i p_i \\log p_i, \\qquad H(p, q) = -\\sum_i p_i \\log q_i, \\qquad
-          \\mathrm{KL}(p \\,\\|\\, q) = \\sum_i p_i \\log \frac{p_i}{q_i}.
+Sections
+    * ``entropy`` -- entropy, cross-entropy and KL divergence of discrete distributions (lines 212-218).
+    * ``continuous`` -- differential entropy and the Gaussian KL divergence (not printed; they make the
+      discrete section's remarks checkable).
+    * ``pmi`` -- pointwise mutual information and mutual information (line 602).
+    * ``shared`` -- the explicit sums the statements are built from.
 
 Main statements
-    * ``entropy_nonnegative`` -- H(p) >= 0 (discrete distributions only).
-    * ``kl_nonnegative`` -- Gibbs' inequality KL(p || q) >= 0.
-    * ``cross_entropy_decomposition`` -- H(p, q) = H(p) + KL(p || q).
-    * ``cross_entropy_is_kl`` -- the seed's erratum: it calls the cross-entropy KL(p, q); the two
-      differ by H(p).
-    * ``pmi_conditional_form`` -- log P(v,w)/(P(v)P(w)) = log P(v|w)/P(v).
+    * ``entropy_nonnegative`` -- H(p) ≥ 0 for discrete p; ``differential_entropy_uniform`` -- not so
+      for densities.
+    * ``kl_nonnegative`` -- Gibbs' inequality; ``cross_entropy_decomposition`` -- H(p, q) = H(p) + KL(p ‖ q).
+    * ``kl_gaussian``, ``entropy_gaussian`` -- the Gaussian closed forms.
+    * ``pmi_conditional_form``, ``mutual_information``.
+
+Errata
+    ``cross_entropy_is_kl``: line 218 calls the cross-entropy KL(p, q); the two differ by H(p).
 
 Notation
-    The sums run over explicit entries: the evaluators have no elementwise logarithm of a
-    vector inside a matrix product (SymPy reads ``log(p)`` of a ``MatrixSymbol`` as a scalar),
-    so statements are written for distributions on a fixed set of three outcomes
-    (``p[i, 0]`` for i = 0, 1, 2); definitions are displayed at general size ``n``.  Natural
-    logarithms; any other base rescales every quantity by the same positive factor.
+    Statements about discrete distributions are written over three outcomes (the evaluators have no
+    sums over a symbolic number of terms); definitions are displayed at symbolic size n.  Normal(μ, σ)
+    has standard deviation σ.
 
 References
-    T. M. Cover & J. A. Thomas, *Elements of Information Theory*, 2nd ed. (2006), ch. 2.
+    T. M. Cover & J. A. Thomas, *Elements of Information Theory*, 2nd ed. (2006), ch. 2 and 8;
     O. Levy & Y. Goldberg, "Neural word embedding as implicit matrix factorization", NIPS 2014 (PMI).
-
-Tags: information theory, entropy, cross-entropy, KL divergence, PMI.
 """
 
 from __future__ import annotations
@@ -42,6 +46,11 @@ from .entropy import (
     cross_entropy_decomposition,
     cross_entropy_nonnegative,
     cross_entropy_is_kl,
+)
+from .continuous import (
+    differential_entropy_uniform,
+    entropy_gaussian,
+    kl_gaussian,
 )
 from .pmi import (
     pmi_definition,
@@ -63,6 +72,9 @@ __all__ = [
     "cross_entropy_decomposition",
     "cross_entropy_nonnegative",
     "cross_entropy_is_kl",
+    "differential_entropy_uniform",
+    "entropy_gaussian",
+    "kl_gaussian",
     "pmi_definition",
     "pmi_conditional_form",
     "pmi_bilinear_approximation",
