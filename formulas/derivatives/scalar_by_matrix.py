@@ -73,12 +73,12 @@ grad_bilinear_form_matrix_transpose_repeated = Entry(
 
 grad_logdet = Entry(
     id="deriv.grad-logdet",
-    title="∂ log det X / ∂X = X^{-T}",
+    title="∂ log det X / ∂X = X⁻ᵀ",
     expected=PROVED,
     symbols={"X": "matrix n n invertible"},
     statement=lambda X: Eq(D(log(det(X)), X), X.inv().T),
     where=lambda X: [Gt(det(X), 0)],
-    notes="Stated where det X > 0 so that log det X is real; ∂ log|det X|/∂X = X^{-T} holds for every "
+    notes="Stated where det X > 0 so that log det X is real; ∂ log|det X|/∂X = X⁻ᵀ holds for every "
           "invertible X.  SymPy 1.14 returns 0 for this derivative at symbolic size; the verdict rests "
           "on the entry-wise derivative and torch autograd.",
     aliases=("gradient of log determinant", "log det derivative", "derivative of log det", "d log|X| / dX",
@@ -91,13 +91,13 @@ grad_logdet = Entry(
 
 grad_logdet_spd = Entry(
     id="deriv.grad-logdet-spd",
-    title="∂ log det X / ∂X = X^{-1} for symmetric positive definite X",
+    title="∂ log det X / ∂X = X⁻¹ for symmetric positive definite X",
     expected=PROVED,
     symbols={"X": "matrix n n spd"},
     statement=lambda X: Eq(D(log(det(X)), X), X.inv()),
-    notes="X^{-T} = X^{-1} for symmetric X.  The derivative treats the n² entries as independent (the "
+    notes="X⁻ᵀ = X⁻¹ for symmetric X.  The derivative treats the n² entries as independent (the "
           "usual convention in maximum-likelihood derivations); differentiating only over symmetric "
-          "matrices gives 2X^{-1} - diag(X^{-1}) instead.",
+          "matrices gives 2X⁻¹ − diag(X⁻¹) instead.",
     aliases=("gradient of log determinant", "log det derivative covariance", "derivative of log det Sigma"),
     tags=_LAYOUT_TAGS + ("scalar-by-matrix", "determinant", "log det", "covariance", "Gaussian likelihood"),
     references=(_COOKBOOK + ", eq. (57)",),
@@ -145,13 +145,13 @@ grad_trace_axb = Entry(
 
 grad_trace_inverse = Entry(
     id="deriv.grad-trace-inverse",
-    title="∂ tr(S A^{-1}) / ∂A = -A^{-T} Sᵀ A^{-T}",
+    title="∂ tr(S A⁻¹) / ∂A = −A⁻ᵀ Sᵀ A⁻ᵀ",
     expected=PROVED,
     symbols={"A": "matrix n n invertible", "S": "matrix n n"},
     statement=lambda A, S: Eq(D(tr(S * A.inv()), A), -(A.inv() * S * A.inv()).T),
-    notes="Stated as -(A^{-1} S A^{-1})ᵀ, the Cookbook's form; it equals -A^{-T} Sᵀ A^{-T}.  "
-          "From d(A^{-1}) = -A^{-1} dA A^{-1}.  For symmetric S and A (a sample covariance and a "
-          "covariance model) it reads -A^{-1} S A^{-1}.",
+    notes="Stated as −(A⁻¹ S A⁻¹)ᵀ, the Cookbook's form; it equals −A⁻ᵀ Sᵀ A⁻ᵀ.  "
+          "From d(A⁻¹) = −A⁻¹ dA A⁻¹.  For symmetric S and A (a sample covariance and a "
+          "covariance model) it reads −A⁻¹ S A⁻¹.",
     aliases=("derivative of trace of inverse", "gradient of tr(S A^-1)", "Gaussian likelihood gradient",
              "derivative of inverse"),
     tags=_LAYOUT_TAGS + ("scalar-by-matrix", "trace", "inverse", "Gaussian likelihood"),

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from .._authoring import (
-    NOT_CHECKABLE,
     PROVED,
     REFUTED,
     D,
@@ -27,16 +26,17 @@ grad_product_scalar_fields = Entry(
 
 grad_product_rule_garbled = Entry(
     id="deriv.grad-product-rule-garbled",
-    title="Garbled product rule: ∂u/∂x = u ∂/∂x + v ∂u/∂x",
-    expected=NOT_CHECKABLE,
+    title="Product rule ∂(uv)/∂x = u ∂v/∂x + v ∂u/∂x (garbled as printed: v is lost twice)",
+    expected=PROVED,
+    symbols={"x": "vector n", "u": "function x", "v": "function x"},
+    statement=lambda x, u, v: Eq(D(u * v, x), u * D(v, x) + v * D(u, x)),
     seed=seed(134, 134, r"$$\frac{\partial}{\partial \mathbf{x}} [\mathbf{u}(\mathbf{x})] = \mathbf{u}(\mathbf{x}) \frac{\partial}{\partial \mathbf{x}} + \mathbf{v}(\mathbf{x}) \frac{\partial u(\mathbf{x})}{\partial \mathbf{x}}$$"),
-    reason="ill-typed as printed: 'u(x) ∂/∂x' is a derivative operator with nothing to its right (a "
-           "right-acting operator the sheet never defines), v(x) appears on the right but not on the "
-           "left, and u(x) is bold (a vector) in the bracket but a scalar in ∂u(x)/∂x; no single "
-           "typed reading exists.  The line most likely means the product rule for u(x)v(x)",
     corrected_by="deriv.grad-product-scalar-fields",
+    notes="Garbled as printed: 'u(x) ∂/∂x' is an operator with nothing to act on and v(x) appears on the right "
+          "only, so the line has no typed literal reading; it is the product rule for u(x)v(x) with v lost from "
+          "the bracket and from ∂v(x)/∂x, and that rule is checked (u, v scalar functions, as in 4.2).",
     aliases=("product rule",),
-    tags=_LAYOUT_TAGS + ("product rule", "erratum", "garbled"),
+    tags=_LAYOUT_TAGS + ("product rule", "garbled"),
 )
 
 
@@ -46,8 +46,8 @@ grad_identity_jacobian_factor = Entry(
     expected=PROVED,
     symbols={"x": "vector n", "u": "function x"},
     statement=lambda x, u: Eq(D(u, x), D(x, x) * D(u, x)),
-    notes="The chain rule u(x) = u(y) at y = x, in denominator order: the n x n Jacobian ∂x/∂x = I "
-          "multiplies the n x 1 gradient from the left.",
+    notes="The chain rule u(x) = u(y) at y = x, in denominator order: the n × n Jacobian ∂x/∂x = I "
+          "multiplies the n × 1 gradient from the left.",
     aliases=("chain rule identity", "gradient times identity"),
     tags=_LAYOUT_TAGS + ("chain rule", "gradient"),
 )
@@ -55,15 +55,21 @@ grad_identity_jacobian_factor = Entry(
 
 grad_times_identity_jacobian = Entry(
     id="deriv.grad-times-identity-jacobian",
-    title="As printed: ∂u/∂x = (∂u/∂x)(∂x/∂x)",
-    expected=NOT_CHECKABLE,
+    title="As printed: ∂u/∂x = (∂u/∂x)(∂x/∂x), the identity Jacobian on the right",
+    expected=REFUTED,
+    symbols={"x": "vector n", "u": "function x"},
+    statement=lambda x, u: _eq(D(u, x), D(u, x, layout="numerator") * D(x, x, layout="numerator")),
     seed=seed(136, 136, r"$\frac{\partial}{\partial \mathbf{x}} [\mathbf{u}(\mathbf{x})] = \frac{\partial u(\mathbf{x})}{\partial \mathbf{x}} \frac{\partial \mathbf{x}}{\partial \mathbf{x}}$"),
-    reason="ill-typed as printed: ∂u(x)/∂x is an n x 1 column (denominator layout) and ∂x/∂x = I is "
-           "n x n, so the product (n x 1)(n x n) is undefined for n > 1; besides, u(x) is bold (a "
-           "vector) on the left and a scalar on the right.  In denominator layout the identity goes on "
-           "the left",
     corrected_by="deriv.grad-identity-jacobian-factor",
-    tags=_LAYOUT_TAGS + ("chain rule", "erratum", "garbled"),
+    reason="the printed factor order, outer derivative first, is the numerator-layout chain rule that lines 124-126 "
+           "state and are refuted for; in that order the product is typed only with the gradient as a row, "
+           "(∂u/∂x)ᵀ I, which is checked against the sheet's column gradient",
+    notes="In the sheet's denominator layout ∂u/∂x is an n × 1 column and ∂x/∂x = I is n × n, so the printed product "
+          "(n × 1)(n × n) is undefined for n > 1; typed in the printed order it is the row (∂u/∂x)ᵀ, not the column "
+          "the line's left side is.  In denominator layout the identity goes on the left "
+          "(deriv.grad-identity-jacobian-factor).",
+    see_also=("deriv.chain-rule-numerator-order",),
+    tags=_LAYOUT_TAGS + ("chain rule", "erratum"),
 )
 
 
@@ -73,7 +79,7 @@ grad_bilinear_form_fields = Entry(
     expected=PROVED,
     symbols={"x": "vector n", "f": "function x m", "g": "function x n", "A": "matrix m n"},
     statement=lambda x, f, g, A: Eq(D(f.T * A * g, x), D(f, x) * A * g + D(g, x) * A.T * f),
-    notes="f: R^n -> R^m and g: R^n -> R^n, so A is m x n and a dropped transpose changes a shape.",
+    notes="f: ℝⁿ → ℝᵐ and g: ℝⁿ → ℝⁿ, so A is m × n and a dropped transpose changes a shape.",
     aliases=("derivative of bilinear form", "product rule bilinear", "gradient of f^T A g"),
     tags=_LAYOUT_TAGS + ("product rule", "bilinear form", "gradient"),
 )
@@ -115,7 +121,7 @@ jacobian_linear_map_transpose = Entry(
     expected=PROVED,
     symbols={"x": "vector n", "A": "matrix n m"},
     statement=lambda x, A: Eq(D(A.T * x, x), A),
-    notes="(∂(Aᵀx)/∂x)_ij = ∂(Σ_k A_kj x_k)/∂x_i = A_ij.  The same holds for the row vector xᵀA, whose "
+    notes="(∂(Aᵀx)/∂x)ᵢⱼ = ∂(∑ₖ Aₖⱼ xₖ)/∂xᵢ = Aᵢⱼ.  The same holds for the row vector xᵀA, whose "
           "entries are those of Aᵀx.",
     aliases=("Jacobian of linear map", "derivative of A^T x", "derivative of x^T A", "d(A^T x)/dx"),
     tags=_LAYOUT_TAGS + ("Jacobian", "linear map"),
@@ -132,7 +138,7 @@ jacobian_transpose_linear_map_eq_a = Entry(
     statement=lambda x, A, a: _eq(D(A.T * x, x), a),
     seed=seed(142, 142, r"$\frac{\partial}{\partial \mathbf{x}} [\mathbf{A}^T \mathbf{x}] = \frac{\partial \mathbf{x}}{\partial \mathbf{x}} [\mathbf{A}^T \mathbf{x}] = \mathbf{a}$"),
     corrected_by="deriv.jacobian-linear-map-transpose",
-    notes="The derivative of the vector Aᵀx is the n x m matrix A, not a vector; 'a' appears nowhere on "
+    notes="The derivative of the vector Aᵀx is the n × m matrix A, not a vector; 'a' appears nowhere on "
           "the left (the line mixes up ∂(aᵀx)/∂x = a).  The middle expression ∂x/∂x [Aᵀx] (I times a "
           "vector) is not a Jacobian either and is not checked.",
     aliases=("derivative of A^T x",),
@@ -248,14 +254,17 @@ grad_affine_bilinear_form = Entry(
 
 grad_affine_bilinear_form_garbled = Entry(
     id="deriv.grad-affine-bilinear-form-garbled",
-    title="As printed: ∂[(A + b)ᵀC(Dx + e)]/∂x = DᵀCᵀ(Ax + b) + AᵀC(Dx + e)",
-    expected=NOT_CHECKABLE,
+    title="∂[(Ax + b)ᵀC(Dx + e)]/∂x = DᵀCᵀ(Ax + b) + AᵀC(Dx + e) (garbled as printed: '(A + b)ᵀ')",
+    expected=PROVED,
+    symbols={"x": "vector n", "A": "matrix m n", "b": "vector m", "C": "matrix m m",
+             "D": "matrix m n", "e": "vector m"},
+    statement=lambda x, A, b, C, D, e: Eq(_Deriv((A * x + b).T * C * (D * x + e), x),
+                                          D.T * C.T * (A * x + b) + A.T * C * (D * x + e)),
     seed=seed(152, 152, r"$\frac{\partial}{\partial \mathbf{x}} [(\mathbf{A} + \mathbf{b})^T \mathbf{C}(\mathbf{D}\mathbf{x} + \mathbf{e})] = \mathbf{D}^T \mathbf{C}^T(\mathbf{A}\mathbf{x} + \mathbf{b}) + \mathbf{A}^T \mathbf{C}(\mathbf{D}\mathbf{x} + \mathbf{e})$"),
-    reason="ill-typed as printed: the left side adds the matrix A to the vector b ('(A + b)ᵀ'), while the "
-           "right side uses Ax, so A must be a matrix; no reading types both sides.  With (Ax + b) on "
-           "the left the line is Matrix Cookbook eq. (78), which holds",
     corrected_by="deriv.grad-affine-bilinear-form",
-    tags=_LAYOUT_TAGS + ("gradient", "erratum", "garbled"),
+    notes="Garbled as printed: the left side adds the matrix A to the vector b, while the right side has Ax + b, so "
+          "the x of Ax is lost; with it restored the line is Matrix Cookbook eq. (78), which is checked.",
+    tags=_LAYOUT_TAGS + ("gradient", "garbled"),
 )
 
 
@@ -274,15 +283,15 @@ grad_squared_norm_field = Entry(
 
 grad_squared_norm_field_eq_2_jacobian = Entry(
     id="deriv.grad-squared-norm-field-eq-2-jacobian",
-    title="As printed: ∂/∂x[f(x)] f(x) = … = 2 J_f(x)",
+    title="As printed: ∂/∂x[f(x)] f(x) = … = 2 Jf(x)",
     expected=REFUTED,
     symbols={"x": "vector n", "f": "function x m"},
     statement=lambda x, f: _eq(D(f.T * f, x), 2 * D(f, x)),
     seed=seed(154, 154, r"$\frac{\partial}{\partial \mathbf{x}} [\mathbf{f}(\mathbf{x})] \mathbf{f}(\mathbf{x}) = \frac{\partial \mathbf{f}}{\partial \mathbf{x}} [\mathbf{f}(\mathbf{x})] = 2 \frac{\partial \mathbf{f}}{\partial \mathbf{x}} [\mathbf{f}(\mathbf{x})] \mathbf{f}(\mathbf{x}) = 2\mathbf{J}_f(\mathbf{x})$"),
     corrected_by="deriv.grad-squared-norm-field",
     notes="Read as the gradient of fᵀf (the bracket swallowed the transpose).  The chain of four "
-          "expressions contradicts itself: it equates (∂f/∂x) f with 2 (∂f/∂x) f and ends with 2 J_f, "
-          "an n x m matrix, whereas the gradient of the scalar fᵀf is the n-vector 2 (∂f/∂x) f.  The "
+          "expressions contradicts itself: it equates (∂f/∂x) f with 2 (∂f/∂x) f and ends with 2 Jf, "
+          "an n × m matrix, whereas the gradient of the scalar fᵀf is the n-vector 2 (∂f/∂x) f.  The "
           "outer equality is checked and fails on shapes.",
     aliases=("gradient of squared norm of a function",),
     tags=_LAYOUT_TAGS + ("gradient", "erratum", "garbled"),

@@ -35,8 +35,8 @@ grad_scalar_times_vector_field = Entry(
     expected=PROVED,
     symbols={"x": "vector n", "u": "function x", "f": "function x m"},
     statement=lambda x, u, f: Eq(D(u * f, x), D(u, x) * f.T + u * D(f, x)),
-    notes="Entry (i, j): ∂(u f_j)/∂x_i = (∂u/∂x_i) f_j + u ∂f_j/∂x_i, so the scalar gradient enters as the "
-          "outer product (∂u/∂x) fᵀ (n x m).",
+    notes="Entry (i, j): ∂(u fⱼ)/∂xᵢ = (∂u/∂xᵢ) fⱼ + u ∂fⱼ/∂xᵢ, so the scalar gradient enters as the "
+          "outer product (∂u/∂x) fᵀ (n × m).",
     aliases=("product rule", "derivative of scalar times vector", "Jacobian of u f"),
     tags=_LAYOUT_TAGS + ("product rule", "Jacobian"),
 )
@@ -44,15 +44,20 @@ grad_scalar_times_vector_field = Entry(
 
 grad_scalar_times_vector_field_garbled = Entry(
     id="deriv.grad-scalar-times-vector-field-garbled",
-    title="As printed: ∂(u f)/∂x = u ∂f/∂x + f ∂u/∂x",
-    expected=NOT_CHECKABLE,
+    title="As printed: ∂(u f)/∂x = u ∂f/∂x + f ∂u/∂x, the gradient of u after f",
+    expected=REFUTED,
+    symbols={"x": "vector n", "u": "function x", "f": "function x n"},
+    statement=lambda x, u, f: Eq(D(u * f, x), u * D(f, x) + f * D(u, x).T),
     seed=seed(160, 160, r"$\frac{\partial}{\partial \mathbf{x}} [\mathbf{u}(\mathbf{x}) \mathbf{f}(\mathbf{x})] = \mathbf{u}(\mathbf{x}) \frac{\partial \mathbf{f}(\mathbf{x})}{\partial \mathbf{x}} + \mathbf{f}(\mathbf{x}) \frac{\partial \mathbf{u}(\mathbf{x})}{\partial \mathbf{x}}$"),
-    reason="ill-typed as printed: with u scalar (as the notation line 158 declares) the term "
-           "f(x) ∂u(x)/∂x multiplies an m x 1 column by an n x 1 column, undefined for n > 1; with u a "
-           "vector (bold, as printed) the product u(x) f(x) on the left is undefined.  The only typed "
-           "repair, the outer product (∂u/∂x) fᵀ, is the corrected entry",
     corrected_by="deriv.grad-scalar-times-vector-field",
-    tags=_LAYOUT_TAGS + ("product rule", "erratum", "garbled"),
+    reason="u is a scalar function (line 158); the printed product of the two columns f and ∂u/∂x is typed in the "
+           "printed order only as the outer product f(∂u/∂x)ᵀ, and the sum only when f has n outputs: that reading "
+           "is checked, and fails by the factor order that lines 124-126 are refuted for",
+    notes="In denominator layout entry (i, j) of ∂(u f)/∂x is (∂u/∂xᵢ) fⱼ + u ∂fⱼ/∂xᵢ, so the term is (∂u/∂x) fᵀ, the "
+          "transpose of the printed f(∂u/∂x)ᵀ; the printed order is the numerator-layout product rule "
+          "(deriv.chain-rule-numerator-order).",
+    see_also=("deriv.chain-rule-numerator-order",),
+    tags=_LAYOUT_TAGS + ("product rule", "erratum"),
 )
 
 
@@ -75,9 +80,9 @@ jacobian_elementwise_product = Entry(
     symbols={"x": "vector n", "a": "vector n"},
     statement=lambda x, a: Eq(D(HadamardProduct(x, a), x), DiagVec(a)),
     seed=seed(162, 162, r"$\frac{\partial}{\partial \mathbf{x}} [\mathbf{x} \otimes \mathbf{a}] = \text{diag}(\mathbf{a})$"),
-    notes="Reading of ⊗: read as the Kronecker product, x ⊗ a (x ∈ R^n, a ∈ R^k) is an nk-vector whose "
+    notes="Reading of ⊗: read as the Kronecker product, x ⊗ a (x ∈ ℝⁿ, a ∈ ℝᵏ) is an nk-vector whose "
           "Jacobian is the n x nk matrix I ⊗ aᵀ (deriv.jacobian-kronecker-vector), which can never equal "
-          "the k x k matrix diag(a) except for n = k = 1.  The right side diag(a) is exactly the "
+          "the k × k matrix diag(a) except for n = k = 1.  The right side diag(a) is exactly the "
           "Jacobian of the elementwise (Hadamard) product of two n-vectors, so this line evidently uses "
           "⊗ for the elementwise product (as many deep-learning texts do) and is judged in that "
           "reading; the next line (a ⊗ x) is read the same way.",
@@ -122,7 +127,7 @@ jacobian_kronecker_vector = Entry(
     expected=PROVED,
     symbols={"x": "vector n", "a": "vector k"},
     statement=lambda x, a: Eq(D(KroneckerProduct(x, a), x), KroneckerProduct(Identity(x.shape[0]), a.T)),
-    notes="x ⊗ a stacks the blocks x_i a, so entry (i, (j, l)) of the Jacobian is δ_ij a_l.",
+    notes="x ⊗ a stacks the blocks xᵢ a, so entry (i, (j, l)) of the Jacobian is δ_ij aₗ.",
     aliases=("Kronecker product derivative", "derivative of x kron a"),
     tags=_LAYOUT_TAGS + ("Jacobian", "Kronecker product"),
 )
@@ -162,7 +167,7 @@ jacobian_constant_eq_itself = Entry(
     corrected_by="deriv.jacobian-constant",
     notes="A is constant (line 158), so its derivative is zero.  D covers scalar-by-any and "
           "vector-by-vector derivatives, so the claim is checked on a one-column A, a special case of "
-          "the printed claim: ∂A/∂x is the zero n x m matrix, which differs from A in shape and value.",
+          "the printed claim: ∂A/∂x is the zero n × m matrix, which differs from A in shape and value.",
     aliases=("derivative of constant",),
     tags=_LAYOUT_TAGS + ("Jacobian", "erratum"),
 )
@@ -177,7 +182,7 @@ jacobian_row_linear_map_eq_a_transpose = Entry(
     seed=seed(170, 170, r"$\frac{\partial}{\partial \mathbf{x}} [\mathbf{x}^T \mathbf{A}] = \mathbf{A}^T$"),
     corrected_by="deriv.jacobian-linear-map-transpose",
     notes="The entries of the row vector xᵀA are those of Aᵀx, and the denominator-layout derivative "
-          "is defined entry-wise ((∂f/∂x)_ij = ∂f_j/∂x_i), so ∂(xᵀA)/∂x = A (n x m); Aᵀ is the "
+          "is defined entry-wise ((∂f/∂x)ᵢⱼ = ∂fⱼ/∂xᵢ), so ∂(xᵀA)/∂x = A (n × m); Aᵀ is the "
           "numerator-layout answer.  Checked on the column (xᵀA)ᵀ.",
     aliases=("derivative of x^T A",),
     tags=_LAYOUT_TAGS + ("Jacobian", "erratum", "transpose"),
