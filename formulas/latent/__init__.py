@@ -1,49 +1,46 @@
-"""16 Latent-variable models: factor analysis, probabilistic PCA, MGFs.
+"""16 Latent-variable models: factor analysis, probabilistic PCA, MGFs and de Finetti's theorem.
 
-The linear-Gaussian latent-variable model of the cheat sheet (its lines 640-754,
-plus the two copies of the SVD identity at 186 and 283)::
+The linear-Gaussian latent-variable model of the cheat sheet (its lines 640-754, plus the two printings
+of the SVD identity at 184-186 and 281-283): z ∼ N(0, Iₘ), η ∼ N(0, Σ), x = μ + Wz + η (W: n × m, m ≤ n).
 
-    z ~ N(0, I_m),  eta ~ N(0, Sigma),  x = mu + W z + eta        (W: n x m, m <= n)
+Sections
+    * ``model`` -- the observation model and the non-identifiability of the factors (lines 640-650).
+    * ``encoder`` -- the posterior p(z | x) and its zero-noise limit (lines 656-676).
+    * ``likelihood`` -- maximum likelihood for the covariance A (lines 682-706).
+    * ``ppca`` -- from A to W and Σ: probabilistic PCA (lines 710-728).
+    * ``mgf_exchangeability`` -- MGFs of random vectors and de Finetti's theorem (lines 732-754).
+    * ``pca`` -- PCA from the SVD of the data (lines 184-186, 281-283) and EM.
+    * ``experiments`` -- exact evidence: limits, densities, exact maximisers, existence claims.
+    * ``optimisation`` -- float64 maximum-likelihood experiments and EM.
 
 Main statements
-    * ``fa_marginal_distribution`` -- x ~ N(mu, W W^T + Sigma), checked through the MGF.
-    * ``fa_rotation_invariance`` -- (WQ)(WQ)^T = W W^T for orthogonal Q (the printed line has a
-      stray factor M and is refuted as printed: ``rotation_gram_with_stray_m``).
-    * ``fa_posterior_gaussian``, ``fa_posterior_mean``, ``fa_posterior_covariance`` -- the
-      encoder p(z|x), proved through the push-through identity
-      W^T (W W^T + Sigma)^-1 = (I + W^T Sigma^-1 W)^-1 W^T Sigma^-1 and the Woodbury identity.
-    * ``fa_zero_noise_limit_pseudoinverse`` -- W^T (W W^T + s I)^-1 -> W^+ = (W^T W)^-1 W^T as
-      s -> 0, not W^T as printed (``fa_zero_noise_limit_transpose``, refuted).
-    * ``gaussian_loglik_in_s`` -- log P(X; A) = -(k/2)(Tr(S A^-1) + log det A) - (kn/2) log 2 pi;
-      the printed minus sign before log det is refuted (``gaussian_loglik_minus_logdet``).
-    * ``grad_trace_s_ainv`` (-A^-1 S A^-1; printed -A^-1 S A is refuted), ``grad_logdet_covariance``,
-      ``loglik_stationarity_a``, ``mle_covariance_is_s``.
-    * ``ppca_grad_loglik_w`` -- grad_W log P = k A^-1 (S A^-1 W - W), so W is stationary iff
-      S (Sigma + W W^T)^-1 W = W; ``ppca_ml_solution`` (Tipping & Bishop 1999).
-    * ``mgf_mixed_moments``, ``mgf_sum_independent``, ``de_finetti_infinite_exchangeable`` (the printed
-      finite-N de Finetti is refuted: ``de_finetti_finite_as_printed``).
-    * ``pca_svd_of_data``, ``pca_covariance_eigenvectors`` -- X = U Sigma V^T gives X X^T = U Sigma^2 U^T
-      (each line is printed twice in the seed, each printing has its own entry).
+    * ``fa_marginal_distribution`` -- x ∼ N(μ, WWᵀ + Σ) through its MGF; ``fa_rotation_invariance``.
+    * ``fa_posterior_mean``, ``fa_posterior_covariance`` -- the stationary point and the inverse negative
+      Hessian of the log joint.
+    * ``fa_zero_noise_limit_pseudoinverse`` -- Wᵀ(WWᵀ + σ²I)⁻¹ → W⁺ as σ² → 0.
+    * ``gaussian_loglik_in_s``, ``loglik_trace_step``, ``loglik_stationarity_a``, ``gaussian_loglik_grad_sigma``,
+      ``mle_covariance_is_s``.
+    * ``ppca_loglik_gradient`` -- ∂L/∂W = N(C⁻¹SC⁻¹W − C⁻¹W), C = WWᵀ + σ²I; ``ppca_ml_solution``
+      (Tipping & Bishop 1999); ``ppca_zero_noise_pca``.
+    * ``mgf_mixed_moments``, ``mgf_uniqueness``, ``mgf_sum_independent``, ``de_finetti_infinite_exchangeable``.
+    * ``pca_svd_of_data``, ``pca_covariance_eigenvectors``.
+
+Errata
+    Wrong as printed: the zero-noise limits with Wᵀ for W⁺, the log-likelihood's −log det A, ∂ tr(SA⁻¹)/∂A = −A⁻¹SA,
+    the PPCA stationarity and matrix eigen-equation, de Finetti for finite N.  Garbled as printed (the intended
+    statement checked): the stray 'M' of line 648 and '∇_W A = 2W' of line 714.
 
 Notation
-    ``n`` observed dimension, ``m`` latent dimension, ``k`` number of samples;
-    ``X = [x_1 ... x_k]`` (n x k), ``S = X X^T / k`` (data assumed centred, as in the seed's
-    N(0, A)); ``A = W W^T + Sigma`` the model covariance; ``Sigma`` is diagonal in factor
-    analysis and ``sigma^2 I`` in probabilistic PCA; ``s = sigma^2``.
-    Derivatives ``D(f, A)`` are in denominator layout and treat every entry of ``A`` as an
-    independent variable (so for a symmetric ``A`` they are the unconstrained gradient,
-    evaluated at a symmetric point).
+    n observed dimension, m latent dimension, k number of samples; X = [x₁ … x_k] (n × k), S = XXᵀ/k (data
+    centred, as in the sheet's N(0, A)); A = WWᵀ + Σ the model covariance, Σ diagonal in factor analysis and σ²I
+    in probabilistic PCA (C = WWᵀ + σ²I, d the dimension and N the sample count in the PPCA entry);
+    E[z | x], Cov[z | x] the posterior mean and covariance.  Derivatives D(f, A) are in denominator layout and
+    treat every entry of A as independent (for a symmetric A: the unconstrained gradient at a symmetric point).
 
 Word dictionary for names
-    ``fa`` factor analysis, ``ppca`` probabilistic PCA, ``loglik`` log-likelihood, ``grad`` gradient
-    (denominator layout), ``ainv`` A^-1, ``spd`` symmetric positive definite, ``mgf`` moment
-    generating function; ``..._as_printed``-style names say what the *printed* line claims.
-
-How claims are checked
-    Matrix identities go through the engines (exact explicit matrices + torch autograd). Limits,
-    densities, likelihood maximisation and the PPCA solution are *experiments*: exact SymPy
-    computations on small random rational examples, or float64 torch optimisation, each a real
-    check that can fail; their verdict is "confirmed", never "proved".
+    ``fa`` factor analysis, ``ppca`` probabilistic PCA, ``loglik`` log-likelihood, ``grad`` gradient, ``ainv`` A⁻¹,
+    ``spd`` symmetric positive definite, ``mgf`` moment generating function; ``..._as_printed`` names say what
+    the printed line claims.
 
 References
     M. E. Tipping & C. M. Bishop, "Probabilistic principal component analysis", JRSS B 61 (1999);
@@ -51,8 +48,6 @@ References
     K. B. Petersen & M. S. Pedersen, *The Matrix Cookbook* (2012);
     D. J. Bartholomew, M. Knott & I. Moustaki, *Latent Variable Models and Factor Analysis* (2011);
     P. Billingsley, *Probability and Measure*, §30; D. Aldous, *Exchangeability and related topics* (1985).
-
-Tags: factor analysis, PPCA, latent variables, Gaussian, maximum likelihood, MGF, exchangeability.
 """
 
 from __future__ import annotations
@@ -64,14 +59,15 @@ from .model import (
     fa_marginal_distribution,
     fa_rotation_invariance,
     rotation_gram_with_stray_m,
+    fa_factors_identifiable_up_to_rotation,
 )
 from .encoder import (
     fa_encoder_bayes,
     fa_posterior_gaussian,
     fa_posterior_mean,
     fa_posterior_covariance,
-    fa_zero_noise_limit_transpose,
     fa_zero_noise_limit_pseudoinverse,
+    fa_zero_noise_limit_transpose,
     push_through_isotropic,
     fa_zero_noise_posterior_mean_transpose,
     fa_zero_noise_posterior_mean,
@@ -89,17 +85,20 @@ from .likelihood import (
     grad_trace_b_xinv,
     grad_logdet_covariance,
     loglik_stationarity_a,
+    gaussian_loglik_grad_sigma,
     mle_covariance_is_s,
 )
 from .ppca import (
     fa_covariance_definition,
     grad_w_of_a_garbled,
     ppca_grad_loglik_w,
+    ppca_loglik_gradient,
     ppca_stationarity_as_printed,
     ppca_eigen_equation,
     ppca_eigen_equation_matrix_as_printed,
     ppca_eigen_equation_matrix,
     ppca_ml_solution,
+    ppca_zero_noise_pca,
     ppca_noise_variance_ml,
 )
 from .mgf_exchangeability import (
@@ -122,49 +121,19 @@ from .pca import (
 CHAPTER = Chapter("latent", 16, "Latent-variable models: factor analysis, PPCA, MGFs")
 
 __all__ = [
-    "fa_marginal_distribution",
-    "fa_rotation_invariance",
-    "rotation_gram_with_stray_m",
-    "fa_encoder_bayes",
-    "fa_posterior_gaussian",
-    "fa_posterior_mean",
-    "fa_posterior_covariance",
-    "fa_zero_noise_limit_transpose",
-    "fa_zero_noise_limit_pseudoinverse",
-    "push_through_isotropic",
-    "fa_zero_noise_posterior_mean_transpose",
-    "fa_zero_noise_posterior_mean",
-    "fa_zero_noise_posterior_covariance",
-    "fa_isotropic_posterior_covariance",
-    "data_matrix_definition",
-    "empirical_covariance_outer_products",
-    "gaussian_loglik_minus_logdet",
-    "gaussian_loglik_in_s",
-    "loglik_trace_step",
-    "grad_trace_s_ainv_as_printed",
-    "grad_trace_s_ainv",
-    "grad_trace_b_xinv",
-    "grad_logdet_covariance",
-    "loglik_stationarity_a",
-    "mle_covariance_is_s",
-    "fa_covariance_definition",
-    "grad_w_of_a_garbled",
-    "ppca_grad_loglik_w",
-    "ppca_stationarity_as_printed",
-    "ppca_eigen_equation",
-    "ppca_eigen_equation_matrix_as_printed",
-    "ppca_eigen_equation_matrix",
-    "ppca_ml_solution",
-    "ppca_noise_variance_ml",
-    "mgf_multivariate_definition",
-    "mgf_mixed_moments",
-    "mgf_uniqueness",
-    "mgf_sum_independent",
-    "de_finetti_finite_as_printed",
-    "de_finetti_infinite_exchangeable",
-    "pca_svd_of_data",
-    "pca_svd_of_data_ae_section",
-    "pca_covariance_eigenvectors",
-    "pca_covariance_eigenvectors_ae_section",
+    "fa_marginal_distribution", "fa_rotation_invariance", "rotation_gram_with_stray_m",
+    "fa_factors_identifiable_up_to_rotation", "fa_encoder_bayes", "fa_posterior_gaussian", "fa_posterior_mean",
+    "fa_posterior_covariance", "fa_zero_noise_limit_pseudoinverse", "fa_zero_noise_limit_transpose",
+    "push_through_isotropic", "fa_zero_noise_posterior_mean_transpose", "fa_zero_noise_posterior_mean",
+    "fa_zero_noise_posterior_covariance", "fa_isotropic_posterior_covariance", "data_matrix_definition",
+    "empirical_covariance_outer_products", "gaussian_loglik_minus_logdet", "gaussian_loglik_in_s",
+    "loglik_trace_step", "grad_trace_s_ainv_as_printed", "grad_trace_s_ainv", "grad_trace_b_xinv",
+    "grad_logdet_covariance", "loglik_stationarity_a", "gaussian_loglik_grad_sigma", "mle_covariance_is_s",
+    "fa_covariance_definition", "grad_w_of_a_garbled", "ppca_grad_loglik_w", "ppca_loglik_gradient",
+    "ppca_stationarity_as_printed", "ppca_eigen_equation", "ppca_eigen_equation_matrix_as_printed",
+    "ppca_eigen_equation_matrix", "ppca_ml_solution", "ppca_zero_noise_pca", "ppca_noise_variance_ml",
+    "mgf_multivariate_definition", "mgf_mixed_moments", "mgf_uniqueness", "mgf_sum_independent",
+    "de_finetti_finite_as_printed", "de_finetti_infinite_exchangeable", "pca_svd_of_data",
+    "pca_svd_of_data_ae_section", "pca_covariance_eigenvectors", "pca_covariance_eigenvectors_ae_section",
     "fa_em_update",
 ]

@@ -1,35 +1,48 @@
-"""The encoder p(z | x) and its zero-noise limit (cheat sheet lines 656-676)."""
+"""The encoder p(z | x) and its zero-noise limit (cheat sheet lines 656-676).
+
+The posterior mean and covariance are checked as what they are: the stationary point and the inverse
+negative Hessian of the log joint log p(x | z) + log p(z), a quadratic in z.  Limits σ² → 0 are computed
+exactly by ``experiments``.
+"""
 
 from __future__ import annotations
 
-from .._authoring import (
-    CONFIRMED,
-    NOT_CHECKABLE,
-    PROVED,
-    REFUTED,
-    Entry,
-    Eq,
-    Identity,
-    seed,
-)
-from .experiments import (
-    _covariance_limit_zero,
-    _fa_posterior,
-    _limit_is_pseudoinverse,
-    _limit_is_transpose,
-    _mean_limit_pseudoinverse,
-    _mean_limit_transpose,
-)
+from .._authoring import CONFIRMED, NOT_CHECKABLE, PROVED, REFUTED, D, Entry, Eq, Identity, ScalarOf, seed
+from . import experiments
 from .model import COOKBOOK, PRML_12, PRML_GAUSS
 
-# Encoder: the posterior p(z | x) ------------------------------------------------------------------
+_LINE_666 = r"$$\begin{aligned} \boldsymbol{\mu}_{\mathbf{z}|\mathbf{x}} &= \mathbf{W}^T (\mathbf{WW}^T + \Sigma)^{-1} (\mathbf{x} - \boldsymbol{\mu}) \\ \boldsymbol{\Sigma}_{\mathbf{z}|\mathbf{x}} &= \mathbf{I} - \mathbf{W}^T (\mathbf{WW}^T + \Sigma)^{-1} \mathbf{W} \end{aligned}$$"
+_LINE_674 = r"$$\begin{aligned} \boldsymbol{\mu}_{\mathbf{z}|\mathbf{x}} &\rightarrow \mathbf{W}^T (\mathbf{x} - \boldsymbol{\mu}) \\ \boldsymbol{\Sigma}_{\mathbf{z}|\mathbf{x}} &\rightarrow \mathbf{0} \end{aligned}$$"
+_FA = {"W": "matrix n m", "Sigma": "matrix n n diagonal", "x": "vector n", "mu": "vector n", "z": "vector m"}
+_LIMIT = "a limit σ² → 0⁺, outside the evaluators: computed exactly with sympy.limit on small integer W"
+
+
+def _log_joint(W, Sigma, x, mu, z):
+    """log p(x | z) + log p(z) up to terms free of z: −½(x − μ − Wz)ᵀΣ⁻¹(x − μ − Wz) − ½zᵀz."""
+    r = x - mu - W * z
+    return -ScalarOf(r.T * Sigma.I * r) / 2 - ScalarOf(z.T * z) / 2
+
+
+def _posterior_mean(W, Sigma, x, mu, z):
+    """∇_z of the log joint is −(I + WᵀΣ⁻¹W)(z − Wᵀ(WWᵀ + Σ)⁻¹(x − μ)): it vanishes exactly at the printed mean."""
+    m = W.shape[1]
+    return Eq(D(_log_joint(W, Sigma, x, mu, z), z),
+              -(Identity(m) + W.T * Sigma.I * W) * (z - W.T * (W * W.T + Sigma).I * (x - mu)))
+
+
+def _posterior_covariance(W, Sigma, x, mu, z):
+    """(−∇²_z log joint)⁻¹ = I − Wᵀ(WWᵀ + Σ)⁻¹W, the printed covariance."""
+    m = W.shape[1]
+    return Eq((-D(D(_log_joint(W, Sigma, x, mu, z), z), z)).I, Identity(m) - W.T * (W * W.T + Sigma).I * W)
+
+
 fa_encoder_bayes = Entry(
     id="latent.fa-encoder-bayes",
-    title="Encoder step: the encoder is the posterior p(z|x) = p(x|z) p(z) / p(x)",
+    title="Encoder step: the encoder is the posterior p(z | x) = p(x | z) p(z) / p(x)",
     expected=NOT_CHECKABLE,
     definition=True,
-    reason="defines the encoder as the posterior; Bayes' rule for densities is the definition of the "
-           "conditional density p(z|x) = p(x, z) / p(x)",
+    reason="defines the encoder as the posterior; Bayes' rule for densities is the definition of the conditional "
+           "density p(z | x) = p(x, z) / p(x)",
     seed=seed(656, 658, r"""**Encoder Step:** Implicitly defined by posterior distribution
 
 $$p(\mathbf{z} | \mathbf{x}) = \frac{p(\mathbf{x} | \mathbf{z}) p(\mathbf{z})}{p(\mathbf{x})} \quad (\text{Bayes})$$"""),
@@ -38,20 +51,21 @@ $$p(\mathbf{z} | \mathbf{x}) = \frac{p(\mathbf{x} | \mathbf{z}) p(\mathbf{z})}{p
     tags=("factor analysis", "posterior", "Bayes"),
 )
 
-
 fa_posterior_gaussian = Entry(
     id="latent.fa-posterior-gaussian",
-    title="Factor-analysis posterior p(z|x) = N(z; mu_{z|x}, Sigma_{z|x}) with the printed mean and covariance",
+    title="Factor-analysis posterior: p(z | x) = N(z; E[z | x], Cov[z | x]) with the printed mean and covariance",
     expected=CONFIRMED,
-    experiment=_fa_posterior,
-    reason="a claim about densities: log p(x|z) + log p(z) - log p(x) is compared exactly, as a polynomial in a "
-           "symbolic z, with log N(z; mu_{z|x}, Sigma_{z|x}) on random rational W, diagonal Sigma, x, mu; the "
-           "normalising constants are compared through det(Sigma) = det(A) det(Sigma_{z|x})",
+    experiment=experiments.fa_posterior_gaussian,
+    reason="an identity between densities, normalising constants included (the grammar has no density of a random "
+           "vector): log p(x | z) + log p(z) − log p(x) is compared exactly, as a polynomial in a symbolic z, with "
+           "log N(z; E[z | x], Cov[z | x]) on random rational W, diagonal Σ, x, μ",
     seed=seed(662, 666, r"""$$p(\mathbf{z} | \mathbf{x}) = \mathcal{N}(\mathbf{z}; \boldsymbol{\mu}_{\mathbf{z}|\mathbf{x}}, \boldsymbol{\Sigma}_{\mathbf{z}|\mathbf{x}}),$$
 
 where
 
-$$\begin{aligned} \boldsymbol{\mu}_{\mathbf{z}|\mathbf{x}} &= \mathbf{W}^T (\mathbf{WW}^T + \Sigma)^{-1} (\mathbf{x} - \boldsymbol{\mu}) \\ \boldsymbol{\Sigma}_{\mathbf{z}|\mathbf{x}} &= \mathbf{I} - \mathbf{W}^T (\mathbf{WW}^T + \Sigma)^{-1} \mathbf{W} \end{aligned}$$"""),
+""" + _LINE_666),
+    notes="The mean and covariance are also checked as statements at symbolic size (latent.fa-posterior-mean, "
+          "latent.fa-posterior-covariance).",
     see_also=("latent.fa-posterior-mean", "latent.fa-posterior-covariance"),
     aliases=("factor analysis posterior", "posterior of latent", "encoder distribution", "p(z|x)",
              "Gaussian conditioning", "inference in factor analysis"),
@@ -59,20 +73,17 @@ $$\begin{aligned} \boldsymbol{\mu}_{\mathbf{z}|\mathbf{x}} &= \mathbf{W}^T (\mat
     references=(PRML_GAUSS, PRML_12 + " (eqs. 12.41-12.42 for PPCA)"),
 )
 
-
 fa_posterior_mean = Entry(
     id="latent.fa-posterior-mean",
-    title="Posterior mean W^T (W W^T + Sigma)^-1 (x - mu) = (I + W^T Sigma^-1 W)^-1 W^T Sigma^-1 (x - mu)",
+    title="The posterior mean is E[z | x] = Wᵀ(WWᵀ + Σ)⁻¹(x − μ): the log joint is stationary there",
     expected=PROVED,
-    symbols={"W": "matrix n m", "Sigma": "matrix n n diagonal", "x": "vector n", "mu": "vector n"},
-    statement=lambda W, Sigma, x, mu: Eq(
-        W.T * (W * W.T + Sigma).I * (x - mu),
-        (Identity(W.shape[1]) + W.T * Sigma.I * W).I * W.T * Sigma.I * (x - mu)),
-    seed=seed(666, 666, r"$$\begin{aligned} \boldsymbol{\mu}_{\mathbf{z}|\mathbf{x}} &= \mathbf{W}^T (\mathbf{WW}^T + \Sigma)^{-1} (\mathbf{x} - \boldsymbol{\mu}) \\ \boldsymbol{\Sigma}_{\mathbf{z}|\mathbf{x}} &= \mathbf{I} - \mathbf{W}^T (\mathbf{WW}^T + \Sigma)^{-1} \mathbf{W} \end{aligned}$$"),
-    notes="Completing the square in z in log p(x|z) + log p(z) gives the posterior precision I + W^T Sigma^-1 W "
-          "and mean (I + W^T Sigma^-1 W)^-1 W^T Sigma^-1 (x - mu) (PRML 2.116); the printed form equals it by the "
-          "push-through identity W^T (W W^T + Sigma)^-1 = (I + W^T Sigma^-1 W)^-1 W^T Sigma^-1. The printed form "
-          "inverts an n x n matrix, the other an m x m one.",
+    symbols=_FA,
+    statement=_posterior_mean,
+    seed=seed(666, 666, _LINE_666),
+    notes="log p(x | z) + log p(z) is a quadratic in z, so the posterior is Gaussian and its mean is the unique "
+          "stationary point of the log joint.  The statement computes the gradient in z and shows it equals "
+          "−(I + WᵀΣ⁻¹W)(z − Wᵀ(WWᵀ + Σ)⁻¹(x − μ)), which vanishes exactly at the printed mean (the push-through "
+          "identity Wᵀ(WWᵀ + Σ)⁻¹ = (I + WᵀΣ⁻¹W)⁻¹WᵀΣ⁻¹ is what makes the two forms agree).",
     see_also=("latent.fa-posterior-gaussian", "latent.fa-posterior-covariance"),
     aliases=("factor analysis posterior mean", "push-through identity", "encoder mean", "mu_{z|x}",
              "E[z|x]", "posterior mean of latent"),
@@ -80,18 +91,16 @@ fa_posterior_mean = Entry(
     references=(PRML_GAUSS, COOKBOOK + ", eq. (159) (push-through form of the Woodbury identity)"),
 )
 
-
 fa_posterior_covariance = Entry(
     id="latent.fa-posterior-covariance",
-    title="Posterior covariance I - W^T (W W^T + Sigma)^-1 W = (I + W^T Sigma^-1 W)^-1 (Woodbury)",
+    title="The posterior covariance is Cov[z | x] = I − Wᵀ(WWᵀ + Σ)⁻¹W, the inverse negative Hessian of the log joint",
     expected=PROVED,
-    symbols={"W": "matrix n m", "Sigma": "matrix n n diagonal"},
-    statement=lambda W, Sigma: Eq(
-        Identity(W.shape[1]) - W.T * (W * W.T + Sigma).I * W,
-        (Identity(W.shape[1]) + W.T * Sigma.I * W).I),
-    seed=seed(666, 666, r"$$\begin{aligned} \boldsymbol{\mu}_{\mathbf{z}|\mathbf{x}} &= \mathbf{W}^T (\mathbf{WW}^T + \Sigma)^{-1} (\mathbf{x} - \boldsymbol{\mu}) \\ \boldsymbol{\Sigma}_{\mathbf{z}|\mathbf{x}} &= \mathbf{I} - \mathbf{W}^T (\mathbf{WW}^T + \Sigma)^{-1} \mathbf{W} \end{aligned}$$"),
-    notes="The right side is the inverse posterior precision from completing the square; the Woodbury identity "
-          "(I + W^T Sigma^-1 W)^-1 = I - W^T (Sigma + W W^T)^-1 W turns it into the printed form.",
+    symbols=_FA,
+    statement=_posterior_covariance,
+    seed=seed(666, 666, _LINE_666),
+    notes="The covariance of a Gaussian is the inverse of the negative Hessian of its log-density; here the Hessian "
+          "of the log joint in z is −(I + WᵀΣ⁻¹W), computed from the log joint, and its inverse equals the printed "
+          "form by the Woodbury identity.",
     see_also=("latent.fa-posterior-gaussian", "latent.fa-posterior-mean"),
     aliases=("factor analysis posterior covariance", "Woodbury identity", "matrix inversion lemma",
              "Sigma_{z|x}", "Cov[z|x]", "encoder covariance"),
@@ -99,44 +108,39 @@ fa_posterior_covariance = Entry(
     references=(PRML_GAUSS, COOKBOOK + ", eq. (156) (Woodbury identity)"),
 )
 
-
-# The zero-noise limit ---------------------------------------------------------------------------------
 fa_zero_noise_limit_transpose = Entry(
     id="latent.fa-zero-noise-limit-transpose",
-    title="Zero-noise limit as printed: W^T (W W^T + sigma^2 I)^-1 -> W^T",
+    title="Zero-noise limit as printed: Wᵀ(WWᵀ + σ²I)⁻¹ → Wᵀ as σ² → 0",
     expected=REFUTED,
-    experiment=_limit_is_transpose,
-    reason="a limit: computed exactly with sympy.limit on small integer W; W = [[2], [0]] already gives "
-           "[[1/2, 0]] instead of [[2, 0]]",
+    experiment=experiments.fa_zero_noise_limit_transpose,
+    reason=_LIMIT + "; W = [[2], [0]] already gives [[1/2, 0]] instead of [[2, 0]]",
     seed=seed(670, 670, r"$$\mathbf{W}^T (\mathbf{WW}^T + \sigma^2 \mathbf{I})^{-1} \xrightarrow{\sigma^2 \rightarrow 0} \mathbf{W}^T; \mathbf{W}^T \in \mathbb{R}^{m \times n}.$$"),
     corrected_by="latent.fa-zero-noise-limit-pseudoinverse",
-    notes="The prose before it says 'reduces to the pseudo-inverse', which is right; the formula writes W^T. "
-          "The two agree only when W^T W = I (orthonormal columns).",
+    notes="The prose before it (line 668) says 'reduces to the pseudo-inverse', which is right; the formula writes Wᵀ.  "
+          "The two agree only when WᵀW = I (orthonormal columns).",
     aliases=("sigma to zero limit", "zero noise limit", "pseudo-inverse limit", "PCA limit of factor analysis"),
     tags=("factor analysis", "limit", "pseudo-inverse", "erratum"),
 )
 
-
 fa_zero_noise_limit_pseudoinverse = Entry(
     id="latent.fa-zero-noise-limit-pseudoinverse",
-    title="W^T (W W^T + sigma^2 I)^-1 -> W^+ = (W^T W)^-1 W^T as sigma^2 -> 0 (W of full column rank)",
+    title="With Σ = σ²I, Wᵀ(WWᵀ + σ²I)⁻¹ → W⁺ = (WᵀW)⁻¹Wᵀ, the pseudo-inverse, as σ² → 0 (W of full column rank)",
     expected=CONFIRMED,
-    experiment=_limit_is_pseudoinverse,
-    reason="a limit: computed exactly with sympy.limit and compared with (W^T W)^-1 W^T and SymPy's "
-           "Moore-Penrose pseudo-inverse",
-    notes="For every sigma^2 > 0, W^T (W W^T + sigma^2 I)^-1 = (W^T W + sigma^2 I)^-1 W^T "
-          "(latent.push-through-isotropic); when W^T W is invertible the limit follows by continuity. For any W "
-          "the limit is the Moore-Penrose pseudo-inverse W^+ (Tikhonov regularisation).",
+    experiment=experiments.fa_zero_noise_limit_pseudoinverse,
+    reason=_LIMIT + ", compared with (WᵀW)⁻¹Wᵀ and SymPy's Moore-Penrose pseudo-inverse",
+    seed=seed(668, 668, r"Further, if we assume that  $\Sigma = \sigma^2 \mathbf{I}$  and we let  $\sigma^2 \rightarrow 0$  (the reconstruction-error-variance for all the components is the same and we let the reconstruction error go to zero), then the following expression just reduces to the pseudo-invers:"),
+    notes="For every σ² > 0, Wᵀ(WWᵀ + σ²I)⁻¹ = (WᵀW + σ²I)⁻¹Wᵀ (latent.push-through-isotropic); when WᵀW is invertible "
+          "the limit follows by continuity.  For any W the limit is the Moore-Penrose pseudo-inverse W⁺ (Tikhonov "
+          "regularisation).",
     see_also=("latent.push-through-isotropic",),
     aliases=("pseudo-inverse", "Moore-Penrose", "sigma to zero limit", "zero noise limit", "W^+"),
     tags=("factor analysis", "limit", "pseudo-inverse"),
     references=("Golub & Van Loan, Matrix Computations (4th ed.), §5.5.4 (pseudo-inverse as a limit)",),
 )
 
-
 push_through_isotropic = Entry(
     id="latent.push-through-isotropic",
-    title="Push-through with isotropic noise: W^T (W W^T + s I)^-1 = (W^T W + s I)^-1 W^T",
+    title="Push-through with isotropic noise: Wᵀ(WWᵀ + sI)⁻¹ = (WᵀW + sI)⁻¹Wᵀ",
     expected=PROVED,
     symbols={"W": "matrix n m", "s": "scalar positive"},
     statement=lambda W, s: Eq(W.T * (W * W.T + s * Identity(W.shape[0])).I,
@@ -146,58 +150,54 @@ push_through_isotropic = Entry(
     references=(COOKBOOK + ", eq. (159)",),
 )
 
-
 fa_zero_noise_posterior_mean_transpose = Entry(
     id="latent.fa-zero-noise-posterior-mean-transpose",
-    title="Zero-noise posterior mean as printed: mu_{z|x} -> W^T (x - mu)",
+    title="Zero-noise posterior mean as printed: E[z | x] → Wᵀ(x − μ)",
     expected=REFUTED,
-    experiment=_mean_limit_transpose,
-    reason="a limit: computed exactly with sympy.limit on small integer W and x - mu",
-    seed=seed(674, 674, r"$$\begin{aligned} \boldsymbol{\mu}_{\mathbf{z}|\mathbf{x}} &\rightarrow \mathbf{W}^T (\mathbf{x} - \boldsymbol{\mu}) \\ \boldsymbol{\Sigma}_{\mathbf{z}|\mathbf{x}} &\rightarrow \mathbf{0} \end{aligned}$$"),
+    experiment=experiments.fa_zero_noise_posterior_mean_transpose,
+    reason=_LIMIT + " and x − μ",
+    seed=seed(674, 674, _LINE_674),
     corrected_by="latent.fa-zero-noise-posterior-mean",
     aliases=("zero noise encoder", "posterior mean limit"),
     tags=("factor analysis", "limit", "erratum"),
 )
 
-
 fa_zero_noise_posterior_mean = Entry(
     id="latent.fa-zero-noise-posterior-mean",
-    title="Zero-noise posterior mean: mu_{z|x} -> W^+ (x - mu) = (W^T W)^-1 W^T (x - mu)",
+    title="Zero-noise posterior mean: E[z | x] → W⁺(x − μ) = (WᵀW)⁻¹Wᵀ(x − μ)",
     expected=CONFIRMED,
-    experiment=_mean_limit_pseudoinverse,
-    reason="a limit: computed exactly with sympy.limit on small integer full-column-rank W",
-    notes="The encoder becomes the least-squares projection onto the column space of W (PCA encoder).",
+    experiment=experiments.fa_zero_noise_posterior_mean,
+    reason=_LIMIT + " of full column rank",
+    notes="The encoder becomes the least-squares projection onto the column space of W (the PCA encoder).",
     see_also=("latent.fa-zero-noise-limit-pseudoinverse",),
     aliases=("zero noise encoder", "posterior mean limit", "least squares encoder"),
     tags=("factor analysis", "limit", "pseudo-inverse"),
-    references=(PRML_12 + " (eq. 12.48 and the sigma^2 -> 0 remark)",),
+    references=(PRML_12 + " (eq. 12.48 and the σ² → 0 remark)",),
 )
-
 
 fa_zero_noise_posterior_covariance = Entry(
     id="latent.fa-zero-noise-posterior-covariance",
-    title="Zero-noise posterior covariance: Sigma_{z|x} -> 0 (W of full column rank)",
+    title="Zero-noise posterior covariance: Cov[z | x] → 0 (W of full column rank)",
     expected=CONFIRMED,
-    experiment=_covariance_limit_zero,
-    reason="a limit: I - W^T (W W^T + s I)^-1 W computed exactly with sympy.limit as s -> 0+",
-    seed=seed(674, 674, r"$$\begin{aligned} \boldsymbol{\mu}_{\mathbf{z}|\mathbf{x}} &\rightarrow \mathbf{W}^T (\mathbf{x} - \boldsymbol{\mu}) \\ \boldsymbol{\Sigma}_{\mathbf{z}|\mathbf{x}} &\rightarrow \mathbf{0} \end{aligned}$$"),
-    notes="Exactly, Sigma_{z|x} = s (W^T W + s I)^-1 (latent.fa-isotropic-posterior-covariance), which tends "
-          "to 0 when W^T W is invertible. The printed line omits that assumption: for a rank-deficient W "
-          "(e.g. W = 0) the limit is I - W^+ W, not 0.",
+    experiment=experiments.fa_zero_noise_posterior_covariance,
+    reason=_LIMIT + ": I − Wᵀ(WWᵀ + sI)⁻¹W as s → 0⁺",
+    seed=seed(674, 674, _LINE_674),
+    notes="Exactly, Cov[z | x] = s(WᵀW + sI)⁻¹ (latent.fa-isotropic-posterior-covariance), which tends to 0 when WᵀW "
+          "is invertible.  The printed line omits that assumption: for a rank-deficient W (e.g. W = 0) the limit is "
+          "I − W⁺W, not 0.",
     see_also=("latent.fa-isotropic-posterior-covariance", "latent.fa-zero-noise-posterior-mean-transpose"),
     aliases=("posterior covariance limit", "deterministic encoder"),
     tags=("factor analysis", "limit"),
 )
 
-
 fa_isotropic_posterior_covariance = Entry(
     id="latent.fa-isotropic-posterior-covariance",
-    title="Isotropic noise: I - W^T (W W^T + s I)^-1 W = s (W^T W + s I)^-1",
+    title="Isotropic noise: I − Wᵀ(WWᵀ + sI)⁻¹W = s(WᵀW + sI)⁻¹",
     expected=PROVED,
     symbols={"W": "matrix n m", "s": "scalar positive"},
     statement=lambda W, s: Eq(Identity(W.shape[1]) - W.T * (W * W.T + s * Identity(W.shape[0])).I * W,
                               s * (W.T * W + s * Identity(W.shape[1])).I),
     aliases=("PPCA posterior covariance", "Woodbury identity", "sigma^2 M^-1"),
     tags=("PPCA", "posterior", "Woodbury"),
-    references=(PRML_12 + " (eq. 12.42: Cov[z|x] = sigma^2 M^-1, M = W^T W + sigma^2 I)",),
+    references=(PRML_12 + " (eq. 12.42: Cov[z | x] = σ²M⁻¹, M = WᵀW + σ²I)",),
 )

@@ -1,87 +1,98 @@
-"""PCA from the SVD of the data (cheat sheet lines 184-186, printed again at 281-283); EM."""
+"""PCA from the SVD of the data (cheat sheet lines 184-186, printed again at 281-283); EM for factor analysis.
+
+With the SVD X = UDVᵀ of the data matrix (D diagonal, U and V orthogonal), S = XXᵀ/k = U(D²/k)Uᵀ: the
+principal directions are the left singular vectors of X.
+"""
 
 from __future__ import annotations
 
-from .._authoring import (
-    CONFIRMED,
-    PROVED,
-    Entry,
-    Eq,
-    seed,
-)
-from .experiments import _fa_em_monotone, _pca_eigenvectors_from_svd
+from .._authoring import CONFIRMED, PROVED, Entry, Eq, seed
+from . import optimisation
 
-# The SVD of the data (printed twice) ---------------------------------------------------------------------------
+_LINE_184 = r"which is the sample covariance matrix. And then, in order to get  $\mathbf{U}$  we just do the singular value decomposition of  $\mathbf{S}$ . If we relate it to the SVD of  $\mathbf{X}$  we can see that"
+_LINE_186 = r"$$\mathbf{S} = \mathbf{U} \mathbf{\Sigma} \mathbf{V}^T \mathbf{V} \mathbf{\Sigma} \mathbf{U}^T = \mathbf{U} \mathbf{\Sigma}^2 \mathbf{U}^T.$$"
+_SVD = {"U": "matrix n r", "Sig": "matrix r r diagonal", "V": "matrix r r orthogonal"}
+_EIGEN = {"U": "matrix n n orthogonal", "Dg": "matrix n n diagonal", "k": "scalar positive"}
+_GOLUB_VAN_LOAN = "Golub & Van Loan, Matrix Computations (4th ed.), §2.4 and §8.6"
+
+
+def _svd_gram(U, Sig, V):
+    return Eq((U * Sig * V.T) * (U * Sig * V.T).T, U * Sig**2 * U.T)
+
+
+def _eigenvectors_of_s(U, Dg, k):
+    """S U = U D²/k for S = U D² Uᵀ/k: the columns of U are eigenvectors of S, with eigenvalues dᵢ²/k."""
+    return Eq((U * Dg * Dg * U.T / k) * U, U * Dg * Dg / k)
+
+
+_EIGEN_NOTE = ("By line 186, S = XXᵀ/k = U(D²/k)Uᵀ for the SVD X = UDVᵀ; the statement checks that U then "
+               "diagonalises S, SU = U(D²/k), with U orthogonal and D diagonal, so U(D²/k)Uᵀ is an SVD (an "
+               "eigendecomposition) of the symmetric PSD S and its singular vectors are those of X — unique up to "
+               "signs when the singular values are distinct, up to rotations within eigenspaces otherwise.")
+
 pca_svd_of_data = Entry(
     id="latent.pca-svd-of-data",
-    title="With X = U Sigma V^T: X X^T = U Sigma V^T V Sigma U^T = U Sigma^2 U^T",
+    title="With X = UΣVᵀ: XXᵀ = UΣVᵀVΣUᵀ = UΣ²Uᵀ",
     expected=PROVED,
-    symbols={"U": "matrix n r", "Sig": "matrix r r diagonal", "V": "matrix r r orthogonal"},
-    statement=lambda U, Sig, V: Eq((U * Sig * V.T) * (U * Sig * V.T).T, U * Sig**2 * U.T),
-    seed=seed(186, 186, r"$$\mathbf{S} = \mathbf{U} \mathbf{\Sigma} \mathbf{V}^T \mathbf{V} \mathbf{\Sigma} \mathbf{U}^T = \mathbf{U} \mathbf{\Sigma}^2 \mathbf{U}^T.$$"),
-    notes="S here is X X^T (the definition of S is lost in the garbled text before this line; with "
-          "S = X X^T / k the right side carries the factor 1/k). Checked for a thin SVD (V square orthogonal, "
-          "Sigma diagonal); so the eigenvectors of S are the left singular vectors of X.",
+    symbols=_SVD,
+    statement=_svd_gram,
+    seed=seed(186, 186, _LINE_186),
+    notes="S here is XXᵀ (the definition of S is lost in the garbled text before this line; with S = XXᵀ/k the right "
+          "side carries the factor 1/k).  Checked for a thin SVD (V square orthogonal, Σ diagonal).",
     see_also=("latent.pca-svd-of-data-ae-section",),
     aliases=("SVD of data matrix", "PCA via SVD", "sample covariance eigendecomposition", "U Sigma^2 U^T"),
     tags=("PCA", "SVD", "covariance"),
     references=("Golub & Van Loan, Matrix Computations (4th ed.), §2.4",),
 )
 
-
 pca_svd_of_data_ae_section = Entry(
     id="latent.pca-svd-of-data-ae-section",
-    title="With X = U Sigma V^T: X X^T = U Sigma^2 U^T (second printing, autoencoder section)",
+    title="With X = UΣVᵀ: XXᵀ = UΣ²Uᵀ (second printing, autoencoder section)",
     expected=PROVED,
-    symbols={"U": "matrix n r", "Sig": "matrix r r diagonal", "V": "matrix r r orthogonal"},
-    statement=lambda U, Sig, V: Eq((U * Sig * V.T) * (U * Sig * V.T).T, U * Sig**2 * U.T),
-    seed=seed(283, 283, r"$$\mathbf{S} = \mathbf{U} \mathbf{\Sigma} \mathbf{V}^T \mathbf{V} \mathbf{\Sigma} \mathbf{U}^T = \mathbf{U} \mathbf{\Sigma}^2 \mathbf{U}^T.$$"),
-    notes="Same line as latent.pca-svd-of-data, repeated in the seed.",
+    symbols=_SVD,
+    statement=_svd_gram,
+    seed=seed(283, 283, _LINE_186),
+    notes="The same line as latent.pca-svd-of-data, printed again.",
     see_also=("latent.pca-svd-of-data",),
     aliases=("SVD of data matrix", "PCA via SVD"),
     tags=("PCA", "SVD", "covariance"),
 )
 
-
 pca_covariance_eigenvectors = Entry(
     id="latent.pca-covariance-eigenvectors",
-    title="PCA directions U from the SVD of the sample covariance S equal the left singular vectors of X",
-    expected=CONFIRMED,
-    experiment=_pca_eigenvectors_from_svd,
-    reason="compared numerically (float64) on random data: the SVD of S = X X^T / k and the SVD of X give the "
-           "same U up to signs, with eigenvalues sigma_i^2 / k",
-    seed=seed(184, 184, r"which is the sample covariance matrix. And then, in order to get  $\mathbf{U}$  we just do the singular value decomposition of  $\mathbf{S}$ . If we relate it to the SVD of  $\mathbf{X}$  we can see that"),
-    notes="S is symmetric PSD, so its SVD is its eigendecomposition; the claim relies on distinct singular values "
-          "(otherwise U is unique only up to rotations within eigenspaces).",
+    title="The SVD of the sample covariance S gives the PCA directions U: the left singular vectors of X",
+    expected=PROVED,
+    symbols=_EIGEN,
+    statement=_eigenvectors_of_s,
+    seed=seed(184, 184, _LINE_184),
+    notes=_EIGEN_NOTE,
     see_also=("latent.pca-svd-of-data", "latent.pca-covariance-eigenvectors-ae-section"),
     aliases=("PCA via SVD", "principal directions", "eigenvectors of covariance", "SVD of covariance"),
     tags=("PCA", "SVD", "eigenvectors"),
-    references=("Golub & Van Loan, Matrix Computations (4th ed.), §2.4 and §8.6",),
+    references=(_GOLUB_VAN_LOAN,),
 )
-
 
 pca_covariance_eigenvectors_ae_section = Entry(
     id="latent.pca-covariance-eigenvectors-ae-section",
-    title="PCA directions U from the SVD of S (second printing, autoencoder section)",
-    expected=CONFIRMED,
-    experiment=_pca_eigenvectors_from_svd,
-    reason="same check as latent.pca-covariance-eigenvectors (the line is repeated in the seed)",
-    seed=seed(281, 281, r"which is the sample covariance matrix. And then, in order to get  $\mathbf{U}$  we just do the singular value decomposition of  $\mathbf{S}$ . If we relate it to the SVD of  $\mathbf{X}$  we can see that"),
+    title="The SVD of S gives the PCA directions U (second printing, autoencoder section)",
+    expected=PROVED,
+    symbols=_EIGEN,
+    statement=_eigenvectors_of_s,
+    seed=seed(281, 281, _LINE_184),
+    notes="The same line as latent.pca-covariance-eigenvectors, printed again.",
     see_also=("latent.pca-covariance-eigenvectors", "latent.pca-svd-of-data-ae-section"),
     aliases=("PCA via SVD", "principal directions"),
     tags=("PCA", "SVD", "eigenvectors"),
 )
 
-
 fa_em_update = Entry(
     id="latent.fa-em-update",
     title="Factor analysis by EM: each update never lowers the likelihood",
     expected=CONFIRMED,
-    experiment=_fa_em_monotone,
-    reason="a claim about an algorithm: checked by running numerics' EM on random data",
-    notes="E-step: beta = M^-1 W^T Psi^-1 with M = I + W^T Psi^-1 W, E[z z^T] = M^-1 + beta S beta^T; "
-          "M-step: W = S beta^T E[z z^T]^-1, Psi = diag(S - W beta S).  Not in the cheat sheet, which only "
-          "states the maximum-likelihood conditions.",
+    experiment=optimisation.fa_em_update,
+    reason="a claim about an algorithm: the EM updates below, run from their formulas on random data",
+    notes="E-step: β = M⁻¹WᵀΨ⁻¹ with M = I + WᵀΨ⁻¹W, E[zzᵀ] = M⁻¹ + βSβᵀ; M-step: W = SβᵀE[zzᵀ]⁻¹, "
+          "Ψ = diag(S − WβS).  Not in the cheat sheet, which only states the maximum-likelihood conditions.",
     aliases=("factor analysis EM", "EM algorithm factor analysis", "expectation maximization"),
     tags=("factor analysis", "EM", "maximum likelihood"),
     references=("Rubin & Thayer (1982), EM algorithms for ML factor analysis", "Bishop, PRML, section 12.2.4"),
