@@ -55,7 +55,7 @@ def _is_convex_on_grid(h) -> tuple[bool, dict | None]:
             left = _at(h, lam * a + (1 - lam) * b)
             right = lam * _at(h, a) + (1 - lam) * _at(h, b)
             if not _le(left, right):
-                return False, {"x": str(a), "x'": str(b), "lambda": str(lam), "f(mix)": str(left),
+                return False, {"x": str(a), "x'": str(b), "λ": str(lam), "f(mix)": str(left),
                                "mix of f": str(right)}
     return True, None
 
@@ -266,8 +266,8 @@ def _jensen(functions, expectation_form: bool, direction: int = 1) -> Outcome:
             left = _at(f, mean)
             right = sp.Add(*[a * _at(f, b) for a, b in zip(lam, xs, strict=True)])
             if not (_le(left, right) if direction > 0 else _le(right, left)):
-                names = ("P(X = x_i)", "x_i", "f(E[X])", "E[f(X)]") if expectation_form else \
-                    ("lambda", "x", "f(sum lambda_i x_i)", "sum lambda_i f(x_i)")
+                names = ("P(X = xᵢ)", "xᵢ", "f(E[X])", "E[f(X)]") if expectation_form else \
+                    ("λ", "x", "f(∑ λᵢxᵢ)", "∑ λᵢ f(xᵢ)")
                 return Outcome(False, f"f = {label}", {"f": label, names[0]: [str(a) for a in lam],
                                                        names[1]: [str(b) for b in xs], names[2]: str(left),
                                                        names[3]: str(right), "exact": True})

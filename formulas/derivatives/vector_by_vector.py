@@ -127,7 +127,7 @@ jacobian_kronecker_vector = Entry(
     expected=PROVED,
     symbols={"x": "vector n", "a": "vector k"},
     statement=lambda x, a: Eq(D(KroneckerProduct(x, a), x), KroneckerProduct(Identity(x.shape[0]), a.T)),
-    notes="x ⊗ a stacks the blocks xᵢ a, so entry (i, (j, l)) of the Jacobian is δ_ij aₗ.",
+    notes="x ⊗ a stacks the blocks xᵢ a, so entry (i, (j, l)) of the Jacobian is δᵢⱼ aₗ.",
     aliases=("Kronecker product derivative", "derivative of x kron a"),
     tags=_LAYOUT_TAGS + ("Jacobian", "Kronecker product"),
 )

@@ -173,8 +173,8 @@ mgf_gamma_as_printed = Entry(
     where=lambda t, theta: [Lt(t, 1 / theta)],
     seed=seed(43, 43, _LINE_43),
     corrected_by="prob.mgf-gamma",
-    notes="Garbled as printed: ((1/α) β)^α does not depend on t, while the printed domain t < 1/β is exactly that of "
-          "the Gamma MGF with scale β, (1/(1 − βt))^α; that reading is checked, with α, β named k (shape) and θ "
+    notes="Garbled as printed: ((1/α)β)ᵅ does not depend on t, while the printed domain t < 1/β is exactly that of "
+          "the Gamma MGF with scale β, (1/(1 − βt))ᵅ; that reading is checked, with α, β named k (shape) and θ "
           "(scale).",
     aliases=("mgf gamma", "moment generating function gamma"),
     tags=("mgf", "gamma"),

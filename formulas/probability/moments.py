@@ -248,7 +248,7 @@ def _var_lc_ordered(X1, X2, X3, X4, a1, a2, a3, a4):
 
 var_linear_combination = Entry(
     id="prob.var-linear-combination",
-    title="Var[∑ᵢ aᵢXᵢ] = ∑ᵢ aᵢ² Var[Xᵢ] + 2 ∑_{i<j} aᵢaⱼ Cov(Xᵢ, Xⱼ)",
+    title="Var[∑ᵢ aᵢXᵢ] = ∑ᵢ aᵢ² Var[Xᵢ] + 2 ∑ over i < j of aᵢaⱼ Cov(Xᵢ, Xⱼ)",
     expected=PROVED,
     symbols=_LC_SYMBOLS,
     statement=_var_lc_pairs,
@@ -262,7 +262,7 @@ var_linear_combination = Entry(
 
 var_linear_combination_ordered = Entry(
     id="prob.var-linear-combination-ordered",
-    title="Var[∑ᵢ aᵢXᵢ] = ∑ᵢ aᵢ² Var[Xᵢ] + ∑_{i≠j} aᵢaⱼ Cov(Xᵢ, Xⱼ)",
+    title="Var[∑ᵢ aᵢXᵢ] = ∑ᵢ aᵢ² Var[Xᵢ] + ∑ over i ≠ j of aᵢaⱼ Cov(Xᵢ, Xⱼ)",
     expected=PROVED,
     symbols=_LC_SYMBOLS,
     statement=_var_lc_ordered,
