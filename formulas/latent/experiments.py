@@ -185,46 +185,7 @@ def empirical_covariance_outer_products() -> Outcome:
     return Outcome(True, "∑ᵢ xᵢxᵢᵀ = XXᵀ entry by entry for symbolic X, n, k ∈ 1..3 (so S = XXᵀ/k)")
 
 
-# -- PPCA at an exact maximiser ---------------------------------------------------------------------------
-def _ppca_exact_point():
-    """An exact maximiser: S = Q diag(5, 2, 1) Qᵀ (Q rational orthogonal), σ² = 1, m = 1, w₁ = ρ₁u₁ with
-    ρ₁² = 5 − 1 = 4.  Raises unless it is stationary (SA⁻¹W = W) and of the Tipping-Bishop form."""
-    q = rational_orthogonal(random.Random(718), 3)
-    lam = [sp.Integer(5), sp.Integer(2), sp.Integer(1)]
-    s = q * sp.diag(*lam) * q.T
-    s2 = sp.Integer(1)
-    w = 2 * q[:, 0]
-    a = w * w.T + s2 * sp.eye(3)
-    if (q.T * q) != sp.eye(3) or (s * a.inv() * w - w).applyfunc(sp.simplify) != sp.zeros(3, 1):
-        raise RuntimeError("the exact PPCA point is not stationary: the evidence is broken")
-    return s, s2, w, lam, a
-
-
-def ppca_stationarity_as_printed() -> Outcome:
-    """latent.ppca-stationarity-as-printed: S(Σ + WWᵀ)⁻¹W = W diag(1/(σ² + ρᵢ²)) at a stationary W?"""
-    s, s2, w, lam, a = _ppca_exact_point()
-    lhs = s * a.inv() * w
-    rho2 = (w.T * w)[0, 0]
-    rhs = w * (1 / (s2 + rho2))  # printed: W diag(1 / (σ² + ρᵢ²))
-    holds = lhs == rhs
-    return Outcome(holds, "at an exact PPCA maximiser (where SA⁻¹W = W) the printed S(Σ + WWᵀ)⁻¹W = W diag(1/(σ² + ρ²)) "
-                          + ("holds" if holds else "fails"),
-                   None if holds else {"S": show(s), "sigma^2": "1", "W": show(w), "lhs": show(lhs), "rhs": show(rhs),
-                                       "exact": True})
-
-
-def ppca_eigen_equation_matrix_as_printed() -> Outcome:
-    """latent.ppca-eigen-equation-matrix-as-printed: SW = diag(λ)W at a stationary W?"""
-    s, s2, w, lam, a = _ppca_exact_point()
-    lhs = s * w
-    rhs = sp.diag(*lam) * w  # printed diag(λ) W with λ the eigenvalues of S
-    holds = lhs == rhs
-    return Outcome(holds, "the printed SW = diag(λ)W at an exact PPCA maximiser " + ("holds" if holds else "fails")
-                   + " (with only the m retained eigenvalues, diag(λ)W is not even defined unless m = n)",
-                   None if holds else {"S": show(s), "W": show(w), "lambda": [str(v) for v in lam],
-                                       "S W": show(lhs), "diag(lambda) W": show(rhs), "exact": True})
-
-
+# -- PPCA --------------------------------------------------------------------------------------------------
 def orthogonal_columns_lemma() -> None:
     """(σ²I + WWᵀ)⁻¹W = W diag(1/(σ² + ρᵢ²)) for W with orthogonal columns of norms ρᵢ, exactly; raises if not."""
     rng = random.Random(722)

@@ -41,6 +41,29 @@ def _c(W, sigma):
     return W * W.T + sigma**2 * Identity(W.shape[0])
 
 
+_STATIONARY = {"U": "matrix n n orthogonal", "R": "matrix n n diagonal", "s": "scalar positive"}
+_STATIONARY_NOTE = ("The statement ranges over a family of exact stationary points: U orthogonal, R = diag(ρᵢ), σ² = s, "
+                    "W = UR and S = U(sI + R²)Uᵀ (all n components retained, λᵢ = σ² + ρᵢ²); there "
+                    "SC⁻¹W = U(sI + R²)Uᵀ U(sI + R²)⁻¹Uᵀ UR = W, so W is stationary.")
+
+
+def _stationary_point(U, R, s):
+    """(W, S, C) at the stationary point W = UR of S = U(sI + R²)Uᵀ, C = WWᵀ + sI."""
+    n = U.shape[0]
+    w = U * R
+    return w, U * (s * Identity(n) + R * R) * U.T, w * w.T + s * Identity(n)
+
+
+def _printed_stationarity(U, R, s):
+    w, S, C = _stationary_point(U, R, s)
+    return Eq(S * C.I * w, w * (s * Identity(U.shape[0]) + R * R).I)
+
+
+def _printed_matrix_eigen(U, R, s):
+    w, S, _ = _stationary_point(U, R, s)
+    return Eq(S * w, (s * Identity(U.shape[0]) + R * R) * w)
+
+
 def _ppca_loglik(W, S, sigma, N, d):
     """L = −N/2 (d log 2π + log det C + tr(C⁻¹S)), C = WWᵀ + σ²I."""
     c = _c(W, sigma)
@@ -119,14 +142,14 @@ ppca_stationarity_as_printed = Entry(
     id="latent.ppca-stationarity-as-printed",
     title="Stationarity as printed: S(Σ + WWᵀ)⁻¹W = W diag(1/(σ² + ρᵢ²))",
     expected=REFUTED,
-    experiment=experiments.ppca_stationarity_as_printed,
-    reason="a claim at a stationary point of the likelihood, built exactly: S = Q diag(5, 2, 1) Qᵀ with rational "
-           "orthogonal Q, σ² = 1, w₁ = 2u₁; there SA⁻¹W = W, while the printed right side is W/5",
+    symbols=_STATIONARY,
+    statement=_printed_stationarity,
     seed=seed(718, 718, r"$$\mathbf{S}(\Sigma + \mathbf{W}\mathbf{W}^T)^{-1}\mathbf{W} = \mathbf{W}\text{diag}\left(\frac{1}{\sigma^2 + \rho_i^2}\right).$$"),
     corrected_by="latent.ppca-grad-loglik-w",
-    notes="For orthogonal columns (σ²I + WWᵀ)⁻¹W = W diag(1/(σ² + ρᵢ²)), so the intended chain is "
-          "S(Σ + WWᵀ)⁻¹W = SW diag(1/(σ² + ρᵢ²)) = W: the printed line drops the S on the right, or equivalently "
-          "puts the diag on the wrong side of the equation.",
+    reason="a claim at a stationary point of the likelihood.  " + _STATIONARY_NOTE,
+    notes="At a stationary W the left side is W itself.  For orthogonal columns (σ²I + WWᵀ)⁻¹W = W diag(1/(σ² + ρᵢ²)), "
+          "so the intended chain is S(Σ + WWᵀ)⁻¹W = SW diag(1/(σ² + ρᵢ²)) = W: the printed line drops the S on the "
+          "right, or equivalently puts the diag on the wrong side of the equation.",
     aliases=("PPCA stationarity", "stationary condition"),
     tags=("PPCA", "maximum likelihood", "erratum"),
 )
@@ -152,12 +175,14 @@ ppca_eigen_equation_matrix_as_printed = Entry(
     id="latent.ppca-eigen-equation-matrix-as-printed",
     title="Matrix eigen-equation as printed: SW = diag(λ)W",
     expected=REFUTED,
-    experiment=experiments.ppca_eigen_equation_matrix_as_printed,
-    reason="a claim at a stationary point of the likelihood, checked at an exact maximiser: diag(λ) multiplies the "
-           "rows of W, not its columns",
+    symbols=_STATIONARY,
+    statement=_printed_matrix_eigen,
     seed=seed(722, 722, _LINE_722),
     corrected_by="latent.ppca-eigen-equation-matrix",
-    notes="The eigenvalue matrix belongs on the right: SW = W diag(λ₁, …, λₘ).",
+    reason="a claim at a stationary point of the likelihood.  " + _STATIONARY_NOTE
+           + "  There diag(λ) = sI + R² multiplies the rows of W, not its columns",
+    notes="The eigenvalue matrix belongs on the right: SW = W diag(λ₁, …, λₘ).  With only the m retained eigenvalues, "
+          "diag(λ)W is not even defined unless m = n, which is the case checked.",
     aliases=("PPCA eigenvector equation",),
     tags=("PPCA", "eigenvectors", "erratum"),
 )
