@@ -192,12 +192,12 @@ gaussian_loglik_grad_sigma = Entry(
     id="latent.gaussian-loglik-grad-sigma",
     title="Gradient of the Gaussian log-density in Σ: ∂ log N(x; μ, Σ)/∂Σ = −½Σ⁻¹ + ½Σ⁻¹(x − μ)(x − μ)ᵀΣ⁻¹",
     expected=PROVED,
-    symbols={"x": "vector n", "mu": "vector n", "Sigma": "matrix n n spd"},
-    statement=lambda x, mu, Sigma: Eq(
-        D(-log(det(2 * pi * Sigma)) / 2 - ScalarOf((x - mu).T * Sigma.I * (x - mu)) / 2, Sigma),
-        -Sigma.I / 2 + Sigma.I * (x - mu) * (x - mu).T * Sigma.I / 2),
-    notes="Every entry of Σ independent, evaluated at a symmetric positive definite Σ (the usual convention in "
-          "maximum-likelihood derivations).  Summed over samples it is latent.loglik-stationarity-a.",
+    symbols={"r": "vector n", "Sigma": "matrix n n spd"},
+    statement=lambda r, Sigma: Eq(D(-log(det(2 * pi * Sigma)) / 2 - ScalarOf(r.T * Sigma.I * r) / 2, Sigma),
+                                  -Sigma.I / 2 + Sigma.I * r * r.T * Sigma.I / 2),
+    notes="log N(x; μ, Σ) = −½ log det(2πΣ) − ½rᵀΣ⁻¹r depends on x and μ through r = x − μ only, which the statement "
+          "declares.  Every entry of Σ independent, evaluated at a symmetric positive definite Σ (the usual convention "
+          "in maximum-likelihood derivations).  Summed over samples it is latent.loglik-stationarity-a.",
     see_also=("latent.loglik-stationarity-a", "deriv.grad-logdet-spd"),
     aliases=("Gaussian log-likelihood gradient", "gradient of log density in covariance", "d log N / d Sigma"),
     tags=("maximum likelihood", "matrix calculus", "Gaussian"),

@@ -5,7 +5,7 @@ z ∼ N(0, Iₘ), η ∼ N(0, Σ) independent of z, x = μ + Wz + η (W: n × m,
 
 from __future__ import annotations
 
-from .._authoring import CONFIRMED, PROVED, Entry, Eq, ScalarOf, exp, seed
+from .._authoring import CONFIRMED, PROVED, Entry, Eq, ScalarOf, seed
 from . import experiments
 
 TIPPING_BISHOP = "Tipping & Bishop, Probabilistic principal component analysis, JRSS B 61 (1999) 611-622"
@@ -14,10 +14,11 @@ PRML_GAUSS = "Bishop, Pattern Recognition and Machine Learning (2006), §2.3.3 (
 COOKBOOK = "Petersen & Pedersen, The Matrix Cookbook (2012)"
 
 
-def _observation_mgf(W, Sigma, mu, t):
-    """exp(tᵀμ) E[exp((Wᵀt)ᵀz)] E[exp(tᵀη)] with the Gaussian MGFs written out, against the N(μ, WWᵀ + Σ) MGF."""
-    return Eq(exp(ScalarOf(t.T * mu)) * exp(ScalarOf((W.T * t).T * (W.T * t)) / 2) * exp(ScalarOf(t.T * Sigma * t) / 2),
-              exp(ScalarOf(t.T * mu) + ScalarOf(t.T * (W * W.T + Sigma) * t) / 2))
+def _observation_log_mgf(W, Sigma, mu, t):
+    """log E[exp(tᵀx)] = tᵀμ + log E[exp((Wᵀt)ᵀz)] + log E[exp(tᵀη)], the Gaussian cumulants ½‖Wᵀt‖² and ½tᵀΣt
+    written out, against the log-MGF tᵀμ + ½tᵀ(WWᵀ + Σ)t of N(μ, WWᵀ + Σ)."""
+    return Eq(ScalarOf(t.T * mu) + ScalarOf((W.T * t).T * (W.T * t)) / 2 + ScalarOf(t.T * Sigma * t) / 2,
+              ScalarOf(t.T * mu) + ScalarOf(t.T * (W * W.T + Sigma) * t) / 2)
 
 
 fa_marginal_distribution = Entry(
@@ -25,14 +26,15 @@ fa_marginal_distribution = Entry(
     title="Factor analysis: the observation model is x ∼ N(μ, WWᵀ + Σ)",
     expected=PROVED,
     symbols={"W": "matrix n m", "Sigma": "matrix n n diagonal", "mu": "vector n", "t": "vector n"},
-    statement=_observation_mgf,
+    statement=_observation_log_mgf,
     seed=seed(640, 642, r"""**T.** The distribution of the *observation model* is
 
 $$\mathbf{x} \sim \mathcal{N}(\mu, \mathbf{W}\mathbf{W}^T + \Sigma).$$"""),
-    notes="For x = μ + Wz + η with z ∼ N(0, Iₘ) and η ∼ N(0, Σ) independent, the MGF factorises: "
+    notes="For x = μ + Wz + η with z ∼ N(0, Iₘ) and η ∼ N(0, Σ) independent, the MGF factorises, "
           "E[exp(tᵀx)] = exp(tᵀμ) E[exp((Wᵀt)ᵀz)] E[exp(tᵀη)], and the Gaussian MGFs are E[exp(sᵀz)] = exp(½sᵀs) and "
-          "E[exp(tᵀη)] = exp(½tᵀΣt) (prob.mgf-normal in one dimension).  The statement checks that this product is "
-          "the MGF of N(μ, WWᵀ + Σ); by the uniqueness theorem (latent.mgf-uniqueness) x has that law.",
+          "E[exp(tᵀη)] = exp(½tᵀΣt) (prob.mgf-normal in one dimension).  The statement checks, on the logarithms of "
+          "the MGFs, that this product is the MGF of N(μ, WWᵀ + Σ); by the uniqueness theorem "
+          "(latent.mgf-uniqueness) x has that law.",
     see_also=("latent.mgf-uniqueness", "latent.mgf-sum-independent"),
     aliases=("factor analysis marginal", "observation model", "marginal likelihood factor analysis",
              "linear Gaussian model", "x ~ N(mu, WW^T + Sigma)", "FA covariance"),
