@@ -23,11 +23,10 @@ def _log_joint(W, Sigma, x, mu, z):
     return -ScalarOf(r.T * Sigma.I * r) / 2 - ScalarOf(z.T * z) / 2
 
 
-def _posterior_mean(W, Sigma, x, mu, z):
-    """∇_z of the log joint is −(I + WᵀΣ⁻¹W)(z − Wᵀ(WWᵀ + Σ)⁻¹(x − μ)): it vanishes exactly at the printed mean."""
+def _posterior_mean(W, Sigma, x, mu):
+    """The printed mean solves the stationarity equation of the log joint, (I + WᵀΣ⁻¹W)z = WᵀΣ⁻¹(x − μ)."""
     m = W.shape[1]
-    return Eq(D(_log_joint(W, Sigma, x, mu, z), z),
-              -(Identity(m) + W.T * Sigma.I * W) * (z - W.T * (W * W.T + Sigma).I * (x - mu)))
+    return Eq((Identity(m) + W.T * Sigma.I * W) * (W.T * (W * W.T + Sigma).I * (x - mu)), W.T * Sigma.I * (x - mu))
 
 
 def _posterior_covariance(W, Sigma, x, mu, z):
@@ -75,15 +74,16 @@ where
 
 fa_posterior_mean = Entry(
     id="latent.fa-posterior-mean",
-    title="The posterior mean is E[z | x] = Wᵀ(WWᵀ + Σ)⁻¹(x − μ): the log joint is stationary there",
+    title="The posterior mean is E[z | x] = Wᵀ(WWᵀ + Σ)⁻¹(x − μ): it solves the stationarity equation of the log joint",
     expected=PROVED,
-    symbols=_FA,
+    symbols={"W": "matrix n m", "Sigma": "matrix n n diagonal", "x": "vector n", "mu": "vector n"},
     statement=_posterior_mean,
     seed=seed(666, 666, _LINE_666),
-    notes="log p(x | z) + log p(z) is a quadratic in z, so the posterior is Gaussian and its mean is the unique "
-          "stationary point of the log joint.  The statement computes the gradient in z and shows it equals "
-          "−(I + WᵀΣ⁻¹W)(z − Wᵀ(WWᵀ + Σ)⁻¹(x − μ)), which vanishes exactly at the printed mean (the push-through "
-          "identity Wᵀ(WWᵀ + Σ)⁻¹ = (I + WᵀΣ⁻¹W)⁻¹WᵀΣ⁻¹ is what makes the two forms agree).",
+    notes="log p(x | z) + log p(z) = −½(x − μ − Wz)ᵀΣ⁻¹(x − μ − Wz) − ½zᵀz + const is a quadratic in z, so the "
+          "posterior is Gaussian and its mean is the unique stationary point of the log joint: the gradient "
+          "WᵀΣ⁻¹(x − μ − Wz) − z vanishes iff (I + WᵀΣ⁻¹W)z = WᵀΣ⁻¹(x − μ).  The statement checks that the printed "
+          "mean solves that equation (the push-through identity Wᵀ(WWᵀ + Σ)⁻¹ = (I + WᵀΣ⁻¹W)⁻¹WᵀΣ⁻¹); the Hessian "
+          "−(I + WᵀΣ⁻¹W) is computed from the log joint in latent.fa-posterior-covariance.",
     see_also=("latent.fa-posterior-gaussian", "latent.fa-posterior-covariance"),
     aliases=("factor analysis posterior mean", "push-through identity", "encoder mean", "mu_{z|x}",
              "E[z|x]", "posterior mean of latent"),
