@@ -111,10 +111,11 @@ indefinite_otherwise = Entry(
     experiment=experiments.indefinite_otherwise,
     reason="'indefinite' asserts a vector of each sign (xᵀAx > 0 > yᵀAy), an existential claim that no single "
            "relational states: decided by exhaustive exact search over small symmetric integer matrices, "
-           "classified by their exact eigenvalues",
+           "classified exactly as semidefinite or not",
     seed=seed(112, 112, "Otherwise: indefinite."),
     corrected_by="linalg.indefinite-otherwise-invertible",
-    notes="diag(1, 0) has leading minors 1 and 0, fitting neither pattern, and is positive semidefinite.  The "
+    notes="The zero matrix, or diag(1, 0) with leading minors 1 and 0, fits neither pattern and is positive "
+          "semidefinite.  The "
           "minor test is inconclusive for singular matrices; for invertible ones the line is right "
           "(linalg.indefinite-otherwise-invertible).",
     aliases=("indefinite matrix", "Sylvester criterion inconclusive"),
@@ -128,7 +129,7 @@ indefinite_otherwise_invertible = Entry(
     expected=CONFIRMED,
     experiment=experiments.indefinite_otherwise_invertible,
     reason="an existential claim (a vector of each sign): checked by exhaustive exact search over small "
-           "invertible symmetric integer matrices, classified by their exact eigenvalues",
+           "invertible symmetric integer matrices, classified exactly as semidefinite or not",
     notes="An invertible symmetric matrix has no zero eigenvalue; if it is neither positive nor negative "
           "definite (the two patterns, by Sylvester's criterion) it has eigenvalues of both signs.",
     see_also=("linalg.indefinite-otherwise",),

@@ -1,8 +1,8 @@
 """Evidence for the existential claims of the definiteness section: exhaustive exact searches.
 
-Every symmetric d × d integer matrix with entries in −2..2 (d ≤ 2) or −1..1 (d = 3) is classified by its
-exact eigenvalues (``sympy.Matrix.is_positive_definite`` and friends), independently of the leading
-minors the claims speak about.
+Every symmetric d × d integer matrix with entries in −2..2 (d ≤ 2) or −1..1 (d = 3) is classified exactly by
+``sympy.Matrix.is_positive_semidefinite`` (of A and of −A), independently of the leading minors the claims
+speak about; a counterexample reports its exact eigenvalues.
 """
 
 from __future__ import annotations
@@ -40,8 +40,8 @@ def _fits_a_pattern(a: sp.Matrix) -> bool:
 
 
 def _is_indefinite(a: sp.Matrix) -> bool:
-    eigenvalues = [sp.re(v) for v in a.eigenvals()]  # real: a is symmetric
-    return any(v > 0 for v in eigenvalues) and any(v < 0 for v in eigenvalues)
+    """Neither positive nor negative semidefinite (SymPy's own test, not the leading minors)."""
+    return not a.is_positive_semidefinite and not (-a).is_positive_semidefinite
 
 
 def _search(invertible_only: bool) -> Outcome:
@@ -60,7 +60,7 @@ def _search(invertible_only: bool) -> Outcome:
         raise RuntimeError("the search met no matrix fitting neither pattern: no evidence was built")
     return Outcome(True, f"all {count} {'invertible ' if invertible_only else ''}symmetric integer matrices "
                          "(entries −2..2 for d ≤ 2, −1..1 for d = 3) whose leading minors fit neither pattern "
-                         "have eigenvalues of both signs")
+                         "are neither positive nor negative semidefinite: indefinite")
 
 
 def indefinite_otherwise() -> Outcome:
