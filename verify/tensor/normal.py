@@ -271,6 +271,8 @@ def normal_terms(term: Term, out: tuple, depth: int = 0) -> list[Term]:
             return [n for t in merged for n in normal_terms(t, out, depth + 1)]
         break
     coef, factors = _absorb_closed(coef, factors, out)
+    present = {i for f in factors for i in f.idx}
+    factors += [ones(i) for i in dict.fromkeys(out) if i not in present]  # constant along that index: 1[i]
     return [Term(coef, tuple(factors))]
 
 
