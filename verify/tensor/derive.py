@@ -91,7 +91,7 @@ def _d_factor(f: Factor, var: Var) -> Tensor:
         if len(f.idx) != len(var.new):
             raise TensorUnsupported("a variable used with another shape than declared")
         return Tensor(out, (Term(sp.Integer(1), tuple(delta(i, a) for i, a in zip(f.idx, var.new, strict=True))),))
-    if kind in ("delta", "ones", "basis", "pair"):
+    if kind in ("delta", "ones", "basis", "pack"):
         return Tensor(out)
     if kind == "inv":
         n = head.payload[0]

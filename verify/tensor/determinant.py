@@ -110,10 +110,10 @@ def det_of(t: Tensor, depth: int = 0):
 
 def _kronecker(coef, factors, p, q):
     """det(A ⊗ B) = det(A)^k det(B)^m for A (m × m) and B (k × k): the term's row and column indices
-    are pairs, and the remaining factors split into a part on the first halves and one on the second."""
-    rows = [f for f in factors if f.head.kind == "pair" and f.idx[0] == p]
-    cols = [f for f in factors if f.head.kind == "pair" and f.idx[0] == q]
-    if len(rows) != 1 or len(cols) != 1:
+    are packs of two, and the remaining factors split into a part on the first halves and one on the second."""
+    rows = [f for f in factors if f.head.kind == "pack" and f.idx[0] == p]
+    cols = [f for f in factors if f.head.kind == "pack" and f.idx[0] == q]
+    if len(rows) != 1 or len(cols) != 1 or len(rows[0].idx) != 3 or len(cols[0].idx) != 3:
         return None
     (_, i, k), (_, j, l) = rows[0].idx, cols[0].idx
     if i.dim != j.dim or k.dim != l.dim:

@@ -12,7 +12,7 @@ import sympy as sp
 
 from .network import Factor, Head, Tensor, Term, fresh
 
-__all__ = ["T_ARG", "var_head", "delta_head", "ones_head", "basis_head", "pair_head", "delta", "ones",
+__all__ = ["T_ARG", "var_head", "delta_head", "ones_head", "basis_head", "pack_head", "delta", "ones",
            "is_constant_head", "REAL_KINDS"]
 
 # The bound variable of entrywise functions: ``exp.(A)`` is ``elem(exp(T_ARG), A)``.
@@ -22,7 +22,7 @@ T_ARG = sp.Symbol("t_", real=True)
 POINT_FLAGS = frozenset({"symmetric", "spd", "psd", "orthogonal", "invertible", "diagonal", "positive",
                          "nonnegative", "probability", "nonzero"})
 
-REAL_KINDS = frozenset({"var", "delta", "ones", "basis", "pair", "inv", "field"})
+REAL_KINDS = frozenset({"var", "delta", "ones", "basis", "pack", "inv", "field"})
 
 
 def _dims_text(dims) -> str:
@@ -50,13 +50,15 @@ def basis_head(k: int, dim) -> Head:
     return Head("basis", f"e{k}:{dim}", (dim,), (), (k,))
 
 
-def pair_head(major, minor) -> Head:
-    """``pair[r; a, b] = 1`` exactly when ``r = a·minor + b``: the index of a Kronecker product."""
-    return Head("pair", f"pair:{major}x{minor}", (sp.sympify(major) * minor, major, minor))
+def pack_head(dims) -> Head:
+    """``pack[r; a, b, ...] = 1`` exactly when ``r`` is the row-major position of ``(a, b, ...)``: the index of
+    a Kronecker product (``(A ⊗ B)[pack(i,k), pack(j,l)] = A[i,j] B[k,l]``); nested packs flatten."""
+    dims = tuple(sp.sympify(d) for d in dims)
+    return Head("pack", "pack:" + "x".join(map(str, dims)), (sp.Mul(*dims),) + dims)
 
 
 def is_constant_head(head: Head) -> bool:
-    return head.kind in ("delta", "ones", "basis", "pair")
+    return head.kind in ("delta", "ones", "basis", "pack")
 
 
 def delta(a, b) -> Factor:

@@ -78,19 +78,42 @@ def _contract_constants(coef, factors, out):
                 return coef * i.dim, [g for g in rest if not (g.head.kind == "ones" and g.idx == (i,))], True
             if any(g.head.kind == "ones" and g.idx == (i,) for g in rest):
                 return coef, rest, True
-        elif kind == "pair":
-            r, a, b = f.idx
-            rest = factors[:k] + factors[k + 1:]
-            if r not in outset and not any(r in g.idx for g in rest):  # Σ_r pair[r;a,b] = 1
-                return coef, rest, True
-            if (a not in outset and b not in outset and a != b and not any(a in g.idx or b in g.idx for g in rest)):
-                return coef, rest + ([] if any(r in g.idx for g in rest) or r not in outset else [ones(r)]), True
-            for j, g in enumerate(rest):
-                if g.head == f.head and g.idx[0] == r and r not in outset and \
-                        sum(h.idx.count(r) for h in rest) == 1:  # pair[r;a,b] pair[r;c,d] = δ[a,c] δ[b,d]
-                    others = rest[:j] + rest[j + 1:]
-                    return coef, others + [delta(a, g.idx[1]), delta(b, g.idx[2])], True
+        elif kind == "pack":
+            changed = _pack_rule(k, factors, outset)
+            if changed is not None:
+                return coef, changed, True
     return coef, factors, False
+
+
+def _pack_rule(k, factors, outset):
+    """Rules of a pack factor ``pack[r; c1, c2, ...]``; the new factor list, or None.
+
+    * ``Σ_r pack[r; c...]`` (``r`` nowhere else): 1 -- the factor goes;
+    * ``Σ_{c...} pack[r; c...]`` (every component nowhere else): 1 -- the factor goes;
+    * ``pack[r; .., s, ..] pack[s; d...]`` with ``s`` nowhere else: ``pack[r; .., d..., ..]`` (flattening);
+    * ``pack[r; c...] pack[r; d...]`` with ``r`` nowhere else: ``Π δ[c_i, d_i]`` (the map is a bijection)."""
+    f = factors[k]
+    r, comps = f.idx[0], f.idx[1:]
+    rest = factors[:k] + factors[k + 1:]
+    if r not in outset and not any(r in g.idx for g in rest):
+        return rest
+    if all(c not in outset and not any(c in g.idx for g in rest) and comps.count(c) == 1 for c in comps):
+        return rest
+    for j, g in enumerate(rest):
+        if g.head.kind != "pack":
+            continue
+        others = rest[:j] + rest[j + 1:]
+        if g.idx[0] in comps and g.idx[0] not in outset and not any(g.idx[0] in h.idx for h in others) \
+                and comps.count(g.idx[0]) == 1:
+            s = g.idx[0]
+            pos = comps.index(s)
+            merged = comps[:pos] + g.idx[1:] + comps[pos + 1:]
+            from .heads import pack_head
+
+            return others + [Factor(pack_head(tuple(c.dim for c in merged)), (r,) + merged)]
+        if g.head == f.head and g.idx[0] == r and r not in outset and not any(r in h.idx for h in others):
+            return others + [delta(a, b) for a, b in zip(comps, g.idx[1:], strict=True)]
+    return None
 
 
 def _inverse_base(head):
