@@ -245,11 +245,66 @@ def _factor_sign(f: Factor) -> str | None:
     return None
 
 
+def _halves(fs, size):
+    """Pairs of complementary halves of a component (the first factor always in the first half)."""
+    import itertools
+
+    rest = list(range(1, len(fs)))
+    for chosen in itertools.combinations(rest, size - 1):
+        first = [0, *chosen]
+        yield [fs[i] for i in first], [fs[i] for i in range(len(fs)) if i not in first]
+
+
+def _same_half(h1, h2, extra1=(), extra2=()) -> bool:
+    """Whether two halves are the same tensor of the indices that join them (plus ``extra``)."""
+    if sorted(f.head.key for f in h1) != sorted(f.head.key for f in h2):
+        return False
+    c1 = _occurrences(h1)
+    c2 = _occurrences(h2)
+    cut = [i for i in c1 if i in c2]
+    if any(c1[i] != 1 or c2[i] != 1 for i in cut):
+        return False
+    cut.sort(key=lambda i: i.id)
+    return canonical(h1, tuple(cut) + tuple(extra1))[0] == canonical(h2, tuple(cut) + tuple(extra2))[0]
+
+
+def _structural_sign(fs) -> dict:
+    """Named facts about a closed real network: a sum of squares ``Σ T²`` is nonnegative, and so is
+    ``Σ Tᵀ M T`` for a positive semidefinite ``M``; the trace of an SPD (PSD) matrix is positive
+    (nonnegative).  Halves are compared by canonical forms, so ``xᵀAᵀAx``, ``tr(AᵀA)``, ``‖x‖²`` and
+    ``xᵀBᵀABx`` (A PSD) are recognised."""
+    if len(fs) == 1 and fs[0].head.kind == "var" and len(fs[0].idx) == 2 and fs[0].idx[0] == fs[0].idx[1]:
+        flags = fs[0].head.payload[1]
+        if "spd" in flags:
+            return {"positive": True}
+        if "psd" in flags:
+            return {"nonnegative": True}
+    if len(fs) > 10:
+        return {}
+    if len(fs) % 2 == 0:
+        for h1, h2 in _halves(fs, len(fs) // 2):
+            if _same_half(h1, h2):
+                return {"nonnegative": True}
+    for k, m in enumerate(fs):
+        if m.head.kind != "var" or len(m.idx) != 2 or not ({"psd", "spd"} & m.head.payload[1]):
+            continue
+        a, b = m.idx
+        rest = fs[:k] + fs[k + 1:]
+        if a == b or len(rest) % 2 or not rest:
+            continue
+        for h1, h2 in _halves(rest, len(rest) // 2):
+            for x, y in ((h1, h2), (h2, h1)):
+                if any(a in f.idx for f in x) and any(b in f.idx for f in y) and _same_half(x, y, (a,), (b,)):
+                    return {"nonnegative": True}
+    return {}
+
+
 def _component_sign(fs) -> dict:
-    """Assumptions a closed component earns from the signs of its entries (a sum of products)."""
+    """Assumptions a closed component earns from the signs of its entries (a sum of products), or from
+    its structure (:func:`_structural_sign`)."""
     signs = [_factor_sign(f) for f in fs if f.head.kind not in ("ones", "basis")]
     if any(s is None for s in signs) or any(f.head.kind == "delta" for f in fs):
-        return {}
+        return _structural_sign(fs)
     basis_per_index: dict = {}
     for f in fs:
         if f.head.kind == "basis":
@@ -257,6 +312,11 @@ def _component_sign(fs) -> dict:
     if all(s == "positive" for s in signs) and all(c == 1 for c in basis_per_index.values()):
         return {"positive": True}
     return {"nonnegative": True}
+
+
+def _is_probability_total(fs) -> bool:
+    return (len(fs) == 1 and fs[0].head.kind == "var" and "probability" in fs[0].head.payload[1]
+            and len(fs[0].idx) == 1)
 
 
 def _absorb_closed(coef, factors, out):
@@ -267,6 +327,8 @@ def _absorb_closed(coef, factors, out):
         fs = [factors[p] for p in comp]
         if any(i in outset for f in fs for i in f.idx):
             kept.extend(fs)
+            continue
+        if _is_probability_total(fs):  # Σᵢ pᵢ = 1 for a declared probability vector
             continue
         key, _ = canonical(fs, ())
         real = all(is_real_factor(f) for f in fs)
