@@ -45,7 +45,7 @@ from sympy.matrices.expressions.matexpr import MatrixElement
 from formulas.nodes import D, DiagVec, ScalarField, ScalarOf, VectorField
 
 from .construct import elem_apply, field_head, inverse_tensor
-from .heads import T_ARG, basis_head, delta, ones, pack_head, var_head
+from .heads import T_ARG, basis_head, declared, delta, ones, pack_head
 from .network import Factor, Tensor, TensorUnsupported, Term, fresh, product
 from .normal import to_scalar
 
@@ -102,8 +102,7 @@ class Builder:
             dims = tuple(d for d in expr.shape if not _trivial(d))
             if len(dims) != len(out):
                 raise ValueError(f"{expr.name} ({expr.shape}) used with {len(out)} indices: a shape mismatch")
-            head = var_head(expr.name, dims, self.flags(expr.name), plain=expr.name in self.plain)
-            return Tensor(out, (Term(sp.Integer(1), (Factor(head, out),)),))
+            return declared(expr.name, dims, self.flags(expr.name), out, plain=expr.name in self.plain)
         if isinstance(expr, Identity):
             return Tensor(out, (Term(sp.Integer(1), (delta(row, col),)),)) if out else Tensor.scalar(1)
         if isinstance(expr, ZeroMatrix):

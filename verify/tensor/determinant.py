@@ -22,7 +22,7 @@ from .atoms import atom_for
 from .construct import chain_of, inverse_tensor
 from .heads import delta
 from .network import Factor, Tensor, Term, fresh, product
-from .normal import is_real_tensor, normal_form, tensor_key, to_scalar
+from .normal import _factor_sign, is_real_tensor, normal_form, tensor_key, to_scalar
 
 __all__ = ["det_of"]
 
@@ -82,6 +82,9 @@ def det_of(t: Tensor, depth: int = 0):
         kron = _kronecker(coef, list(factors), p, q)
         if kron is not None:
             return kron
+        diagonal = _diagonal(coef, list(factors), p, q)
+        if diagonal is not None:
+            return diagonal
         return _opaque(t)
     if depth > 4:
         return _opaque(t)
@@ -106,6 +109,30 @@ def det_of(t: Tensor, depth: int = 0):
         inner = Tensor((p, q), (Term(sp.Integer(1), (delta(p, q),)),)) + scaled
         return det_of(t0) * det_of(inner, depth + 1)
     return _opaque(t)
+
+
+def _diagonal(coef, factors, p, q):
+    """det(c · diag(v ∘ w ∘ ...)) = cⁿ · Πᵢ vᵢ · Πᵢ wᵢ ⋯, each product of entries an atom
+    (``Πᵢ (vᵢ)ᵏ = (Πᵢ vᵢ)ᵏ``, so ``det(D²) = det(D)²``)."""
+    from .construct import pointwise_view
+    from .heads import T_ARG
+
+    deltas = [f for f in factors if f.head.kind == "delta" and set(f.idx) == {p, q}]
+    rest = [f for f in factors if f not in deltas]
+    if len(deltas) != 1 or not rest or any(len(f.idx) != 1 or f.idx[0] not in (p, q) or f.head.kind in
+                                         ("ones", "basis", "pack") for f in rest):
+        return None
+    value = coef ** p.dim
+    for f in rest:
+        key, _, body = pointwise_view(f.head)
+        power = 1
+        base = body
+        if isinstance(body, sp.Pow) and body.base == T_ARG and body.exp.is_Integer:
+            base, power = T_ARG, int(body.exp)
+        real = is_real_tensor(Tensor((f.idx[0],), (Term(sp.Integer(1), (f,)),)))
+        positive = _factor_sign(f) == "positive" and base == T_ARG  # a product of positive entries
+        value *= atom_for("diagprod", f"{key}|{sp.srepr(base)}", real=real, positive=positive) ** power
+    return value
 
 
 def _kronecker(coef, factors, p, q):

@@ -12,7 +12,7 @@ import sympy as sp
 
 from .network import Factor, Head, Tensor, Term, fresh
 
-__all__ = ["T_ARG", "var_head", "delta_head", "ones_head", "basis_head", "pack_head", "delta", "ones",
+__all__ = ["T_ARG", "var_head", "declared", "delta_head", "ones_head", "basis_head", "pack_head", "delta", "ones",
            "is_constant_head", "REAL_KINDS"]
 
 # The bound variable of entrywise functions: ``exp.(A)`` is ``elem(exp(T_ARG), A)``.
@@ -36,6 +36,19 @@ def var_head(name: str, dims: tuple, flags: frozenset = frozenset(), *, plain: b
     tag = ("~" + ",".join(sorted(flags))) if flags else ""
     return Head("var", f"{name}:{_dims_text(dims)}{tag}", tuple(dims), ((0, 1),) if symmetric else (),
                 (name, flags))
+
+
+def declared(name: str, dims: tuple, flags: frozenset, idx: tuple, *, plain: bool = False) -> Tensor:
+    """A declared vector or matrix on the indices ``idx``.
+
+    A diagonal matrix is its diagonal times δ, ``D[i,j] = d[i] δ[i,j]``, so products of diagonal matrices
+    commute in normal form; a variable being differentiated is ``plain`` (all entries independent)."""
+    flags = frozenset(flags) & POINT_FLAGS
+    if not plain and "diagonal" in flags and len(dims) == 2 and len(idx) == 2:
+        diag = Head("var", f"{name}:diag:{dims[0]}", (dims[0],), (), (name, flags | {"diagonal-entries"}))
+        return Tensor(idx, (Term(sp.Integer(1), (Factor(diag, (idx[0],)), delta(idx[0], idx[1]))),))
+    head = var_head(name, dims, flags, plain=plain)
+    return Tensor(idx, (Term(sp.Integer(1), (Factor(head, idx),)),))
 
 
 def delta_head(dim) -> Head:
