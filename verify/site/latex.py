@@ -29,7 +29,6 @@ import re
 from sympy import MatrixSymbol, Number, Symbol
 from sympy import latex as sympy_latex
 from sympy.matrices.expressions import MatAdd, MatMul
-from sympy.matrices.expressions.matexpr import MatrixElement
 from sympy.printing.latex import LatexPrinter
 from sympy.printing.precedence import PRECEDENCE
 
