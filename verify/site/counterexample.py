@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 import re
 
-from .markup import cell, math_block, math_inline
+from .markup import cell, math_display, math_inline
 from .titles import display_title
 
 __all__ = ["ROUNDOFF", "counterexample_block", "formula", "value_latex", "is_roundoff"]
@@ -185,7 +185,7 @@ def counterexample_block(entry, rec, *, evaluate_sides=None, indent: str = "") -
     if sides:
         relation = _NEGATION.get(type(entry.expr).__name__, r"\neq") if entry.expr is not None else r"\neq"
         body += ["Both sides at this point:", "",
-                 math_block(rf"\text{{left}} = {sides[0]} \;{relation}\; {sides[1]} = \text{{right}}"), ""]
+                 math_display(rf"\text{{left}} = {sides[0]} \;{relation}\; {sides[1]} = \text{{right}}"), ""]
     if cx.get("shapes"):
         body += [f"The two sides have different shapes: {cell(display_title(str(cx['shapes'])).text)}.", ""]
     for line in cx.get("evidence") or []:
@@ -200,4 +200,6 @@ def counterexample_block(entry, rec, *, evaluate_sides=None, indent: str = "") -
         body += [f'<p class="sp-residual">{cell(display_title(key).text)}: '
                  f"{math_inline(value_latex(value) or str(value))}, float64 round-off: the two agree</p>", ""]
     out += [("    " + line if line else "") for line in body]
+    # out of the search index: its numbers and TeX are noise to a reader's query
+    out = ['<section class="sp-cx" data-search-exclude markdown>', "", *out, "", "</section>", ""]
     return [indent + line if line else "" for line in out]

@@ -52,7 +52,7 @@ class SiteData:
 def load() -> SiteData:
     """The catalog with its results (cached results where fresh)."""
     import formulas
-    from verify.report import record
+    from verify.report import implementations, record
     from verify.run import run_entries
 
     cat = formulas.catalog()
@@ -60,5 +60,7 @@ def load() -> SiteData:
     results = run_entries(cat.entries, use_cache=True,
                           on_result=lambda entry, result, cached: fresh.append(not cached))
     log.info("sheetproof: %d entries, %d checked now, the rest from the cache", len(cat.entries), sum(fresh))
-    records = {e.id: record(e, r) for e, r in zip(cat.entries, results, strict=True)}
+    # full=False: the site prints statements itself (verify.site.latex); only the code links are added
+    records = {e.id: record(e, r, full=False) | {"code": implementations(e)}
+               for e, r in zip(cat.entries, results, strict=True)}
     return SiteData(cat, records)

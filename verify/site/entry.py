@@ -142,7 +142,7 @@ def _figure(entry, page: str, figures) -> list[str]:
     src = link(fig.path, None, page)
     return ['<figure class="sp-figure" markdown>', "",
             f'<img src="{src}" alt="{html.escape(fig.alt, quote=True)}" loading="lazy">', "",
-            f"<figcaption>{md_escape(fig.caption)}</figcaption>", "", "</figure>", ""]
+            f"<figcaption>{html.escape(fig.caption, quote=False)}</figcaption>", "", "</figure>", ""]
 
 
 def _see_also(entry, cat, page) -> list[str]:
@@ -201,7 +201,7 @@ def render_entry(entry, rec, cat, page: str, *, level: int = 2, figures=None, ev
         lines += [f"    - {md_escape(c)}" for c in rec["conflicts"]] + [""]
     lines += counterexample_block(entry, rec, evaluate_sides=evaluate_sides)
     if entry.notes:
-        lines += [f"**Notes**: {md_escape(entry.notes)}", ""]
+        lines += [f"**Notes**: {display_title(entry.notes).markdown}", ""]
     if entry.references:
         lines += ["**References**: " + "; ".join(md_escape(r) for r in entry.references), ""]
     lines += _see_also(entry, cat, page)

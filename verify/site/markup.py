@@ -11,7 +11,7 @@ import html
 import posixpath
 import re
 
-__all__ = ["SiteError", "badge", "cell", "fence", "link", "math_block", "math_inline", "md_escape"]
+__all__ = ["SiteError", "badge", "cell", "fence", "link", "math_block", "math_display", "math_inline", "md_escape"]
 
 
 class SiteError(ValueError):
@@ -44,6 +44,12 @@ def badge(verdict: str) -> str:
 def math_block(latex: str) -> str:
     # Raw HTML: the LaTeX reaches MathJax untouched, and stays out of the search index.
     return f'<div class="arithmatex" data-search-exclude>\\[{html.escape(latex, quote=False)}\\]</div>'
+
+
+def math_display(latex: str) -> str:
+    """Display math as ``pymdownx.arithmatex`` reads it inside Markdown (admonitions, lists), where raw
+    HTML blocks are not recognised: ``\\[...\\]`` on one line (arithmatex escapes it itself)."""
+    return "\\[" + " ".join(latex.split("\n")) + "\\]"
 
 
 def math_inline(latex: str) -> str:

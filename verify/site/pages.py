@@ -114,8 +114,10 @@ def expand_chapter(ctx: Context, args: list[str], page: str) -> str:
 
 def chapter_markdown(chapter) -> str:
     """The source of a generated chapter page (its marker is expanded like any other)."""
-    label = chapter_label(chapter)
-    return f"---\ntitle: {label}\n---\n\n# {label}\n\n<!-- sheetproof:chapter {chapter.key} -->\n"
+    import json
+
+    label = chapter_label(chapter)  # quoted: a title may hold ": ", which YAML would read as a mapping
+    return f"---\ntitle: {json.dumps(label)}\n---\n\n# {md_escape(label)}\n\n<!-- sheetproof:chapter {chapter.key} -->\n"
 
 
 def expand_chapters(ctx: Context, args: list[str], page: str) -> str:

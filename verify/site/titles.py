@@ -63,9 +63,11 @@ _OPERATORS = [  # (pattern, replacement), applied in order
     (re.compile(r"(?<=_\{)([a-z]) in "), r"\1 ∈ "),  # max_{i in A_j}
     (re.compile(r" -- "), " – "),
 ]
-# "m x n", "1x1": x between two sizes (a number, a lone letter or a bracket) is a times sign.
-_TIMES = re.compile(r"(?:(?<![A-Za-z0-9_^])([0-9]+|[A-Za-z])|([)|]))( ?)x\3"
+# "m x n", "1x1": x between two sizes (a number, a lone letter or a bracket) is a times sign; between
+# letters only with spaces around it (exp is not e × p).
+_TIMES = re.compile(r"(?:(?<![A-Za-z0-9_^])([0-9]+|[A-Za-z])|([)|])) x "
                     r"(?=(?:[0-9]+|[A-Za-z])(?![A-Za-z0-9_])|[(|])")
+_TIMES_DIGITS = re.compile(r"(?<![A-Za-z0-9_^])([0-9]+)x(?=[0-9]+(?![A-Za-z0-9_]))")  # 1x1, 3x3
 _MINUS = re.compile(r"(?:(?<=^)|(?<=[\s(\[{=,|/]))-(?=[\w(√∇\[|⟨αβγδεζηθκλμνξπρστφχψωΣΛΔΘΦΨΩ∂])")
 # a hyphen between two short math tokens (1-p, m-p+1, T-1) is a minus; k-hinge, one-hot stay words
 _INFIX_MINUS = re.compile(r"(?<![A-Za-z0-9])([0-9]+|[A-Za-zα-ω][0-9]*)-(?!D\b)(?=(?:[0-9]+|[A-Za-zα-ωΣ][0-9]*)(?![A-Za-z0-9]))")
@@ -177,7 +179,8 @@ def display_title(title: str) -> DisplayTitle:
     text = _HAT.sub(lambda m: m[1] + "\u0302", text)
     for pattern, replacement in _OPERATORS:
         text = pattern.sub(replacement, text)
-    text = _TIMES.sub(lambda m: (m[1] or m[2]) + m[3] + "×" + m[3], text)
+    text = _TIMES.sub(lambda m: (m[1] or m[2]) + " × ", text)
+    text = _TIMES_DIGITS.sub(lambda m: m[1] + "×", text)
     text = _floor_ceil(text)
     text = _MINUS.sub("−", text)
     text = _INFIX_MINUS.sub(lambda m: m[1] + "−", text)

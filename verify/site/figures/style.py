@@ -46,6 +46,6 @@ def svg_bytes(fig) -> bytes:
     """The figure as SVG, without metadata that changes between runs; the figure is closed."""
     plt = _matplotlib()
     buf = io.BytesIO()
-    fig.savefig(buf, format="svg", metadata={"Date": None, "Creator": None})
+    fig.savefig(buf, format="svg", metadata={"Date": None, "Creator": None}, bbox_inches="tight", pad_inches=0.06)
     plt.close(fig)
     return buf.getvalue()
