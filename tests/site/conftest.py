@@ -52,3 +52,11 @@ def hook():
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+@pytest.fixture(scope="session")
+def site_data(built_site):
+    """The catalog and results the site was built from (read from the cache the build filled)."""
+    from verify.site.data import load
+
+    return load()

@@ -39,12 +39,22 @@ def test_navigation_lists_every_chapter(built_site):
         assert f'href="chapters/{chapter.key}.html"' in home, f"chapter {chapter.key} missing from the navigation"
 
 
-def test_entries_show_seed_wording_verdict_and_corrections(built_site):
+def _section(page: str, entry_id: str) -> str:
+    """The HTML of one entry: from its heading to the next entry's heading."""
+    return page.split(f'id="{entry_id}"', 1)[1].split('<h2 id="', 1)[0]
+
+
+def test_entries_show_their_verdict_seed_wording_and_corrections(built_site, site_data):
+    """The badge is the verdict the verifier gave (the cached result the site was built from)."""
     cat = formulas.catalog()
+    pages = {c.key: _read(built_site, f"chapters/{c.key}.html") for c in cat.chapters}
     for entry in cat.entries:
-        page = _read(built_site, f"chapters/{entry.chapter.key}.html")
-        section = page.split(f'id="{entry.id}"', 1)[1].split('<h2 id="', 1)[0]
-        assert 'class="sp-badge sp-' in section, f"{entry.id}: no verdict badge"
+        section = _section(pages[entry.chapter.key], entry.id)
+        rec = site_data.records[entry.id]
+        badges = re.findall(r'class="sp-badge sp-([a-z-]+)"', section)
+        assert badges and badges[0] == rec["verdict"], f"{entry.id}: badge {badges[:1]}, verdict {rec['verdict']}"
+        expects = f"catalog expects {rec['expected_verdict']}"
+        assert (expects in section) == (rec["verdict"] != rec["expected_verdict"]), entry.id
         if entry.seed is not None:
             a, b = entry.seed.lines
             assert (f"line {a}" if a == b else f"lines {a}–{b}") in section, f"{entry.id}: seed line numbers"
@@ -52,8 +62,20 @@ def test_entries_show_seed_wording_verdict_and_corrections(built_site):
             fix = cat.get(entry.corrected_by)
             assert f"{fix.chapter.key}.html#{fix.id}" in section or f'href="#{fix.id}"' in section, (
                 f"{entry.id}: no link to its correction {fix.id}")
-        if entry.latex:
+        if entry.expr is not None:
             assert 'class="arithmatex"' in section, f"{entry.id}: statement not rendered as math"
+
+
+def test_badge_shows_the_result_not_the_expectation():
+    """An entry whose result differs from the catalog's expectation shows both, the result first."""
+    from verify.site.entry import render_entry
+
+    entry = formulas.get("deriv.grad-quadratic-form")
+    rec = {"verdict": "refuted", "expected_verdict": "proved", "scope": "", "reason": "", "methods": [],
+           "given": [], "conflicts": [], "counterexample": None, "code": []}
+    text = render_entry(entry, rec, formulas.catalog(), "chapters/deriv.md")
+    assert re.findall(r'class="sp-badge sp-([a-z-]+)"', text) == ["refuted", "error"]
+    assert "catalog expects proved" in text
 
 
 def test_errata_page_lists_every_erratum_with_a_link(built_site):

@@ -72,7 +72,7 @@ _MINUS = re.compile(r"(?:(?<=^)|(?<=[\s(\[{=,|/]))-(?=[\w(√∇\[|⟨αβγδε
 # a hyphen between two short math tokens (1-p, m-p+1, T-1) is a minus; k-hinge, one-hot stay words
 _INFIX_MINUS = re.compile(r"(?<![A-Za-z0-9])([0-9]+|[A-Za-zα-ω][0-9]*)-(?!D\b)(?=(?:[0-9]+|[A-Za-zα-ωΣ][0-9]*)(?![A-Za-z0-9]))")
 _HAT = re.compile(r"([A-Za-z])_hat(?![A-Za-z])")
-_OPEN = {"{": "}", "(": ")"}
+_OPEN = {"{": "}", "(": ")", "⌊": "⌋", "⌈": "⌉"}
 
 
 @dataclass(frozen=True)
@@ -113,8 +113,8 @@ def _script_argument(text: str, i: int, kind: str) -> tuple[str, int] | None:
         if end == i:
             return None
         inner = text[i + 1:end - 1]
-        if c == "(" and (kind == "_" or re.fullmatch(r"[A-Z]", inner)):
-            inner = text[i:end]  # R^(D): the brackets are part of the name
+        if c in "⌊⌈" or (c == "(" and (kind == "_" or re.fullmatch(r"[A-Z]", inner))):
+            inner = text[i:end]  # R^(D), gamma^⌊t/k⌋: the brackets are part of the script
         return inner, end
     m = re.match(r"[-−+]?[0-9A-Za-z\u0370-\u03ff]+", text[i:])
     if m:
