@@ -8,7 +8,9 @@ fails the test that caused it.
 from __future__ import annotations
 
 import functools
+import html
 import http.server
+import re
 import threading
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -16,6 +18,7 @@ from urllib.parse import urlsplit
 import pytest
 
 import formulas
+from verify.site.titles import display_title
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -37,6 +40,7 @@ QUERIES = [
     ("normal mgf", "prob.mgf-normal"),
     ("binomial moment generating function", "prob.mgf-binomial"),
     ("variance of sum", "prob.var-linear-combination"),
+    ("variance of a sum", "prob.var-linear-combination"),
     ("bayes theorem", "prob.bayes-rule"),
     ("cauchy schwarz", "anal.cauchy-schwarz-inner-product"),
     ("jensen inequality", "anal.jensen-finite"),
@@ -82,11 +86,27 @@ QUERIES = [
     ("optimal discriminator", "gen.gan-optimal-discriminator"),
     ("gradient of log determinant", "deriv.grad-logdet"),
     ("derivative of trace", "deriv.grad-trace"),
+    ("gaussian log likelihood", "latent.gaussian-loglik-in-s"),
+    ("negative definite leading minors", "linalg.negative-definite-minors"),
+    ("gaussian likelihood squared error", "ae.gaussian-mle-is-squared-error"),
+    ("one hot embedding lookup", "emb.lookup-equals-one-hot-product"),
+    ("co-occurrence matrix", "emb.cooccurrence-matrix"),
+    ("kl divergence standard normal", "gen.elbo-gaussian-kl"),
+    ("mutual information", "info.mutual-information"),
+    ("maxout", "approx.maxout"),
+    ("feature map size", "cnn.conv-output-size"),
+    ("adam bias correction", "opt.adam-bias-correction"),
+    ("factor analysis posterior mean", "latent.fa-posterior-mean"),
+    ("convex function definition", "anal.convex-function-definition"),
 ]
 
 # Queries whose entry is not in the top three yet: a visible status, not a comment
 # (xfail strict: when search finds these, move them up to QUERIES).
-KNOWN_MISSES: list[tuple[str, str]] = []
+# "covariance": no word of latent.gaussian-loglik-in-s (title, aliases, tags, notes) says it; the catalog
+# needs an alias such as "Gaussian log-likelihood of the covariance" (asked of the catalog, issue 16).
+KNOWN_MISSES: list[tuple[str, str]] = [
+    ("gaussian log likelihood covariance", "latent.gaussian-loglik-in-s"),
+]
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
@@ -242,6 +262,14 @@ def test_query_table_is_large_enough():
     assert len(QUERIES) >= 30
 
 
+def test_query_table_covers_every_chapter():
+    per_chapter = {c.key: 0 for c in formulas.catalog().chapters}
+    for _, expected in QUERIES:
+        per_chapter[formulas.get(expected).chapter.key] += 1
+    thin = {k: n for k, n in per_chapter.items() if n < 3}
+    assert not thin, f"chapters with fewer than 3 typed queries: {thin}"
+
+
 def test_permalinks_land_on_their_entry(page, server):
     cat = formulas.catalog()
     for chapter in cat.chapters:
@@ -249,7 +277,8 @@ def test_permalinks_land_on_their_entry(page, server):
         page.goto(server + f"chapters/{chapter.key}.html#{entry.id}")
         heading = page.locator(f'[id="{entry.id}"]')
         assert heading.count() == 1
-        assert heading.inner_text().strip().startswith(entry.title.split()[0])
+        shown = re.sub(r"</?su[bp]>", "", display_title(entry.title).html)
+        assert heading.inner_text().strip().startswith(html.unescape(shown).split()[0])
         # The heading's own permalink points at the same address.
         link = heading.locator("a.headerlink")
         assert link.get_attribute("href") == f"#{entry.id}"
@@ -265,12 +294,41 @@ def test_correction_links_are_followable(page, server):
         fix = cat.get(entry.corrected_by)
         page.goto(server + f"chapters/{entry.chapter.key}.html#{entry.id}")
         section = page.locator(f'[id="{entry.id}"] ~ p', has_text="Corrected by").first
-        section.get_by_role("link", name=fix.title).click()
+        section.locator(f'a[href$="#{fix.id}"]').click()
         page.wait_for_url(f"**/chapters/{fix.chapter.key}.html#{fix.id}")
         assert page.locator(f'[id="{fix.id}"]').count() == 1
 
 
-def test_latex_and_sympy_code_have_copy_buttons(page, server):
+@pytest.fixture
+def clipboard_page(browser, server):
+    context = browser.new_context()
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server.rstrip("/"))
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.mark.parametrize("entry_id", ["linalg.trace-cyclic", "prob.mgf-poisson", "anal.cauchy-schwarz-sums"])
+def test_copy_buttons_copy_latex_sympy_and_an_identity_file_entry(clipboard_page, server, entry_id):
+    """Each button puts its text on the clipboard (Material's clipboard handler), as the page promises."""
+    from verify.site.entry import copy_texts
+
+    entry = formulas.get(entry_id)
+    page = clipboard_page
+    page.goto(server + f"chapters/{entry.chapter.key}.html#{entry.id}")
+    row = page.locator(f'[id="{entry.id}"] ~ p.sp-copy-row').first
+    expected = copy_texts(entry)
+    for kind in ("latex", "sympy", "identity"):
+        button = row.locator(f'[data-sp-copy="{kind}"]')
+        assert button.is_visible(), f"{entry_id}: no visible '{kind}' button"
+        button.click()
+        page.wait_for_function("() => document.querySelector('.md-dialog--active')")
+        assert page.evaluate("() => navigator.clipboard.readText()") == expected[kind], (entry_id, kind)
+
+
+def test_source_blocks_keep_their_copy_buttons(page, server):
+    from verify.site.entry import copy_texts
+
     entry = formulas.get("linalg.trace-cyclic")
     page.goto(server + f"chapters/{entry.chapter.key}.html#{entry.id}")
     source = page.locator(f'[id="{entry.id}"] ~ section.sp-source').first
@@ -278,9 +336,79 @@ def test_latex_and_sympy_code_have_copy_buttons(page, server):
     copied = []
     for button in source.locator("button[data-clipboard-target]").all():
         assert button.is_visible()
-        target = button.get_attribute("data-clipboard-target")
-        copied.append(page.locator(target).inner_text().strip())
-    assert copied == [entry.latex, entry.sympy_code]
+        copied.append(page.locator(button.get_attribute("data-clipboard-target")).inner_text().strip())
+    texts = copy_texts(entry)
+    assert copied == [texts["latex"], texts["sympy"], texts["identity"].strip()]
+
+
+def test_figures_load_next_to_their_entries(page, server):
+    from verify.site import figures
+
+    for fig in figures.all_figures():
+        entry = formulas.get(fig.entries[0])
+        page.goto(server + f"chapters/{entry.chapter.key}.html#{entry.id}")
+        img = page.locator(f'[id="{entry.id}"] ~ figure.sp-figure img').first
+        img.scroll_into_view_if_needed()
+        page.wait_for_function("(img) => img.complete && img.naturalWidth > 0", arg=img.element_handle())
+        assert img.bounding_box()["width"] > 300, fig.name
+
+
+def test_toc_and_headings_show_typeset_titles(page, server):
+    page.goto(server + "chapters/latent.html#latent.ppca-eigen-equation")
+    heading = page.locator('[id="latent.ppca-eigen-equation"]')
+    assert "S wᵢ = (σ² + ρᵢ²) wᵢ" in heading.inner_text()
+    toc = page.locator("nav.md-nav--secondary").first
+    link = toc.locator('a[href="#latent.ppca-eigen-equation"]')
+    assert "(σ² + ρᵢ²)" in link.inner_text()
+    subscripted = toc.locator('a[href="#latent.fa-posterior-gaussian"] sub')
+    assert subscripted.count() >= 1, "a subscript without a Unicode glyph is an HTML <sub>"
+    assert "^{" not in toc.inner_text() and "sigma" not in toc.inner_text()
+
+
+def test_search_results_show_typeset_titles(search_page):
+    _search(search_page, "ppca eigen equation orthogonal columns")
+    titles = search_page.eval_on_selector_all(".md-search-result__article h2, .md-search-result__article h1",
+                                              "els => els.map(e => e.innerText)")
+    assert any("(σ² + ρᵢ²)" in t for t in titles), titles[:5]
+    assert not any("sigma^2" in t or "rho_i" in t for t in titles)
+
+
+def test_api_catalog_ids_link_to_entries(page, server):
+    page.goto(server + "api/numerics.html")
+    link = page.locator('a.sp-id-link[href$="#cnn.max-pooling"]').first
+    link.scroll_into_view_if_needed()
+    link.click()
+    page.wait_for_url("**/chapters/cnn.html#cnn.max-pooling")
+    assert page.locator('[id="cnn.max-pooling"]').is_visible()
+
+
+def test_counterexamples_render_as_math(page, server):
+    page.goto(server + "errata.html")
+    _wait_for_math(page)
+    blocks = page.locator("section.sp-cx")
+    assert blocks.count() >= 10
+    for i in range(blocks.count()):
+        block = blocks.nth(i)
+        title = block.locator(".admonition-title").inner_text()
+        if "Counterexample" in title and block.locator(".arithmatex").count():
+            assert block.locator("mjx-container").count() >= 1, title
+        assert "e-1" not in block.inner_text(), f"a raw float exponent in {title}"
+
+
+def test_screenshots_of_an_entry_the_errata_and_a_chapter(page, server, tmp_path_factory):
+    """Screenshots for a reader's eye (SHEETPROOF_SCREENSHOTS=DIR keeps them; default: pytest's tmp)."""
+    import os
+    from pathlib import Path
+
+    out = Path(os.environ.get("SHEETPROOF_SCREENSHOTS") or tmp_path_factory.mktemp("screenshots"))
+    out.mkdir(parents=True, exist_ok=True)
+    page.set_viewport_size({"width": 1280, "height": 1400})
+    for name, url in (("entry", "chapters/prob.html#prob.mgf-poisson-as-printed"), ("errata", "errata.html"),
+                      ("chapter", "chapters/approx.html#approx.relu")):
+        page.goto(server + url)
+        _wait_for_math(page)
+        page.screenshot(path=str(out / f"{name}.png"))
+        assert (out / f"{name}.png").stat().st_size > 20_000
 
 
 def test_site_works_from_disk(page, built_site):
