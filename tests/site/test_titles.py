@@ -34,6 +34,8 @@ CASES = [
     ("descent on R^(D) = -V", "descent on R⁽ᴰ⁾ = −V"),
     ("MGF of Gamma(k, theta)", "MGF of Gamma(k, θ)"),  # the distribution keeps its name
     ("k-hinge, one-hot, L-Lipschitz, 2-D, exp(x)", "k-hinge, one-hot, L-Lipschitz, 2-D, exp(x)"),  # words stay
+    ("random nets (numerics.backprop.mlp_forward), log_softmax", "random nets (numerics.backprop.mlp_forward), log_softmax"),
+    ("Cosine decay: eta_t = eta_min + (eta_0 - eta_min)", "Cosine decay: ηₜ = ηₘᵢₙ + (η₀ − ηₘᵢₙ)"),
 ]
 
 

@@ -157,7 +157,7 @@ def render_entry(entry, rec, cat, page: str, *, level: int = 2, figures=None, ev
     """One entry as Markdown for the page ``page`` (a docs path)."""
     from verify.report import is_erratum
 
-    aliases = md_escape(" · ".join(entry.aliases))
+    aliases = display_title(" · ".join(entry.aliases)).markdown
     in_heading = bool(entry.aliases) and not is_erratum(entry)
     aka = f' <br><span class="sp-aka">{aliases}</span>' if in_heading else ""
     lines = [entry_heading(entry, level, entry.id, aliases=aka), ""]
@@ -180,7 +180,7 @@ def render_entry(entry, rec, cat, page: str, *, level: int = 2, figures=None, ev
         lines += ["*Tags*: " + ", ".join(md_escape(t) for t in entry.tags), ""]
     if rec["reason"]:
         label = "Why not checkable" if verdict == "not-checkable" else "Reason"
-        lines += [f"**{label}**: {md_escape(rec['reason'])}", ""]
+        lines += [f"**{label}**: {display_title(rec['reason']).markdown}", ""]
     checked = _checked_by(rec)
     if checked:
         lines += [md_escape(checked), ""]

@@ -72,6 +72,19 @@ _MINUS = re.compile(r"(?:(?<=^)|(?<=[\s(\[{=,|/]))-(?=[\w(√∇\[|⟨αβγδε
 # a hyphen between two short math tokens (1-p, m-p+1, T-1) is a minus; k-hinge, one-hot stay words
 _INFIX_MINUS = re.compile(r"(?<![A-Za-z0-9])([0-9]+|[A-Za-zα-ω][0-9]*)-(?!D\b)(?=(?:[0-9]+|[A-Za-zα-ωΣ][0-9]*)(?![A-Za-z0-9]))")
 _HAT = re.compile(r"([A-Za-z])_hat(?![A-Za-z])")
+# snake_case code names (numerics.backprop.mlp_forward) keep their underscores: a word of two or more
+# letters, "_", and a part of two or more characters; x_w, p_data, dF_X, max_{...} are math
+_IDENTIFIER = re.compile(r"(?<![A-Za-z0-9_^])[a-z][a-z0-9]*(?:[._][a-z0-9]+)+")
+_KEEP = "\x1f"
+
+
+def _protect(m: re.Match) -> str:
+    word = m[0]
+    parts = re.split(r"[._]", word)
+    first = re.split(r"_", word.rsplit(".", 1)[-1])[0]
+    if "_" in word and len(first) >= 2 and first not in GREEK and first not in ("sum", "prod") and any(len(p) >= 2 for p in re.split(r"_", word)[1:]) and len(parts) > 1:
+        return word.replace("_", _KEEP)
+    return word
 _OPEN = {"{": "}", "(": ")", "⌊": "⌋", "⌈": "⌉"}
 
 
@@ -175,7 +188,8 @@ def _floor_ceil(text: str) -> str:
 @cache
 def display_title(title: str) -> DisplayTitle:
     """The title with ASCII math in Unicode (idempotent: a clean Unicode title comes back unchanged)."""
-    text = _GREEK_RE.sub(lambda m: m[1] + GREEK[m[2]], title)
+    text = _IDENTIFIER.sub(_protect, title)
+    text = _GREEK_RE.sub(lambda m: m[1] + GREEK[m[2]], text)
     text = _HAT.sub(lambda m: m[1] + "\u0302", text)
     for pattern, replacement in _OPERATORS:
         text = pattern.sub(replacement, text)
@@ -186,4 +200,4 @@ def display_title(title: str) -> DisplayTitle:
     text = _INFIX_MINUS.sub(lambda m: m[1] + "−", text)
     text = re.sub(r" - ", " − ", text)
     h, t = _scripts(text)
-    return DisplayTitle(h, t)
+    return DisplayTitle(h.replace(_KEEP, "_"), t.replace(_KEEP, "_"))
