@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from sympy import Eq
 
 import formulas
+from formulas.model import Entry, Verdict
 from verify.site.counterexample import counterexample_block, formula, is_roundoff, value_latex
 from verify.site.sides import evaluate_sides
 
@@ -55,14 +57,30 @@ def test_exact_matrix_counterexample_shows_values_and_both_sides():
     assert "residual" not in text
 
 
+def _claim(symbols: dict, statement) -> Entry:
+    return Entry(id="test.cx", title="a claim", expected=Verdict.REFUTED, symbols=symbols, statement=statement)
+
+
 def test_float_counterexample_gets_both_sides_evaluated_and_the_residual_last(tmp_path, monkeypatch):
     monkeypatch.setenv("SHEETPROOF_CACHE", str(tmp_path))
-    cx = {"exact": False, "residual": "-0.418591", "values": {"lam": "1.71996"}}
-    text = _text("prob.expectation-as-printed", cx, evaluate_sides=evaluate_sides)
+    entry = _claim({"a": "scalar", "b": "scalar"}, lambda a, b: Eq(a**2, a + b, evaluate=False))
+    cx = {"exact": False, "residual": "0.75", "values": {"a": "1.5", "b": "0"}}
+    text = "\n".join(counterexample_block(entry, {"counterexample": cx}, evaluate_sides=evaluate_sides))
     assert "Counterexample (float64)" in text
-    assert r"\(\lambda\)" in text and "1.71996" in text
-    assert r"\text{left} = 0.581409 \;\neq\; 1 = \text{right}" in text
+    assert r"\text{left} = 2.25 \;\neq\; 1.5 = \text{right}" in text
     assert text.index("left}") < text.index("residual, left − right")
+
+
+def test_sides_of_a_claim_about_a_random_variable_use_its_parameters(tmp_path, monkeypatch):
+    monkeypatch.setenv("SHEETPROOF_CACHE", str(tmp_path))
+    from sympy import stats
+
+    entry = _claim({"lam": "scalar positive", "X": "random Poisson(lam)"},
+                   lambda lam, X: Eq(stats.E(X, evaluate=False), lam**2, evaluate=False))
+    assert evaluate_sides(entry, {"exact": True, "values": {"lam": "2"}}) == ("2", "4")
+    text = "\n".join(counterexample_block(entry, {"counterexample": {"exact": True, "values": {"lam": "2"}}},
+                                          evaluate_sides=evaluate_sides))
+    assert r"\(\lambda\)" in text and r"\text{left} = 2 \;\neq\; 4 = \text{right}" in text
 
 
 def test_roundoff_is_never_shown_under_counterexample():

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 __all__ = ["Atom", "TexError", "atoms"]
 
-ARGUMENTS = {"frac": 2, "dfrac": 2, "binom": 2, "sqrt": 1, "operatorname": 1, "mathbf": 1, "mathrm": 1,
+ARGUMENTS = {"frac": 2, "dfrac": 2, "binom": 2, "sqrt": 1, "operatorname": 1, "mathbf": 1, "mathrm": 1, "mathit": 1,
              "mathbb": 1, "mathcal": 1, "hat": 1, "tilde": 1, "bar": 1, "overline": 1, "substack": 1,
              "text": 1, "boldsymbol": 1, "vec": 1, "dot": 1}
 _TOKEN = re.compile(r"\\[A-Za-z]+|\\.|\s+|.", re.S)

@@ -49,10 +49,18 @@ class SiteData:
         return self.records[entry.id]["verdict"]
 
 
+def _implementations() -> dict:
+    try:
+        from numerics._links import links
+    except ImportError:
+        return {}
+    return links()
+
+
 def load() -> SiteData:
     """The catalog with its results (cached results where fresh)."""
     import formulas
-    from verify.report import implementations, record
+    from verify.report import record
     from verify.run import run_entries
 
     cat = formulas.catalog()
@@ -60,7 +68,9 @@ def load() -> SiteData:
     results = run_entries(cat.entries, use_cache=True,
                           on_result=lambda entry, result, cached: fresh.append(not cached))
     log.info("sheetproof: %d entries, %d checked now, the rest from the cache", len(cat.entries), sum(fresh))
-    # full=False: the site prints statements itself (verify.site.latex); only the code links are added
-    records = {e.id: record(e, r, full=False) | {"code": implementations(e)}
+    # full=False: the site prints statements itself (verify.site.latex); only the code links are added,
+    # from one index (verify.report.implementations rebuilds it per entry)
+    code = _implementations()
+    records = {e.id: record(e, r, full=False) | {"code": sorted(code.get(e.id, []))}
                for e, r in zip(cat.entries, results, strict=True)}
     return SiteData(cat, records)

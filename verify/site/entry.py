@@ -9,6 +9,7 @@ statement ranks first.
 from __future__ import annotations
 
 import html
+from functools import cache
 
 from .counterexample import counterexample_block
 from .data import entry_link
@@ -27,6 +28,7 @@ ENGINE_WORDS = {
 _IGNORED_FLAGS = {"real", "square"}
 
 
+@cache
 def statement(entry) -> str | None:
     """The statement's LaTeX with the site's symbols and brackets (None for prose)."""
     return None if entry.expr is None else statement_latex(entry.expr)
@@ -85,6 +87,7 @@ def _checked_by(rec) -> str:
                                      for m in ran) + "."
 
 
+@cache
 def copy_texts(entry) -> dict[str, str]:
     """What the copy buttons copy: ``latex``, ``sympy``, ``identity`` (each where the entry has it).
 
@@ -169,7 +172,7 @@ def render_entry(entry, rec, cat, page: str, *, level: int = 2, figures=None, ev
         head.append(f'<span class="sp-badge sp-error">catalog expects {rec["expected_verdict"]}</span>')
     head.append(f"`{entry.id}` · `{entry.name}`")
     lines += [" · ".join(head), ""]
-    texts = copy_texts(entry)
+    texts = dict(copy_texts(entry))
     if "latex" in texts:
         lines += [math_block(texts["latex"]), ""]
     lines += _copy_buttons(texts)

@@ -13,7 +13,8 @@ the one place a declared name becomes its symbol (formulas, symbol tables, count
 * a power of a 1x1 product, ``ScalarOf(x.T*y)**2``, printed as ``x^{T} y^{2}`` (the square of
   ``y``): the product is bracketed, ``\\left(x^{T} y\\right)^{2}``;
 * such a product next to other factors, ``(xᵀx)(yᵀy)``, is bracketed too;
-* an entry of a vector prints with one index, ``p_{i}``, not ``{p}_{i,0}``.
+* an entry of a vector prints with one index, ``p_{i}``, not ``{p}_{i,0}``;
+* a name of several letters is one symbol, ``\\mathit{ts}^{T}`` (TeX would transpose the ``s`` of ``ts^{T}``).
 
     >>> from sympy import MatrixSymbol
     >>> from formulas.nodes import ScalarOf
@@ -51,7 +52,8 @@ def symbol_latex(name: str) -> str:
     m = _SUFFIX.match(name)
     if m and m["base"] in SYMBOL_LATEX:
         return f"{SYMBOL_LATEX[m['base']]}_{{{m['sub'] or m['digits']}}}"
-    return sympy_latex(Symbol(name))
+    tex = sympy_latex(Symbol(name))
+    return rf"\mathit{{{tex}}}" if re.fullmatch(r"[A-Za-z]{2,}", tex) else tex
 
 
 def symbol_names(expr) -> dict:
@@ -93,6 +95,11 @@ class SiteLatexPrinter(LatexPrinter):
         if _is_product(expr) and self._factors and self._factors[-1] > 1:
             return True
         return super()._needs_mul_brackets(expr, first=first, last=last)
+
+    def _print_Symbol(self, expr, style="plain"):
+        tex = super()._print_Symbol(expr, style=style)
+        # a name of several letters is one symbol: \mathit{ts}^{T}, not t s^{T}
+        return rf"\mathit{{{tex}}}" if re.fullmatch(r"[A-Za-z]{2,}", tex) else tex
 
     def _print_MatrixElement(self, expr):
         if expr.parent.shape[1] == 1 and expr.j == 0:  # an entry of a column vector: one index

@@ -94,8 +94,8 @@ def _product(factors) -> tuple[str, int]:
         else:
             num.append(_wrap(_expr(f), MUL + 1))
     text = "*".join(num) or "1"
-    for d in den:
-        text += "/" + d
+    if den:  # one divisor: a/(2*s**2), not a/2/s**2, which SymPy would distribute over a sum
+        text += "/" + (den[0] if len(den) == 1 else "(" + "*".join(den) + ")")
     return (sign + text, NEG) if sign else (text, MUL)
 
 
@@ -125,7 +125,7 @@ def _elementwise(node) -> str:
     lam = node.function
     body = lam.expr.subs(lam.variables[0], _T)
     for name, fn in ELEMENTWISE.items():
-        if sp.simplify(body - fn(_T)) == 0 if body.has(_T) else False:
+        if body == fn(_T):  # the builder's own bodies: structural equality, nothing to simplify
             return name
     raise NotPrintable(f"elementwise function {lam} has no name in the grammar")
 
@@ -181,11 +181,14 @@ def _expr(e) -> tuple[str, int]:  # noqa: C901 - one case per node type, in one 
         index = f"{i}" if e.parent.shape[1] == 1 and j == 0 else f"{i}, {j}"
         return f"{_wrap(_expr(e.parent), ATOM)}[{index}]", ATOM
     if isinstance(e, sp.Sum):
-        (index, low, high), = e.limits
-        if not (isinstance(low, sp.Integer) and isinstance(high, sp.Integer)):
-            raise NotPrintable(f"the sum over {index} has symbolic bounds ({low} to {high}); identity files "
-                               "unroll sums with integer bounds")
-        return f"sum({_expr(e.function)[0]}, {index.name}, {low}, {high})", ATOM
+        for index, low, high in e.limits:
+            if not (isinstance(low, sp.Integer) and isinstance(high, sp.Integer)):
+                raise NotPrintable(f"the sum over {index} has symbolic bounds ({low} to {high}); identity files "
+                                   "unroll sums with integer bounds")
+        text = _expr(e.function)[0]
+        for index, low, high in e.limits:  # innermost first: Sum(f, (i, ...), (j, ...)) sums over i inside j
+            text = f"sum({text}, {index.name}, {low}, {high})"
+        return text, ATOM
     for cls, name in (*_CALLS.items(), *_MATRIX_CALLS.items()):
         if type(e) is cls or (isinstance(e, cls) and cls in (HadamardProduct, KroneckerProduct)):
             return f"{name}({', '.join(_expr(a)[0] for a in e.args)})", ATOM
@@ -212,10 +215,20 @@ def _layout(entry) -> str:
     return layouts.pop() if layouts else "denominator"
 
 
+def _fields_as_declared(entry) -> None:
+    """A declared function prints as its name, so it must be applied to its declared argument only."""
+    for part in [entry.expr, *entry.constraints]:
+        for node in part.atoms(ScalarField, VectorField):
+            if entry.objects.get(node.name) != node:
+                raise NotPrintable(f"{node.name} is applied to {node.arg}, not to its declared argument; identity "
+                                   "files write a declared function by its name alone")
+
+
 def identity_entry(entry) -> dict:
     """The identity-file mapping for a catalog entry with a statement; raises :class:`NotPrintable`."""
     if entry.expr is None:
         raise NotPrintable("the entry has no statement")
+    _fields_as_declared(entry)
     out = {"id": entry.id, "title": entry.title, "symbols": dict(entry.symbols), "claim": claim_text(entry.expr)}
     if not out["symbols"]:
         del out["symbols"]
