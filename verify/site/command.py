@@ -58,10 +58,14 @@ def cmd_site(args) -> int:
           f"({steps}); config {args.out}/mkdocs.yml")
     if not args.build:
         return 0
-    command = GENERATORS[args.generator]
-    if shutil.which(command[0]) is None and command[0] != sys.executable:
-        print(f"sheetproof site: {command[0]} is not installed", file=sys.stderr)
-        return 2
+    command = list(GENERATORS[args.generator])
+    if command[0] != sys.executable:  # a console script: on PATH, or next to this Python (a virtualenv)
+        beside = Path(sys.executable).with_name(command[0])
+        found = shutil.which(command[0]) or (str(beside) if beside.is_file() else None)
+        if found is None:
+            print(f"sheetproof site: {command[0]} is not installed", file=sys.stderr)
+            return 2
+        command[0] = found
     proc = subprocess.run([*command, str(args.out / "mkdocs.yml")], check=False)
     if proc.returncode:
         return proc.returncode
