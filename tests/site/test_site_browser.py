@@ -223,7 +223,15 @@ def _search(page, query: str) -> list[str]:
         """(q) => document.querySelector("input.md-search__input").value === q
                   && /matching/i.test(document.querySelector(".md-search-result__meta").textContent)""",
         arg=query)
-    # Results arrive as the query is typed: read until two readings 300 ms apart agree.
+    # Results arrive as the query is typed, and a loaded machine answers late: wait until a result
+    # holds a word of the final query (the results for "co" hold no "occur" or "matri"),
+    # then read until two readings 300 ms apart agree.
+    stems = [w[:5] for w in re.findall(r"[a-z0-9]+", query.lower()) if len(w) >= 3]
+    page.wait_for_function(
+        """(stems) => {
+            const items = [...document.querySelectorAll(".md-search-result__list .md-search-result__article")];
+            return !items.length || items.some(a => stems.some(s => a.innerText.toLowerCase().includes(s)));
+        }""", arg=stems, timeout=20_000)
     previous = None
     for _ in range(20):
         hrefs = page.eval_on_selector_all(".md-search-result__list a.md-search-result__link",

@@ -160,7 +160,8 @@ def render_entry(entry, rec, cat, page: str, *, level: int = 2, figures=None, ev
     """One entry as Markdown for the page ``page`` (a docs path)."""
     from verify.report import is_erratum
 
-    aliases = display_title(" · ".join(entry.aliases)).markdown
+    # aliases are what people type ("1x1 convolution", "lambda"): shown as typed, searched as typed
+    aliases = md_escape(" · ".join(entry.aliases))
     in_heading = bool(entry.aliases) and not is_erratum(entry)
     aka = f' <br><span class="sp-aka">{aliases}</span>' if in_heading else ""
     lines = [entry_heading(entry, level, entry.id, aliases=aka), ""]
