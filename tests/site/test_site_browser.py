@@ -7,171 +7,22 @@ fails the test that caused it.
 
 from __future__ import annotations
 
-import functools
 import html
-import http.server
 import re
-import threading
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
+from site_browser import BROWSER_MARKS, search, wait_for_math
 
 import formulas
 from verify.site.titles import display_title
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
 TOP = 3
-
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium "
-                                                     "(apt-get install chromium; .ci/run installs it)"),
-]
-
-# What people type, and the entry that must be among the first three results:
-# common names, an operation and its object, a distribution's name with "mgf".
-QUERIES = [
-    ("trace cyclic", "linalg.trace-cyclic"),
-    ("sylvester criterion", "linalg.sylvester-pd-leading-minors"),
-    ("poisson mgf", "prob.mgf-poisson"),
-    ("normal mgf", "prob.mgf-normal"),
-    ("binomial moment generating function", "prob.mgf-binomial"),
-    ("variance of sum", "prob.var-linear-combination"),
-    ("variance of a sum", "prob.var-linear-combination"),
-    ("bayes theorem", "prob.bayes-rule"),
-    ("cauchy schwarz", "anal.cauchy-schwarz-inner-product"),
-    ("jensen inequality", "anal.jensen-finite"),
-    ("log derivative trick", "anal.log-derivative-trick"),
-    ("newton step", "anal.newton-step-quadratic"),
-    ("taylor remainder", "anal.taylor-integral-remainder"),
-    ("chebyshev inequality", "prob.chebyshev"),
-    ("covariance of linear transform", "prob.var-matrix-transform"),
-    ("entropy of bernoulli", "prob.entropy-bernoulli"),
-    ("kl divergence", "info.kl-divergence"),
-    ("gibbs inequality", "info.kl-nonnegative"),
-    ("cross entropy", "info.cross-entropy-definition"),
-    ("pointwise mutual information", "info.pmi-definition"),
-    ("derivative of quadratic form", "deriv.grad-quadratic-form"),
-    ("chain rule denominator layout", "deriv.chain-rule-denominator"),
-    ("jacobian of linear map", "deriv.jacobian-linear-map"),
-    ("gradient of squared norm", "deriv.grad-squared-norm"),
-    ("hadamard product derivative", "deriv.jacobian-elementwise-product"),
-    ("sigmoid derivative", "approx.sigmoid-derivative"),
-    ("rectified linear unit", "approx.relu"),
-    ("backpropagation", "approx.backprop-activity"),
-    ("zaslavsky theorem", "approx.region-count-hyperplane-arrangement"),
-    ("log sum exp", "approx.log-softmax"),
-    ("max pooling", "cnn.max-pooling"),
-    ("convolution output size", "cnn.conv-output-size"),
-    ("fft convolution", "cnn.convolution-theorem-fft"),
-    ("1x1 convolution", "cnn.one-by-one-convolution"),
-    ("lenet-5", "cnn.lenet5"),
-    ("denoising autoencoder", "ae.denoising-autoencoder-objective"),
-    ("linear autoencoder pca", "ae.linear-autoencoder-pca-subspace"),
-    ("adam optimizer", "opt.adam-update"),
-    ("nesterov momentum", "opt.nesterov-update"),
-    ("gradient clipping", "opt.gradient-clipping-norm"),
-    ("cosine learning rate", "opt.lr-decay-cosine"),
-    ("inverted dropout", "opt.dropout-inverted"),
-    ("negative sampling", "emb.skipgram-negative-sampling"),
-    ("positive pmi", "emb.positive-pmi"),
-    ("woodbury identity", "latent.fa-posterior-covariance"),
-    ("probabilistic pca maximum likelihood", "latent.ppca-ml-solution"),
-    ("de finetti", "latent.de-finetti-infinite-exchangeable"),
-    ("evidence lower bound", "gen.elbo"),
-    ("reparameterization trick", "gen.reparameterization-trick"),
-    ("optimal discriminator", "gen.gan-optimal-discriminator"),
-    ("gradient of log determinant", "deriv.grad-logdet"),
-    ("derivative of trace", "deriv.grad-trace"),
-    ("gaussian log likelihood", "latent.gaussian-loglik-in-s"),
-    ("negative definite leading minors", "linalg.negative-definite-minors"),
-    ("gaussian likelihood squared error", "ae.gaussian-mle-is-squared-error"),
-    ("one hot embedding lookup", "emb.lookup-equals-one-hot-product"),
-    ("co-occurrence matrix", "emb.cooccurrence-matrix"),
-    ("kl divergence standard normal", "gen.elbo-gaussian-kl"),
-    ("mutual information", "info.mutual-information"),
-    ("maxout", "approx.maxout"),
-    ("feature map size", "cnn.conv-output-size"),
-    ("adam bias correction", "opt.adam-bias-correction"),
-    ("factor analysis posterior mean", "latent.fa-posterior-mean"),
-    ("convex function definition", "anal.convex-function-definition"),
-]
-
-# Queries whose entry is not in the top three yet: a visible status, not a comment
-# (xfail strict: when search finds these, move them up to QUERIES).
-# "covariance": no word of latent.gaussian-loglik-in-s (title, aliases, tags, notes) says it; the catalog
-# needs an alias such as "Gaussian log-likelihood of the covariance" (asked of the catalog, issue 16).
-KNOWN_MISSES: list[tuple[str, str]] = [
-    ("gaussian log likelihood covariance", "latent.gaussian-loglik-in-s"),
-]
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):  # keep the test output clean
-        pass
-
-
-@pytest.fixture(scope="module")
-def server(built_site):
-    handler = functools.partial(_Quiet, directory=str(built_site.path))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
-    httpd.server_close()
-    thread.join()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture
-def page(browser):
-    """A fresh page; after the test, every request it made must have stayed on this machine."""
-    context = browser.new_context()
-    page = context.new_page()
-    requests: list[str] = []
-    page.on("request", lambda request: requests.append(request.url))
-    errors: list[str] = []
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
-    yield page
-    context.close()
-    remote = [u for u in requests if not _is_local(u)]
-    assert not remote, f"requests that left the machine: {remote}"
-    assert not errors, f"JavaScript errors: {errors}"
-
-
-def _is_local(url: str) -> bool:
-    parts = urlsplit(url)
-    return parts.scheme in ("file", "data", "blob", "about") or parts.hostname == "127.0.0.1"
-
-
-def _wait_for_math(page) -> None:
-    """MathJax has started and typeset the page (or 20 s passed: the assertions then say what is missing)."""
-    from playwright.sync_api import TimeoutError as PlaywrightTimeout
-
-    page.wait_for_function("() => window.MathJax && MathJax.startup && MathJax.startup.promise")
-    page.evaluate("() => MathJax.startup.promise")
-    try:
-        page.wait_for_function("() => [...document.querySelectorAll('article .arithmatex')]"
-                               ".every(e => e.querySelector('mjx-container'))", timeout=20_000)
-    except PlaywrightTimeout:
-        pass
+pytestmark = BROWSER_MARKS
 
 
 def _assert_math_rendered(page, where: str, expect_math: bool = True) -> None:
-    _wait_for_math(page)
+    wait_for_math(page)
     if expect_math:
         assert page.locator("article .arithmatex").count() > 0, f"{where}: no math on the page"
     unrendered = page.eval_on_selector_all(
@@ -204,78 +55,6 @@ def _chapter(key: str):
 def test_math_renders_on_other_pages(page, server, path):
     page.goto(server + path)
     _assert_math_rendered(page, path)
-
-
-def _search(page, query: str) -> list[str]:
-    """Type ``query`` into the search box; the entry anchors of the results, in the order shown.
-
-    Material groups results by page: a page's own item heads its group, then its sections.
-    Only section results (an entry's anchor) count, hidden "more on this page" ones included
-    at their place in the list.
-    """
-    box = page.locator("input.md-search__input")
-    box.click()
-    page.keyboard.press("Control+A")
-    page.keyboard.press("Backspace")
-    page.wait_for_function("() => !document.querySelector('.md-search-result__list a')")  # cleared
-    page.keyboard.type(query, delay=5)
-    page.wait_for_function(
-        """(q) => document.querySelector("input.md-search__input").value === q
-                  && /matching/i.test(document.querySelector(".md-search-result__meta").textContent)""",
-        arg=query)
-    # Results arrive as the query is typed, and a loaded machine answers late: wait until a result
-    # holds a word of the final query (the results for "co" hold no "occur" or "matri"),
-    # then read until two readings 300 ms apart agree.
-    stems = [w[:5] for w in re.findall(r"[a-z0-9]+", query.lower()) if len(w) >= 3]
-    page.wait_for_function(
-        """(stems) => {
-            const items = [...document.querySelectorAll(".md-search-result__list .md-search-result__article")];
-            return !items.length || items.some(a => stems.some(s => a.innerText.toLowerCase().includes(s)));
-        }""", arg=stems, timeout=20_000)
-    previous = None
-    for _ in range(20):
-        hrefs = page.eval_on_selector_all(".md-search-result__list a.md-search-result__link",
-                                          "els => els.map(a => a.getAttribute('href'))")
-        if hrefs == previous:
-            break
-        previous = hrefs
-        page.wait_for_timeout(300)
-    return [urlsplit(h).fragment for h in hrefs if urlsplit(h).fragment]
-
-
-@pytest.fixture(scope="module")
-def search_page(browser, server):
-    context = browser.new_context()
-    page = context.new_page()
-    requests: list[str] = []
-    page.on("request", lambda request: requests.append(request.url))
-    page.goto(server + "index.html")
-    yield page
-    context.close()
-    remote = [u for u in requests if not _is_local(u)]
-    assert not remote, f"requests that left the machine: {remote}"
-
-
-@pytest.mark.parametrize("query, expected", [
-    *QUERIES,
-    *[pytest.param(q, e, marks=pytest.mark.xfail(strict=True, reason="known search miss")) for q, e in KNOWN_MISSES],
-], ids=[q for q, _ in QUERIES + KNOWN_MISSES])
-def test_search_finds_entry_in_top_results(search_page, query, expected):
-    formulas.get(expected)  # the table names real entries
-    anchors = _search(search_page, query)
-    assert expected in anchors[:TOP], f"{query!r}: {expected} not in the top {TOP}: {anchors[:8]}"
-
-
-def test_query_table_is_large_enough():
-    assert len(QUERIES) >= 30
-
-
-def test_query_table_covers_every_chapter():
-    per_chapter = {c.key: 0 for c in formulas.catalog().chapters}
-    for _, expected in QUERIES:
-        per_chapter[formulas.get(expected).chapter.key] += 1
-    thin = {k: n for k, n in per_chapter.items() if n < 3}
-    assert not thin, f"chapters with fewer than 3 typed queries: {thin}"
 
 
 def test_permalinks_land_on_their_entry(page, server):
@@ -373,14 +152,6 @@ def test_toc_and_headings_show_typeset_titles(page, server):
     assert "^{" not in toc.inner_text() and "sigma" not in toc.inner_text()
 
 
-def test_search_results_show_typeset_titles(search_page):
-    _search(search_page, "ppca eigen equation orthogonal columns")
-    titles = search_page.eval_on_selector_all(".md-search-result__article h2, .md-search-result__article h1",
-                                              "els => els.map(e => e.innerText)")
-    assert any("(σ² + ρᵢ²)" in t for t in titles), titles[:5]
-    assert not any("sigma^2" in t or "rho_i" in t for t in titles)
-
-
 def test_api_catalog_ids_link_to_entries(page, server):
     page.goto(server + "api/numerics.html")
     link = page.locator('a.sp-id-link[href$="#cnn.max-pooling"]').first
@@ -392,7 +163,7 @@ def test_api_catalog_ids_link_to_entries(page, server):
 
 def test_counterexamples_render_as_math(page, server):
     page.goto(server + "errata.html")
-    _wait_for_math(page)
+    wait_for_math(page)
     blocks = page.locator("section.sp-cx")
     assert blocks.count() >= 10
     for i in range(blocks.count()):
@@ -406,7 +177,6 @@ def test_counterexamples_render_as_math(page, server):
 def test_screenshots_of_an_entry_the_errata_and_a_chapter(page, server, tmp_path_factory):
     """Screenshots for a reader's eye (SHEETPROOF_SCREENSHOTS=DIR keeps them; default: pytest's tmp)."""
     import os
-    from pathlib import Path
 
     out = Path(os.environ.get("SHEETPROOF_SCREENSHOTS") or tmp_path_factory.mktemp("screenshots"))
     out.mkdir(parents=True, exist_ok=True)
@@ -414,7 +184,7 @@ def test_screenshots_of_an_entry_the_errata_and_a_chapter(page, server, tmp_path
     for name, url in (("entry", "chapters/prob.html#prob.mgf-poisson-as-printed"), ("errata", "errata.html"),
                       ("chapter", "chapters/approx.html#approx.relu")):
         page.goto(server + url)
-        _wait_for_math(page)
+        wait_for_math(page)
         page.screenshot(path=str(out / f"{name}.png"))
         assert (out / f"{name}.png").stat().st_size > 20_000
 
@@ -424,5 +194,5 @@ def test_site_works_from_disk(page, built_site):
     page.goto((built_site.path / "chapters" / "deriv.html").as_uri())
     _assert_math_rendered(page, "file:// chapters/deriv.html")
     page.goto((built_site.path / "index.html").as_uri())
-    anchors = _search(page, "trace cyclic")
+    anchors = search(page, "trace cyclic")
     assert "linalg.trace-cyclic" in anchors[:TOP], anchors[:8]

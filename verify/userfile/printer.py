@@ -5,10 +5,15 @@ file, so that :func:`~verify.userfile.build.build_claim` reads it back to the sa
 :func:`identity_entry` adds the declarations, and :func:`identity_yaml` is the snippet the site
 offers under "copy as an identity file entry" (``sheetproof check`` reads it as a file as is):
 
-    >>> import formulas
-    >>> print(identity_yaml(formulas.get("prob.mgf-poisson")), end="")
-    - id: prob.mgf-poisson
-      title: 'MGF of Poisson(lam): exp(lam (e^t - 1))'
+    >>> from formulas._authoring import Eq
+    >>> from formulas.model import Entry, Verdict
+    >>> from sympy import exp, stats
+    >>> entry = Entry("demo.mgf-poisson", "MGF of Poisson(λ)", Verdict.PROVED,
+    ...               symbols={"lam": "scalar positive", "X": "random Poisson(lam)", "t": "scalar"},
+    ...               statement=lambda lam, X, t: Eq(stats.E(exp(t * X), evaluate=False), exp(lam * (exp(t) - 1))))
+    >>> print(identity_yaml(entry), end="")
+    - id: demo.mgf-poisson
+      title: MGF of Poisson(λ)
       symbols:
         lam: scalar positive
         X: random Poisson(lam)
@@ -149,7 +154,9 @@ def _expr(e) -> tuple[str, int]:  # noqa: C901 - one case per node type, in one 
         return e.name, ATOM
     if isinstance(e, ScalarOf):
         return _expr(e.args[0])
-    if isinstance(e, (sp.Add, MatAdd)):
+    if isinstance(e, sp.Add):
+        return _sum(e.as_ordered_terms())  # as SymPy writes it: exp(t) - 1, not -1 + exp(t)
+    if isinstance(e, MatAdd):
         return _sum(e.args)
     if isinstance(e, sp.Mul):
         return _product(e.args)
