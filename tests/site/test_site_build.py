@@ -168,11 +168,18 @@ def test_site_reads_fresh_results_from_the_cache(hook, tmp_path, monkeypatch):
 @pytest.mark.parametrize("markdown", [
     "<!-- sheetproof:bogus -->",
     "text\n<!-- sheetproof:chapterz deriv -->\n",
-    "<!-- sheetproof: -->",
+    "<!-- sheetproof:x -->",
 ])
 def test_unknown_marker_fails(hook, markdown):
     with pytest.raises(PluginError, match="unknown marker"):
         hook.expand_markers(markdown, "page.md")
+
+
+def test_notes_comments_are_not_markers(hook):
+    """A notes file's per-equation comment (``<!-- sheetproof: id=..., expect=refuted -->``, a space after the
+    colon) belongs to ``sheetproof check``, not to the site: it passes through unchanged."""
+    text = "$$a = b$$\n<!-- sheetproof: id=demo, expect=refuted -->\n"
+    assert hook.expand_markers(text, "page.md") == text
 
 
 @pytest.mark.parametrize("markdown, message", [

@@ -29,7 +29,7 @@ from .titles import display_title
 
 __all__ = ["EXPANDERS", "MARKER", "GUIDE", "VERDICT_ORDER", "Context", "expand_markers", "chapter_markdown"]
 
-MARKER = re.compile(r"<!--\s*sheetproof:(?P<name>[A-Za-z0-9_-]*)(?P<args>[^>]*?)-->")
+MARKER = re.compile(r"<!--\s*sheetproof:(?P<name>[A-Za-z][A-Za-z0-9_-]*)(?P<args>[^>]*?)-->")
 VERDICT_ORDER = ("proved", "confirmed", "refuted", "not-checkable", "error")
 GUIDE = Path(__file__).resolve().parents[1] / "userfile" / "GUIDE.md"
 
