@@ -22,7 +22,7 @@ from .atoms import atom_for
 from .construct import chain_of, inverse_tensor
 from .heads import delta
 from .network import Factor, Tensor, Term, fresh, product
-from .normal import _factor_sign, is_real_tensor, normal_form, tensor_key, to_scalar
+from .normal import _factor_sign, is_gram, is_real_tensor, normal_form, tensor_key, to_scalar
 
 __all__ = ["det_of"]
 
@@ -43,8 +43,10 @@ def _opaque(t: Tensor):
     if tensor_key(transposed) < tensor_key(t):
         t = transposed
     flags = _single_var_flags(t)
+    gram = (len(t.terms) == 1 and t.terms[0].coef.is_positive and is_real_tensor(t)
+            and is_gram(t.terms[0].factors, *t.out))  # det of a Gram matrix TᵀT is nonnegative
     return atom_for("det", tensor_key(t), real=is_real_tensor(t), positive="spd" in flags,
-                    sign="orthogonal" in flags, tensor=t)
+                    nonnegative=gram, sign="orthogonal" in flags, tensor=t)
 
 
 def _det_factor(f: Factor, forward: bool):

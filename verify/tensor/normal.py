@@ -295,8 +295,24 @@ def _structural_sign(fs) -> dict:
         for h1, h2 in _halves(rest, len(rest) // 2):
             for x, y in ((h1, h2), (h2, h1)):
                 if any(a in f.idx for f in x) and any(b in f.idx for f in y) and _same_half(x, y, (a,), (b,)):
-                    return {"nonnegative": True}
+                    # xᵀMx > 0 for an SPD M and a vector declared nonzero
+                    strict = ("spd" in m.head.payload[1] and len(x) == 1 and x[0].head.kind == "var"
+                              and "nonzero" in x[0].head.payload[1] and x[0].idx == (a,))
+                    return {"positive": True} if strict else {"nonnegative": True}
     return {}
+
+
+def is_gram(factors, p, q) -> bool:
+    """Whether ``Σ_c T[c,p] T[c,q]`` (or ``Σ T[c,p] M[.,.] T[c,q]`` with M PSD): a PSD matrix on (p, q)."""
+    fs = list(factors)
+    if len(fs) > 10 or p == q:
+        return False
+    if len(fs) % 2 == 0:
+        for h1, h2 in _halves(fs, len(fs) // 2):
+            for x, y in ((h1, h2), (h2, h1)):
+                if any(p in f.idx for f in x) and any(q in f.idx for f in y) and _same_half(x, y, (p,), (q,)):
+                    return True
+    return False
 
 
 def _component_sign(fs) -> dict:
