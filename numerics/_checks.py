@@ -1,0 +1,58 @@
+"""Argument checks shared by the numerics implementations: errors that name the argument and the shapes.
+
+The checks run before any arithmetic, so a bad call fails with a message about the call (``conv2d: x has 5
+channels but W (4, 3, 3, 3) with groups=1 expects 3``) rather than one from deep inside a reshape, an einsum or
+a Cholesky factorisation.
+
+:class:`ShapeError` derives from both ``ValueError`` and ``RuntimeError``: torch raises ``RuntimeError`` for
+bad shapes, Python code usually expects ``ValueError``, and code written for either keeps working.
+
+Example:
+    >>> import torch
+    >>> check_ndim("conv2d", "x", torch.zeros(2, 3), (3, 4))
+    Traceback (most recent call last):
+    ...
+    numerics._checks.ShapeError: conv2d: x must have 3 or 4 dimensions, got shape (2, 3)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable
+
+import torch
+
+__all__ = ["ShapeError", "check_choice", "check_ndim", "check_same_dtype", "shape_str"]
+
+
+class ShapeError(ValueError, RuntimeError):
+    """A tensor argument has the wrong shape for the call (a ``ValueError`` and a ``RuntimeError``)."""
+
+
+def shape_str(t: torch.Tensor | Iterable[int]) -> str:
+    """``(2, 3)`` for a tensor or a shape; ``(5,)`` for one dimension."""
+    dims = tuple(t.shape) if isinstance(t, torch.Tensor) else tuple(t)
+    return str(tuple(int(d) for d in dims))
+
+
+def check_ndim(fn: str, name: str, t: torch.Tensor, allowed: Collection[int]) -> None:
+    """Raise :class:`ShapeError` unless ``t.dim()`` is one of ``allowed``."""
+    if t.dim() not in allowed:
+        options = " or ".join(str(n) for n in sorted(allowed))
+        raise ShapeError(f"{fn}: {name} must have {options} dimensions, got shape {shape_str(t)}")
+
+
+def check_same_dtype(fn: str, **tensors: torch.Tensor | None) -> None:
+    """Raise ``TypeError`` unless all given tensors share one dtype and one device."""
+    given = {k: v for k, v in tensors.items() if v is not None}
+    dtypes = {v.dtype for v in given.values()}
+    devices = {v.device for v in given.values()}
+    if len(dtypes) > 1 or len(devices) > 1:
+        desc = ", ".join(f"{k}: {v.dtype} on {v.device}" for k, v in given.items())
+        raise TypeError(f"{fn}: arguments must share one dtype and device, got {desc}")
+
+
+def check_choice(fn: str, name: str, value: object, choices: Collection[object]) -> None:
+    """Raise ``ValueError`` naming the known choices unless ``value`` is one of them."""
+    if value not in choices:
+        known = ", ".join(repr(c) for c in sorted(choices, key=str))
+        raise ValueError(f"{fn}: unknown {name} {value!r}; known: {known}")
