@@ -21,7 +21,7 @@ from collections.abc import Collection, Iterable
 
 import torch
 
-__all__ = ["ShapeError", "check_choice", "check_ndim", "check_same_dtype", "shape_str"]
+__all__ = ["ShapeError", "check_choice", "check_components", "check_ndim", "check_same_dtype", "shape_str"]
 
 
 class ShapeError(ValueError, RuntimeError):
@@ -56,3 +56,14 @@ def check_choice(fn: str, name: str, value: object, choices: Collection[object])
     if value not in choices:
         known = ", ".join(repr(c) for c in sorted(choices, key=str))
         raise ValueError(f"{fn}: unknown {name} {value!r}; known: {known}")
+
+
+def check_components(fn: str, X: torch.Tensor, k: object, bound: str) -> tuple[int, int]:
+    """``(N, d)`` of the data matrix ``X``; raises unless ``1 <= k <= bound``, ``bound`` being ``"d - 1"`` or ``"min(N, d)"``."""
+    if X.dim() != 2:
+        raise ShapeError(f"{fn}: X must be a data matrix (N, d), got shape {shape_str(X)}")
+    N, d = X.shape
+    k_max = {"d - 1": d - 1, "min(N, d)": min(N, d)}[bound]
+    if not isinstance(k, int) or isinstance(k, bool) or not 1 <= k <= k_max:
+        raise ValueError(f"{fn}: need 1 <= k <= {bound} = {k_max} for X of shape {shape_str(X)}, got k={k!r}")
+    return N, d
