@@ -21,7 +21,15 @@ from collections.abc import Collection, Iterable
 
 import torch
 
-__all__ = ["ShapeError", "check_choice", "check_components", "check_ndim", "check_same_dtype", "shape_str"]
+__all__ = [
+    "ShapeError",
+    "check_affine",
+    "check_choice",
+    "check_components",
+    "check_ndim",
+    "check_same_dtype",
+    "shape_str",
+]
 
 
 class ShapeError(ValueError, RuntimeError):
@@ -67,3 +75,15 @@ def check_components(fn: str, X: torch.Tensor, k: object, bound: str) -> tuple[i
     if not isinstance(k, int) or isinstance(k, bool) or not 1 <= k <= k_max:
         raise ValueError(f"{fn}: need 1 <= k <= {bound} = {k_max} for X of shape {shape_str(X)}, got k={k!r}")
     return N, d
+
+
+def check_affine(fn: str, x: torch.Tensor, W: torch.Tensor, b: torch.Tensor | None, w_dims: int = 2) -> None:
+    """``x`` ``(..., n)``, ``W`` ``(*out, n)`` with ``w_dims`` dimensions, ``b`` ``out`` (or None)."""
+    check_ndim(fn, "W", W, (w_dims,))
+    if x.dim() < 1 or x.shape[-1] != W.shape[-1]:
+        got = f"{x.shape[-1]} inputs" if x.dim() else "a scalar"
+        raise ShapeError(f"{fn}: x {shape_str(x)} has {got} but W {shape_str(W)} expects {W.shape[-1]}")
+    if b is not None and tuple(b.shape) != tuple(W.shape[:-1]):
+        raise ShapeError(
+            f"{fn}: bias b must have shape {shape_str(W.shape[:-1])} for W {shape_str(W)}, got {shape_str(b)}"
+        )

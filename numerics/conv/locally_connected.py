@@ -87,8 +87,11 @@ class LocallyConnected2d(nn.Module):
         stride: int | tuple[int, int] = 1,
         padding: Padding = 0,
         bias: bool = True,
+        device: torch.device | str | None = None,
+        dtype: torch.dtype | None = None,
     ) -> None:
         super().__init__()
+        factory = dict(device=device, dtype=dtype)
         (p, q), (sh, sw) = (
             ntuple(kernel_size, 2, "LocallyConnected2d", "kernel_size"),
             ntuple(stride, 2, "LocallyConnected2d", "stride"),
@@ -98,9 +101,13 @@ class LocallyConnected2d(nn.Module):
         self.kernel_size, self.stride, self.padding = (p, q), (sh, sw), padding
         bound = 1 / math.sqrt(in_channels * p * q)
         self.weight = nn.Parameter(
-            torch.empty(Ho, Wo, out_channels, in_channels, p, q).uniform_(-bound, bound)
+            torch.empty(Ho, Wo, out_channels, in_channels, p, q, **factory).uniform_(-bound, bound)
         )
-        self.bias = nn.Parameter(torch.empty(out_channels, Ho, Wo).uniform_(-bound, bound)) if bias else None
+        self.bias = (
+            nn.Parameter(torch.empty(out_channels, Ho, Wo, **factory).uniform_(-bound, bound))
+            if bias
+            else None
+        )
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         return locally_connected2d(x, self.weight, self.bias, self.kernel_size, self.stride, self.padding)
