@@ -10,7 +10,7 @@ Example:
     >>> @implements("info.entropy-definition")
     ... def h(p): ...
     >>> h.__catalog_ids__
-    ('info.entropy',)
+    ('info.entropy-definition',)
 """
 
 from __future__ import annotations

@@ -9,9 +9,11 @@ channel sum of each group is one complex matrix product per frequency.
 
 Cost per image and output channel: :math:`\mathcal{O}(n\log n)` (plus :math:`\mathcal{O}(n)` per input channel)
 instead of :math:`\mathcal{O}(n\,m)` for a kernel of :math:`m` entries, so the FFT pays off for large kernels.
-Measured by ``python -m bench.numerics`` (one thread, batch 8, 16 -> 16 channels, 64 x 64 images, float32):
-the FFT is faster than the direct :func:`numerics.conv.conv2d` from kernels of about 9 x 9 and faster than
-``torch.nn.functional.conv2d`` from about 11 x 11; at 3 x 3 it is several times slower than both.
+Measured by ``python -m bench.numerics --only fft`` (one thread, batch 8, 16 -> 16 channels, 64 x 64 images,
+float32): the FFT takes about 8-9 ms whatever the kernel; the direct :func:`numerics.conv.conv2d` takes
+4 ms at 3 x 3, 9 ms at 5 x 5 and 16 ms at 7 x 7, so the crossover lies between 5 x 5 and 7 x 7 (FFT 2.5x
+slower at 3 x 3, 2x faster at 7 x 7, 20x at 31 x 31); ``torch.nn.functional.conv2d`` (oneDNN) is overtaken
+between 7 x 7 and 9 x 9 (FFT 4x slower at 3 x 3, 5x faster at 31 x 31).
 
 Catalog: ``cnn.convolution-theorem-fft``.
 """
@@ -143,7 +145,7 @@ def conv2d_fft(
     r""":func:`numerics.conv.conv2d` computed with 2-D FFTs: :math:`\mathcal{F}^{-1}(\mathcal{F}x \cdot \mathcal{F}\,\mathrm{flip}(W))`.
 
     ``x``: ``(B, C, H, W)`` or ``(C, H, W)``, ``W``: ``(K, C/groups, p, q)``; returns ``(B, K, H', W')``; the
-    arguments of ``torch.nn.functional.conv2d``. Faster than the direct convolution for large kernels (about
-    9 x 9 and up on 64 x 64 images, see the module docstring). Catalog: ``cnn.convolution-theorem-fft``.
+    arguments of ``torch.nn.functional.conv2d``. Faster than the direct convolution for large kernels (from
+    about 7 x 7 on 64 x 64 images, see the module docstring). Catalog: ``cnn.convolution-theorem-fft``.
     """
     return _fft_conv("conv2d_fft", x, W, b, stride, padding, dilation, groups, 2)
