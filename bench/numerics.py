@@ -286,7 +286,10 @@ def main(argv: list[str] | None = None) -> list[dict]:
     if device.type == "cuda":  # float32 at float32 precision on both sides (cuDNN would use TF32 by default)
         torch.backends.cuda.matmul.allow_tf32 = torch.backends.cudnn.allow_tf32 = False
     try:
-        from threadpoolctl import threadpool_limits  # installed with scikit-learn
+        # threadpoolctl limits the libraries loaded when it is entered: load scipy's and scikit-learn's BLAS first
+        import scipy.linalg  # noqa: F401
+        import sklearn.decomposition  # noqa: F401
+        from threadpoolctl import threadpool_limits
 
         with threadpool_limits(threads):
             rows = [r for s in sections for r in SECTIONS[s](repeats, device)]
