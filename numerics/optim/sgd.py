@@ -98,7 +98,9 @@ class SGD(TorchOptimizer):
                         else:
                             s["momentum_buffer"] = g.detach().clone()  # b_1 = g_1
                         bufs.append(s["momentum_buffer"])
-                # Nesterov: g + mu b; heavy ball: b
-                grads = torch._foreach_add(grads, bufs, alpha=mu) if group["nesterov"] else bufs
+                if group["nesterov"]:  # theta - eta (g + mu b), in two in-place steps (no temporary list)
+                    torch._foreach_add_(params, bufs, alpha=-lr * mu)
+                else:  # heavy ball: theta - eta b
+                    grads = bufs
             torch._foreach_add_(params, grads, alpha=-lr)  # theta = theta - eta g
         return loss
