@@ -58,15 +58,33 @@ def _equalities(builder, constraints):
             value = builder.scalar(c.lhs) - builder.scalar(c.rhs)
         except (ValueError, TypeError, NotImplementedError):
             continue
+        value = value.xreplace(subs)  # the earlier substitutions first: a = xᵀy, a = 2 gives xᵀy = 2
         for s in sorted(value.free_symbols, key=lambda s: (-sp.count_ops(s), str(s))):
-            try:
-                roots = sp.solve(value, s)
-            except (NotImplementedError, TypeError, ValueError):
-                continue
-            if len(roots) == 1:
-                subs[s] = roots[0]
+            root = _linear_root(value, s)
+            if root is not None:
+                subs = {k: v.xreplace({s: root}) for k, v in subs.items()}
+                subs[s] = root
                 break
     return rules, subs
+
+
+def _linear_root(value, s):
+    """The one value of ``s`` with ``value = 0``, when ``value = c·s + d`` with ``c, d`` free of ``s`` and
+    ``c`` nonzero from the declarations alone; else None.
+
+    ``sympy.solve`` divides by what it cannot show is zero (``solve(a*b, a) == [0]``, which would prove
+    ``a == 0`` from ``a*b == 0``), so it is not used: a substitution must hold at every point of the
+    constraint set."""
+    try:
+        poly = sp.Poly(sp.expand(value), s)
+    except (sp.PolynomialError, sp.GeneratorsNeeded, TypeError, ValueError):
+        return None
+    if poly.degree() != 1:
+        return None
+    c, d = poly.coeff_monomial(s), poly.coeff_monomial(1)
+    if c.has(s) or d.has(s) or not (c.is_nonzero is True or (c.is_number and c != 0)):
+        return None
+    return sp.cancel(-d / c)
 
 
 def _rewrite_atoms(value, rules, depth: int = 0):
