@@ -115,6 +115,8 @@ def test_rounding_does_not_refute():
     ("a == 0", {"a": "scalar", "b": "scalar"}, ["a*b == a"]),
     ("a == 1", {"a": "scalar", "b": "scalar"}, ["(a - 1)*b == 0"]),
     ("a == 0", {"a": "scalar", "x": "vector n"}, ["a*(x.T*x) == 0"]),
+    ("a == 1", {"a": "scalar"}, ["a**2 == 1"]),  # a = -1 too
+    ("a + b >= 2", {"a": "scalar", "b": "scalar"}, ["a*b == 1"]),  # a = b = -1
 ])
 def test_where_equalities_are_not_divided_by_what_may_be_zero(claim, symbols, where):
     _assert_refuted_with_point(_check(claim, symbols, where=where))
@@ -123,6 +125,14 @@ def test_where_equalities_are_not_divided_by_what_may_be_zero(claim, symbols, wh
 @pytest.mark.parametrize("claim, symbols, where", [
     ("a == b", {"a": "scalar", "b": "scalar", "c": "scalar positive"}, ["a*c == b*c"]),
     ("x.T*y == 2", {"x": "vector n", "y": "vector n", "a": "scalar"}, ["a == x.T*y", "a == 2"]),
+    ("b == 1/a", {"a": "scalar", "b": "scalar"}, ["a*b == 1"]),  # ab = 1 forces a ≠ 0
+    ("a == 0", {"a": "scalar", "b": "scalar"}, ["a*b == 0", "b > 0"]),
+    ("a == 1", {"a": "scalar positive"}, ["a**2 == 1"]),  # the one positive root
+    ("a*b == 0", {"a": "scalar", "b": "scalar", "c": "scalar"}, ["a*b*c == 0", "c == 1"]),
+    ("c*(a - b) == 0", {"a": "scalar", "b": "scalar", "c": "scalar"}, ["a*c == b*c"]),
+    ("a*b <= 1/4", {"a": "scalar", "b": "scalar"}, ["a + b == 1"]),
+    ("a + b >= 2", {"a": "scalar", "b": "scalar"}, ["a*b == 1", "a > 0"]),
+    ("a >= 0", {"a": "scalar", "b": "scalar"}, ["a == b**2"]),
 ])
 def test_where_equalities_with_a_nonzero_coefficient_are_used(claim, symbols, where):
     assert _check(claim, symbols, where=where).verdict is P
