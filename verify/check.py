@@ -17,46 +17,19 @@ listed in ``Result.conflicts``.
 
 from __future__ import annotations
 
-import signal
-import threading
 import time
-from contextlib import contextmanager
 
 from formulas.model import Entry, Verdict
 
 from .algebraic import check_relational
 from .parallel import one_thread
 from .result import Method, Result
+from .sandbox.alarm import CheckTimeout, time_limit  # in process only; untrusted input runs in verify.sandbox
 from .stats import check_stats, has_random
 
 __all__ = ["check", "CheckTimeout", "DEFAULT_TIMEOUT"]
 
 DEFAULT_TIMEOUT = 60.0
-
-
-class CheckTimeout(BaseException):
-    """One check ran past its time limit.
-
-    A ``BaseException``: the engines' broad ``except Exception`` handlers (SymPy strategies that may fail)
-    must not swallow it, or a check would run on past its limit."""
-
-
-@contextmanager
-def time_limit(seconds: float | None):
-    if not seconds or threading.current_thread() is not threading.main_thread():
-        yield
-        return
-
-    def on_alarm(signum, frame):
-        raise CheckTimeout(f"check exceeded its time limit of {seconds:g} s")
-
-    previous = signal.signal(signal.SIGALRM, on_alarm)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 def check(entry: Entry, *, timeout: float | None = DEFAULT_TIMEOUT, draws: int = 16, seed: int = 0) -> Result:

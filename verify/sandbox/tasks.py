@@ -1,0 +1,89 @@
+"""What a worker runs: one user identity, one catalog entry, or one mutant (module-level, pickled by name).
+
+Each returns plain data (JSON-like dicts) so that nothing SymPy-specific crosses the
+pipe.  A result whose reason says memory ran out (an engine caught the
+``MemoryError``) is re-raised as ``MemoryError``: the worker reports the memory limit
+and is replaced.
+"""
+
+from __future__ import annotations
+
+__all__ = ["check_identity", "check_catalog_entry", "run_mutant", "build_entry", "MEMORY_WORDS"]
+
+MEMORY_WORDS = ("MemoryError", "not enough memory", "can't allocate memory", "Cannot allocate memory",
+                "bad_alloc", "DefaultCPUAllocator")
+
+
+def _memory_check(result) -> None:
+    reason = result.reason or ""
+    if result.verdict.value == "error" and any(w in reason for w in MEMORY_WORDS):
+        raise MemoryError(reason[:200])
+
+
+def _failing_field(identity) -> str:
+    """Which field an unexpected build error comes from: the declarations, or else the claim."""
+    from formulas.model import Entry, Verdict
+
+    try:
+        symbols = identity._symbols()  # noqa: SLF001 - the declarations as the identity merges them
+        Entry(id=identity.id, title=identity.id, expected=Verdict.PROVED, symbols=symbols).objects  # noqa: B018
+    except Exception:  # noqa: BLE001 - the declarations themselves fail
+        return "distributions" if identity.distributions else "symbols"
+    return "where" if identity.where else "claim"
+
+
+def build_entry(identity):
+    """The identity's entry, built and its cost estimated; every input problem is a ``UserFileError``."""
+    from verify.userfile.errors import UserFileError
+
+    from .cost import refuse_costly, refuse_unrolled
+    from .text import preview
+
+    refuse_unrolled(identity)
+    try:
+        entry = identity.to_entry(timeout=None)
+    except UserFileError:
+        raise
+    except RecursionError:
+        raise identity.error("the identity is nested too deeply to build", "claim") from None
+    except MemoryError:
+        raise
+    except Exception as err:  # noqa: BLE001 - SymPy refusing a well-formed declaration or claim
+        field = _failing_field(identity)
+        raise identity.error(f"cannot build this identity: {type(err).__name__}: {preview(str(err), 300)}",
+                             field) from None
+    refuse_costly(entry, identity)
+    return entry
+
+
+def check_identity(identity) -> dict:
+    """``{"result": Result JSON}``, or ``{"error": UserFileError JSON and its "kind"}`` for an input error."""
+    from verify.check import check
+    from verify.userfile.errors import UserFileError
+
+    try:
+        entry = build_entry(identity)
+    except UserFileError as err:
+        return {"error": {**err.to_json(), "kind": type(err).__name__}}
+    result = check(entry, timeout=None)
+    _memory_check(result)
+    return {"result": result.to_json()}
+
+
+def check_catalog_entry(entry_id: str) -> dict:
+    """The catalog entry's Result JSON."""
+    import formulas
+    from verify.check import check
+
+    result = check(formulas.get(entry_id), timeout=None)
+    _memory_check(result)
+    return result.to_json()
+
+
+def run_mutant(entry_id: str, index: int, timeout: float) -> dict:
+    """One mutant's :class:`~verify.mutate.run.MutantResult` as a dict."""
+    from dataclasses import asdict
+
+    from verify.mutate.run import run_one
+
+    return asdict(run_one(entry_id, index, timeout))
