@@ -16,6 +16,8 @@ expression tree) and its polynomial degree:
   of ``f`` by every entry of ``v``;
 * ``sum(f, i, a, b)`` with constant bounds is unrolled into ``b - a + 1`` copies of ``f``; nested sums
   multiply (:func:`unrolled_terms`, read from the parse tree before anything is built);
+* a finite random variable is checked exactly by enumerating its outcomes: ``Binomial(n, p)`` has
+  ``n + 1``, and the outcomes of several multiply (:func:`finite_outcomes`);
 * an integer power ``x**p`` or ``A**p`` is expanded by the engines: its entries can have
   as many monomials as there are of degree ``p * d`` in its ``N`` variables, ``C(N + p*d, N)``;
 
@@ -50,12 +52,13 @@ from sympy.matrices.expressions.special import Identity, OneMatrix, ZeroMatrix
 
 from formulas.nodes import ScalarField, VectorField
 
-__all__ = ["Estimate", "estimate", "refuse_costly", "unrolled_terms", "refuse_unrolled", "MAX_TERMS",
-           "MAX_OPERATIONS", "MAX_UNROLLED", "SYMBOLIC_SIZE", "DET_WEIGHT"]
+__all__ = ["Estimate", "estimate", "refuse_costly", "unrolled_terms", "refuse_unrolled", "finite_outcomes",
+           "MAX_TERMS", "MAX_OPERATIONS", "MAX_UNROLLED", "MAX_OUTCOMES", "SYMBOLIC_SIZE", "DET_WEIGHT"]
 
 SYMBOLIC_SIZE = 3  # the largest size a letter takes in exact algebra on explicit matrices of symbols
 MAX_TERMS = 2e5  # nodes of explicit symbolic entries built (weighted), summed over one claim's operations
 MAX_OPERATIONS = 5e8  # arithmetic operations on explicit numeric matrices, summed likewise
+MAX_OUTCOMES = 2000  # joint outcomes of the finite random variables with numeric parameters (Binomial(n, p): n + 1)
 MAX_UNROLLED = 4096  # copies of sum bodies an unrolled claim makes, nested sums multiplied (64 x 64)
 DET_WEIGHT = 10.0  # a node of a determinant or an inverse costs about ten times a product's to simplify
 _CAP = 1e300
@@ -259,8 +262,36 @@ def _number(x: float) -> str:
     return f"{x:.0f}" if x < 1e6 else f"about 10^{int(math.log10(max(x, 1)))}"
 
 
+_OUTCOMES = {"Bernoulli": lambda params: 2, "Binomial": lambda params: _integer(params[0]) + 1}
+
+
+def _integer(token: str) -> float:
+    return float(token) if token.lstrip("-").isdigit() and len(token) < 300 else math.nan
+
+
+def finite_outcomes(entry) -> tuple[float, str]:
+    """Joint outcomes of the entry's finite random variables with numeric parameters, and the largest one."""
+    total, largest, worst = 1.0, 0.0, ""
+    for name, sym in entry.declared.items():
+        if sym.kind != "random" or sym.dist is None or sym.dist[0] not in _OUTCOMES:
+            continue
+        count = _OUTCOMES[sym.dist[0]](sym.dist[1])
+        if math.isnan(count):
+            continue  # a symbolic parameter: no enumeration
+        total = _mul(total, max(count, 1.0))
+        if count > largest:
+            largest, worst = count, f"{name} ~ {sym.dist[0]}({', '.join(sym.dist[1])}) has {_number(count)} outcomes"
+    return total, worst
+
+
 def refuse_costly(entry, identity) -> None:
     """Raise the identity's input error when its claim or constraints would build too much."""
+    outcomes, worst = finite_outcomes(entry)
+    if outcomes > MAX_OUTCOMES:
+        raise identity.error(f"too large to check: {worst} ({_number(outcomes)} joint outcomes, limit "
+                             f"{MAX_OUTCOMES}), and the exact check enumerates them; use a symbolic parameter "
+                             "(such as n: scalar integer positive)", "distributions" if identity.distributions
+                             else "symbols")
     for part in ("claim", "where"):
         if part == "where" and not identity.where:
             continue

@@ -22,7 +22,7 @@ import math
 import os
 from dataclasses import dataclass, replace
 
-__all__ = ["Limits", "UNTRUSTED", "CATALOG", "MUTANTS", "default_jobs", "CPU_GRACE"]
+__all__ = ["Limits", "UNTRUSTED", "CATALOG", "MUTANTS", "default_jobs", "CPU_GRACE", "add_limit_options"]
 
 CPU_GRACE = 1.0  # CPU seconds beyond the wall limit before the kernel steps in (the parent kills first)
 
@@ -69,3 +69,59 @@ def default_jobs(tasks: int | None = None) -> int:
     except (AttributeError, OSError):
         cpus = os.cpu_count() or 1
     return max(1, min(cpus, tasks)) if tasks is not None else max(1, cpus)
+
+
+def _seconds(text: str) -> float | None:
+    """A positive number of seconds; 0 or 'none' for no limit."""
+    import argparse
+
+    if text.strip().lower() in ("0", "none", "inf"):
+        return None
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
+    if not (value > 0 and math.isfinite(value)):
+        raise argparse.ArgumentTypeError(f"must be a positive number of seconds (or 0 for none), got {text!r}")
+    return value
+
+
+def _mebibytes(text: str) -> int:
+    import argparse
+
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number of MiB: {text!r}") from None
+    if not 64 <= value <= 1 << 20:
+        raise argparse.ArgumentTypeError(f"must be between 64 and {1 << 20} MiB, got {value}")
+    return value
+
+
+def _jobs(text: str) -> int:
+    import argparse
+
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if not 1 <= value <= 256:
+        raise argparse.ArgumentTypeError(f"must be between 1 and 256, got {value}")
+    return value
+
+
+def add_limit_options(parser, defaults: Limits, *, what: str) -> None:
+    """The options every command that runs checks has: ``--timeout``, ``--budget``, ``--memory``, ``--jobs``."""
+    def shown(x):
+        return "none" if x is None else f"{x:g}"
+
+    parser.add_argument("--timeout", type=_seconds, default=defaults.timeout, metavar="S",
+                        help=f"seconds allowed per {what}, wall clock; the kernel also stops it after about as "
+                             f"much CPU time (default {shown(defaults.timeout)})")
+    parser.add_argument("--budget", type=_seconds, default=defaults.budget, metavar="S",
+                        help=f"seconds for the whole run; what has not started by then is reported as error "
+                             f"'run budget exhausted' (default {shown(defaults.budget)}; 0 for none)")
+    parser.add_argument("--memory", type=_mebibytes, default=defaults.memory_mib, metavar="MIB",
+                        help=f"memory per worker process in MiB (default {defaults.memory_mib})")
+    parser.add_argument("--jobs", type=_jobs, default=None, metavar="N",
+                        help="worker processes (default: one per CPU)")
