@@ -4,8 +4,10 @@ The engines evaluate a claim on explicit matrices: entries that are symbols (exa
 algebra, letters at sizes up to :data:`SYMBOLIC_SIZE`) or numbers (the counterexample
 search and torch, letters at sizes up to one more than the number of letters).
 Sizes declared as numbers are used as they are.  Walking the statement once, this
-module follows for every operation the size of an explicit entry (nodes of its
-expression tree) and its polynomial degree:
+module counts for every operation the nodes it adds to the explicit entries (the
+entries of its operands are shared, not copied), and follows the size of an entry
+as a tree (what a derivative walks) and its polynomial degree (what an expansion
+multiplies out):
 
 * a product of matrices with inner size ``k`` builds ``2k`` nodes per entry over the factors' (shared)
   entries, whose trees grow to ``k * (s1 + s2)`` nodes;
@@ -13,7 +15,7 @@ expression tree) and its polynomial degree:
   an inverse as many again for each of its ``k*k`` cofactors; each counted :data:`DET_WEIGHT` times
   (measured: simplifying them costs about that much more than a product's);
 * a Kronecker product has ``r1*r2 x c1*c2`` entries; ``D(f, v)`` differentiates every entry
-  of ``f`` by every entry of ``v``;
+  of ``f`` (as a tree) by every entry of ``v``;
 * ``sum(f, i, a, b)`` with constant bounds is unrolled into ``b - a + 1`` copies of ``f``; nested sums
   multiply (:func:`unrolled_terms`, read from the parse tree before anything is built);
 * a finite random variable is checked exactly by enumerating its outcomes: ``Binomial(n, p)`` has
@@ -179,12 +181,12 @@ class _Walk:
             parts = [self.visit(a) for a in e.args]
             s, d = sum(p[0] for p in parts), sum(p[1] for p in parts)
             kind = "a Kronecker" if isinstance(e, KroneckerProduct) else "an elementwise"
-            self._cost(_mul(r, c, s), _mul(r, c, len(parts)), f"{kind} product of size {r} x {c}")
+            self._cost(_mul(r, c, len(parts)), _mul(r, c, len(parts)), f"{kind} product of size {r} x {c}")
             return s, d
         if isinstance(e, Trace):
             k = self.shape(e.args[0])[0]
             s, d = self.visit(e.args[0])
-            self._cost(_mul(k, s), k, f"the trace of a {k} x {k} matrix")
+            self._cost(k, k, f"the trace of a {k} x {k} matrix")
             return _mul(k, s), d
         if isinstance(e, (Transpose, MatrixElement)):
             return self.visit(e.args[0])
@@ -205,7 +207,7 @@ class _Walk:
         else:  # a function of its arguments: a new variable of degree 1
             d = 1.0
         if getattr(e, "is_Matrix", False):
-            self._cost(_mul(r, c, s), _mul(r, c, len(parts)), f"an expression of size {r} x {c}")
+            self._cost(_mul(r, c, len(parts)), _mul(r, c, len(parts)), f"an expression of size {r} x {c}")
         return min(s, _CAP), d
 
     def _product(self, e) -> tuple[float, float]:

@@ -198,7 +198,12 @@ class Pool:
                 worker.task, worker.started_task = task, now
                 worker.deadline = now + task.timeout if task.timeout else math.inf
                 try:
-                    worker.conn.send((id(task), task.fn, task.args, task.cpu))
+                    message = pickle.dumps((id(task), task.fn, task.args, task.cpu))
+                except (pickle.PicklingError, AttributeError, TypeError) as err:
+                    worker.task = None
+                    raise TypeError(f"task {task.key!r} cannot be sent to a worker: {err}") from None
+                try:
+                    worker.conn.send_bytes(message)
                 except OSError:  # the worker has gone: the task waits for another
                     worker.task = None
                     queue.appendleft(task)

@@ -1,0 +1,45 @@
+"""The in-process time limit: heard even by code that swallows exceptions, never inside an import, off in workers."""
+
+import sys
+import time
+
+import pytest
+
+from verify.sandbox import alarm
+
+
+def test_the_limit_raises_a_base_exception_that_broad_handlers_let_through():
+    t0 = time.monotonic()
+    with pytest.raises(alarm.CheckTimeout, match="time limit of 0.3 s"), alarm.time_limit(0.3):
+        while True:
+            try:
+                time.sleep(0.05)
+            except Exception:  # noqa: BLE001 - what SymPy's fallbacks do
+                pass
+    assert time.monotonic() - t0 < 3
+
+
+def test_an_alarm_waits_for_the_import_in_progress(tmp_path, monkeypatch):
+    (tmp_path / "slow_module_for_alarm.py").write_text("import time\ntime.sleep(1.0)\nDONE = True\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    with pytest.raises(alarm.CheckTimeout), alarm.time_limit(0.2):
+        import slow_module_for_alarm  # noqa: F401
+        time.sleep(5)
+    assert sys.modules["slow_module_for_alarm"].DONE  # the import finished: the alarm waited for it
+    del sys.modules["slow_module_for_alarm"]
+
+
+def test_disabled_alarm_sets_no_timer():
+    import signal
+
+    with alarm.disabled(), alarm.time_limit(0.1):
+        assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+        time.sleep(0.3)  # no CheckTimeout
+
+
+def test_userfile_timing_is_the_same_alarm():
+    from verify.check import CheckTimeout, time_limit
+    from verify.userfile.timing import HardTimeout, hard_time_limit
+
+    assert HardTimeout is CheckTimeout is alarm.CheckTimeout
+    assert hard_time_limit is time_limit is alarm.time_limit
