@@ -69,7 +69,8 @@ class LoadedFile:
 def _kind(value) -> str:
     if isinstance(value, HugeInteger):
         return f"an integer of more than {MAX_INT_DIGITS} digits"
-    for kind, name in ((bool, "true/false"), (dict, "a mapping"), (list, "a list"), (type(None), "nothing")):
+    for kind, name in ((bool, "true/false"), (dict, "a mapping"), (list, "a list"), (type(None), "nothing"),
+                       ((int, float), "a number")):
         if isinstance(value, kind):
             return name
     return f"a {type(value).__name__}"
