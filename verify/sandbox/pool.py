@@ -72,7 +72,7 @@ class Outcome:
 
 @dataclass(eq=False)
 class _Worker:
-    pid: int
+    token: int  # the fork server's request token; the pid is known once the server has forked the worker
     conn: object
     since: float
     ready: bool = False
@@ -111,6 +111,7 @@ class Pool:
         self._zygote = None
         self._settings = _settings()
         self._start_failures = 0
+        self._doomed: set[int] = set()
 
     def __enter__(self) -> Pool:
         return self
@@ -124,22 +125,27 @@ class Pool:
 
         from .zygote import shared
 
-        self._zygote = shared()
+        if self._zygote is None or not self._zygote.alive():
+            self._zygote = shared()
         ours, theirs = socket.socketpair()
         try:
-            pid = self._zygote.start_worker(theirs.fileno(), self.memory_mib, self._settings, STARTUP_TIMEOUT)
-        except (OSError, TimeoutError, EOFError) as err:
+            token = self._zygote.request_worker(theirs.fileno(), self.memory_mib, self._settings)
+        except OSError as err:
             ours.close()
-            self._start_failed(f"the fork server could not start a worker ({type(err).__name__})")
+            self._start_failed(f"the fork server could not start a worker ({err})")
             return
         finally:
             theirs.close()
         self.workers_started += 1
-        self._live.append(_Worker(pid, Connection(ours.detach()), time.monotonic()))
+        self._live.append(_Worker(token, Connection(ours.detach()), time.monotonic()))
+
+    def _pid(self, worker: _Worker) -> int | None:
+        return self._zygote.pids.get(worker.token) if self._zygote else None
 
     def _exit_of(self, worker: _Worker) -> int | None:
         """The worker's exit code once it is gone (waits for the fork server's report); records its peak RSS."""
-        status = self._zygote.wait_exit(worker.pid, EXIT_WAIT) if self._zygote else None
+        pid = self._pid(worker)
+        status = self._zygote.wait_exit(pid, EXIT_WAIT) if pid is not None else None
         if status is None:
             return None
         code, peak = status
@@ -148,11 +154,24 @@ class Pool:
 
     def _retire(self, worker: _Worker, *, kill: bool) -> int | None:
         if kill and self._zygote is not None:
-            self._zygote.kill(worker.pid)
+            pid = self._pid(worker)
+            if pid is None:
+                self._doomed.add(worker.token)  # killed as soon as the server reports its pid
+            else:
+                self._zygote.kill(pid)
         worker.conn.close()
         if worker in self._live:
             self._live.remove(worker)
         return self._exit_of(worker)
+
+    def _hear_zygote(self) -> None:
+        """Take the fork server's messages; kill workers retired before their pid was known."""
+        self._zygote.receive()
+        for token in list(self._doomed):
+            pid = self._zygote.pids.get(token)
+            if pid is not None:
+                self._zygote.kill(pid)
+                self._doomed.discard(token)
 
     def close(self) -> None:
         """Stop every worker (idle ones are asked to exit, busy ones are killed)."""
@@ -220,9 +239,17 @@ class Pool:
         handles = {w.conn: w for w in self._live}
         if not handles:
             return
-        ready = wait(list(handles), timeout=None if timeout == math.inf else timeout)
+        zygote = self._zygote
+        waitables = [*handles] + ([zygote] if zygote is not None else [])
+        ready = wait(waitables, timeout=None if timeout == math.inf else timeout)
+        if zygote is not None and zygote in ready:
+            try:
+                self._hear_zygote()
+            except EOFError:  # the fork server stopped, and its workers with it: their pipes close too
+                self._zygote = None
         for handle in ready:
-            yield from self._attend(handles[handle])
+            if handle is not zygote:
+                yield from self._attend(handles[handle])
         now = time.monotonic()
         for worker in list(self._live):
             if worker.task is not None and now >= worker.deadline:

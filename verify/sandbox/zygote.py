@@ -8,7 +8,8 @@ requests on a ``SOCK_SEQPACKET`` socket:
 
 * ``("start", memory_mib, settings)`` with one file descriptor attached: fork a
   worker (:func:`verify.sandbox.worker.worker_main`) on that connection; reply
-  ``("started", pid)``;
+  ``("started", pid)`` (requests are answered in order; the parent does not wait:
+  requests sent while the server is still warming up are served when it is ready);
 * ``("kill", pid)``: ``SIGKILL`` the worker, only while it is not yet reaped (no pid reuse);
 
 and reports each worker's end as ``("exited", pid, exit code, peak RSS bytes)``
@@ -132,7 +133,9 @@ class Zygote:
         self.control = ours
         self.ready = False
         self.exits: dict[int, tuple[int, int]] = {}  # pid -> (exit code, peak RSS bytes)
-        self._started: list[int] = []
+        self.pids: dict[int, int] = {}  # request token -> pid of the worker forked for it
+        self._pending: list[int] = []
+        self._tokens = 0
 
     def fileno(self) -> int:
         return self.control.fileno()
@@ -141,7 +144,8 @@ class Zygote:
         return self.process.poll() is None
 
     def receive(self) -> None:
-        """Read one message from the server (call when its socket is readable)."""
+        """Read one message from the server (call when its socket is readable); raises ``EOFError`` once
+        the server has stopped."""
         try:
             data = self.control.recv(MAX_MESSAGE)
         except OSError:
@@ -152,21 +156,17 @@ class Zygote:
         if message[0] == "ready":
             self.ready = True
         elif message[0] == "started":
-            self._started.append(message[1])
+            self.pids[self._pending.pop(0)] = message[1]
         elif message[0] == "exited":
             self.exits[message[1]] = (message[2], message[3])
 
-    def start_worker(self, fd: int, memory_mib: int, settings: dict, timeout: float) -> int:
-        """Fork a worker serving the connection ``fd``; return its pid (waits for the server to be ready)."""
-        import select
-
+    def request_worker(self, fd: int, memory_mib: int, settings: dict) -> int:
+        """Ask for a worker serving the connection ``fd``; returns a token, whose pid appears in ``pids``
+        once the server has forked it (the server answers requests in order)."""
         socket.send_fds(self.control, [pickle.dumps(("start", memory_mib, settings))], [fd])
-        while not self._started:
-            readable, _, _ = select.select([self.control], [], [], timeout)
-            if not readable:
-                raise TimeoutError("the fork server did not answer")
-            self.receive()
-        return self._started.pop(0)
+        self._tokens += 1
+        self._pending.append(self._tokens)
+        return self._tokens
 
     def kill(self, pid: int) -> None:
         try:
