@@ -33,7 +33,11 @@ DEFAULT_TIMEOUT = 60.0
 
 
 def check(entry: Entry, *, timeout: float | None = DEFAULT_TIMEOUT, draws: int = 16, seed: int = 0) -> Result:
-    """Check one entry; never raises for a bad entry (the verdict is ``error``)."""
+    """Check one entry in this process; never raises for a bad entry (the verdict is ``error``).
+
+    ``timeout`` is an in-process alarm (:func:`verify.sandbox.alarm.time_limit`): fine for trusted
+    entries, but it bounds neither memory nor native code; the commands and the userfile API run each
+    check in a :mod:`verify.sandbox` worker under OS-enforced limits, where this alarm is off."""
     t0 = time.perf_counter()
     try:
         with time_limit(timeout):

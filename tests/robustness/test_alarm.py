@@ -43,3 +43,35 @@ def test_userfile_timing_is_the_same_alarm():
 
     assert HardTimeout is CheckTimeout is alarm.CheckTimeout
     assert hard_time_limit is time_limit is alarm.time_limit
+
+
+IN_PROCESS = """
+import sys
+from verify.userfile import check_claim
+claim, symbols = "D(x.T*A*x, x) == (A + A.T)*x", {"x": "vector n", "A": "matrix n n"}
+for limit in (0.001, 0.01, 0.05, 0.1, 0.3, 0.6, 1.0):  # alarms land wherever the lazy imports are
+    check_claim(claim, symbols, timeout=limit, sandbox=False)
+assert "torch" in sys.modules
+result = check_claim(claim, symbols, timeout=120, sandbox=False)
+print(result.verdict.value)
+"""
+
+
+def test_in_process_alarms_never_break_the_lazy_imports():
+    """The issue's crash: an alarm inside the lazy ``import torch`` left torch half-initialised, every later
+    check failed and the interpreter segfaulted at exit (139).  Now the alarm waits for imports."""
+    import subprocess
+
+    done = subprocess.run([sys.executable, "-c", IN_PROCESS], capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip() == "proved"
+
+
+def test_limits_nest():
+    t0 = time.monotonic()
+    with pytest.raises(alarm.CheckTimeout, match="time limit"), alarm.time_limit(0.5):
+        with alarm.time_limit(0.2):
+            pass  # the inner one ends at once; the outer one resumes
+        with alarm.time_limit(10):  # never outlasts the outer
+            time.sleep(5)
+    assert time.monotonic() - t0 < 2

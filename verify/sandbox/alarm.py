@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import signal
 import threading
+import time
 from contextlib import contextmanager
 
 __all__ = ["CheckTimeout", "time_limit", "disable", "disabled", "REPEAT", "RETRY"]
@@ -64,7 +65,9 @@ def _importing(frame) -> bool:
 
 @contextmanager
 def time_limit(seconds: float | None):
-    """Raise :class:`CheckTimeout` in the block once ``seconds`` have passed (no limit for ``None`` / 0)."""
+    """Raise :class:`CheckTimeout` in the block once ``seconds`` have passed (no limit for ``None`` / 0).
+
+    Limits nest: an inner one never outlasts the outer one, and the outer one resumes after it."""
     if _off or not seconds or threading.current_thread() is not threading.main_thread():
         yield
         return
@@ -75,10 +78,15 @@ def time_limit(seconds: float | None):
             return
         raise CheckTimeout(f"check exceeded its time limit of {seconds:g} s")
 
+    outer, outer_interval = signal.getitimer(signal.ITIMER_REAL)
+    start = time.monotonic()
     previous = signal.signal(signal.SIGALRM, on_alarm)
-    signal.setitimer(signal.ITIMER_REAL, seconds, REPEAT)
+    signal.setitimer(signal.ITIMER_REAL, min(seconds, outer) if outer else seconds, REPEAT)
     try:
         yield
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+        if outer:
+            left = outer - (time.monotonic() - start)
+            signal.setitimer(signal.ITIMER_REAL, max(left, RETRY), outer_interval)

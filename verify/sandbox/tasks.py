@@ -32,8 +32,9 @@ def _failing_field(identity) -> str:
     return "where" if identity.where else "claim"
 
 
-def build_entry(identity):
-    """The identity's entry, built and its cost estimated; every input problem is a ``UserFileError``."""
+def build_entry(identity, timeout: float | None = None):
+    """The identity's entry, built and its cost estimated; every input problem is a ``UserFileError``.
+    ``timeout``: the in-process alarm of building (``None`` in a worker, where the parent keeps time)."""
     from verify.userfile.errors import UserFileError
 
     from .cost import refuse_costly, refuse_unrolled
@@ -41,7 +42,7 @@ def build_entry(identity):
 
     refuse_unrolled(identity)
     try:
-        entry = identity.to_entry(timeout=None)
+        entry = identity.to_entry(timeout=timeout)
     except UserFileError:
         raise
     except RecursionError:

@@ -105,7 +105,12 @@ def _in_process(identity: Identity, timeout: float | None) -> Result:
     t0 = time.perf_counter()
     try:
         with hard_time_limit(timeout):
-            entry = build_entry(identity)
+            try:
+                entry = build_entry(identity, timeout)  # its own alarm inside this one (limits nest)
+            except UserFileError as err:
+                if isinstance(err.__context__, HardTimeout):  # out of time while building: as in a worker
+                    raise HardTimeout(f"check exceeded its time limit of {timeout:g} s") from None
+                raise
             result = check(entry, timeout=None)
     except HardTimeout as err:
         result = Result(identity.id, Verdict.ERROR, reason=str(err))
