@@ -7,7 +7,7 @@ Commands::
     sheetproof search TEXT [--limit N] [--json]
     sheetproof errata [--json]
     sheetproof coverage [--json]
-    sheetproof check FILE... [--json]
+    sheetproof check FILE... [--json] [--timeout S] [--budget S] [--memory MIB] [--jobs N]
 
 ``verify`` exits 1 when any entry's verdict differs from the verdict the catalog
 records as expected for it (a regression gate); ``check`` exits 0 when every
