@@ -30,6 +30,7 @@ from .stats import check_stats, has_random
 __all__ = ["check", "CheckTimeout", "DEFAULT_TIMEOUT"]
 
 DEFAULT_TIMEOUT = 60.0
+MAX_REASON = 500  # characters of an exception's message kept in an error verdict (it may hold a huge expression)
 
 
 def check(entry: Entry, *, timeout: float | None = DEFAULT_TIMEOUT, draws: int = 16, seed: int = 0) -> Result:
@@ -45,7 +46,7 @@ def check(entry: Entry, *, timeout: float | None = DEFAULT_TIMEOUT, draws: int =
     except CheckTimeout as err:
         result = Result(entry.id, Verdict.ERROR, reason=str(err))
     except Exception as err:  # noqa: BLE001 - one bad entry must never stop the rest
-        result = Result(entry.id, Verdict.ERROR, reason=f"{type(err).__name__}: {err}")
+        result = Result(entry.id, Verdict.ERROR, reason=f"{type(err).__name__}: {str(err)[:MAX_REASON]}")
     result.seconds = round(time.perf_counter() - t0, 4)
     return result
 

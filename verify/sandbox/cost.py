@@ -18,10 +18,15 @@ multiplies out):
   of ``f`` (as a tree) by every entry of ``v``;
 * ``sum(f, i, a, b)`` with constant bounds is unrolled into ``b - a + 1`` copies of ``f``; nested sums
   multiply (:func:`unrolled_terms`, read from the parse tree before anything is built);
+* the declared vectors and matrices become explicit matrices of symbols: past :data:`MAX_ENTRIES`
+  entries (a 64 x 64 matrix has 4096), exact algebra and the exact counterexample search take minutes
+  whatever the claim (measured: ``A == A.T`` for a 64 x 64 ``A`` runs past 60 s);
 * a finite random variable is checked exactly by enumerating its outcomes: ``Binomial(n, p)`` has
   ``n + 1``, and the outcomes of several multiply (:func:`finite_outcomes`);
-* an integer power ``x**p`` or ``A**p`` is expanded by the engines: its entries can have
-  as many monomials as there are of degree ``p * d`` in its ``N`` variables, ``C(N + p*d, N)``;
+* an integer power ``x**p`` or ``A**p`` is expanded by the engines: its entries can have as many
+  monomials as there are of degree ``p * d`` in its ``N`` variables, ``C(N + p*d, N)``, and no more than
+  the expansion makes (``s**p`` for a base of ``s`` nodes, ``k**(p-1) * s**p`` for a ``k x k`` matrix),
+  each counted :data:`EXPAND_WEIGHT` times;
 
 and adds up the size of everything built (:attr:`Estimate.terms`) and the arithmetic
 operations on numbers (:attr:`Estimate.operations`).  An identity past
@@ -55,14 +60,17 @@ from sympy.matrices.expressions.special import Identity, OneMatrix, ZeroMatrix
 from formulas.nodes import ScalarField, VectorField
 
 __all__ = ["Estimate", "estimate", "refuse_costly", "unrolled_terms", "refuse_unrolled", "finite_outcomes",
-           "MAX_TERMS", "MAX_OPERATIONS", "MAX_UNROLLED", "MAX_OUTCOMES", "SYMBOLIC_SIZE", "DET_WEIGHT"]
+           "explicit_entries", "MAX_TERMS", "MAX_OPERATIONS", "MAX_UNROLLED", "MAX_OUTCOMES", "MAX_ENTRIES",
+           "SYMBOLIC_SIZE", "DET_WEIGHT", "EXPAND_WEIGHT"]
 
 SYMBOLIC_SIZE = 3  # the largest size a letter takes in exact algebra on explicit matrices of symbols
-MAX_TERMS = 2e5  # nodes of explicit symbolic entries built (weighted), summed over one claim's operations
+MAX_TERMS = 1e5  # nodes of explicit symbolic entries built (weighted), summed over one claim's operations
 MAX_OPERATIONS = 5e8  # arithmetic operations on explicit numeric matrices, summed likewise
+MAX_ENTRIES = 2048  # explicit entries of the declared vectors and matrices (letters at SYMBOLIC_SIZE): 32x32 twice
 MAX_OUTCOMES = 2000  # joint outcomes of the finite random variables with numeric parameters (Binomial(n, p): n + 1)
 MAX_UNROLLED = 4096  # copies of sum bodies an unrolled claim makes, nested sums multiplied (64 x 64)
 DET_WEIGHT = 10.0  # a node of a determinant or an inverse costs about ten times a product's to simplify
+EXPAND_WEIGHT = 5.0  # a monomial of an expanded power costs about five times a product's node
 _CAP = 1e300
 _CONSTANT = (Identity, ZeroMatrix, OneMatrix, sp.Number)
 _VARIABLE = (MatrixSymbol, VectorField, ScalarField, sp.Symbol)
@@ -73,6 +81,10 @@ def _mul(*xs: float) -> float:
     for x in xs:
         out = min(out * x, _CAP)
     return out
+
+
+def _pow(t: float, p: float) -> float:
+    return math.exp(min(p * math.log(max(t, 1.0)), 690.0))
 
 
 def _factorial(k: int) -> float:
@@ -174,8 +186,8 @@ class _Walk:
         if isinstance(e, sp.Pow) and e.exp.is_Integer and abs(int(e.exp)) > 1:
             s, d = self.visit(e.base)
             p = abs(int(e.exp))
-            expanded = _monomials(self.variables(e.base) if self.symbolic else 1, p * d)
-            self._cost(expanded, p, f"the power **{p} of an expression of degree {d:g}")
+            expanded = min(_monomials(self.variables(e.base) if self.symbolic else 1, p * d), _pow(s, p))
+            self._cost(_mul(expanded, EXPAND_WEIGHT), p, f"the power **{p} of an expression of degree {d:g}")
             return s + 1, p * d
         if isinstance(e, (KroneckerProduct, HadamardProduct)):
             parts = [self.visit(a) for a in e.args]
@@ -229,9 +241,11 @@ class _Walk:
         return (size or 0.0) + scalar_size, (degree or 0.0) + scalar_degree
 
     def _power(self, e, base, k: int, s: float, d: float, p: int) -> tuple[float, float]:
-        p = abs(p)
-        expanded = _monomials(self.variables(base) if self.symbolic else 1, p * d)
-        self._cost(_mul(k, k, expanded), _mul(max(p - 1, 0), k, k, k), f"the power {p} of a {k} x {k} matrix")
+        p = abs(p)  # an entry of A**p sums k**(p-1) products of p entries, at most all monomials of degree p*d
+        expanded = min(_monomials(self.variables(base) if self.symbolic else 1, p * d),
+                       _mul(_pow(k, p - 1), _pow(s, p)))
+        self._cost(_mul(k, k, expanded, EXPAND_WEIGHT), _mul(max(p - 1, 0), k, k, k),
+                   f"the power {p} of a {k} x {k} matrix")
         return _mul(s, _mul(*([k] * min(p, 600)))), p * d
 
 
@@ -286,8 +300,30 @@ def finite_outcomes(entry) -> tuple[float, str]:
     return total, worst
 
 
+def explicit_entries(entry) -> tuple[int, str]:
+    """Entries of the declared vectors and matrices made explicit (size letters at :data:`SYMBOLIC_SIZE`),
+    and the largest symbol."""
+    total, largest, worst = 0, 0, ""
+    for name, sym in entry.declared.items():
+        if sym.kind not in ("vector", "matrix"):
+            continue
+        dims = [d if isinstance(d, int) else SYMBOLIC_SIZE for d in sym.dims]
+        count = dims[0] * (dims[1] if len(dims) > 1 else 1)
+        total += count
+        if count > largest:
+            shape = f"a {dims[0]} x {dims[1]} matrix" if len(dims) > 1 else f"a vector of size {dims[0]}"
+            largest, worst = count, f"{name} is {shape}"
+    return total, worst
+
+
 def refuse_costly(entry, identity) -> None:
     """Raise the identity's input error when its claim or constraints would build too much."""
+    entries, worst = explicit_entries(entry)
+    if entries > MAX_ENTRIES:
+        raise identity.error(f"too large to check: {worst}; exact checks make each of the {entries} entries of "
+                             f"the declared vectors and matrices a symbol (limit {MAX_ENTRIES}); declare sizes "
+                             "with letters (such as 'matrix n n') so that the checker picks small sizes",
+                             "symbols")
     outcomes, worst = finite_outcomes(entry)
     if outcomes > MAX_OUTCOMES:
         raise identity.error(f"too large to check: {worst} ({_number(outcomes)} joint outcomes, limit "
