@@ -35,6 +35,7 @@ __all__ = ["Zygote", "serve", "shared", "MAX_MESSAGE"]
 MAX_MESSAGE = 1 << 16
 _LOCK = threading.Lock()
 _SHARED: Zygote | None = None
+_REGISTERED = False
 
 
 def _fork_worker(control: socket.socket, wakeup: tuple[int, int], fd: int, memory_mib: int, settings: dict) -> int:
@@ -130,6 +131,7 @@ class Zygote:
             [sys.executable, "-c", command], pass_fds=[theirs.fileno()], env={**os.environ, **THREAD_ENV},
             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=False)
         theirs.close()
+        self.owner = os.getpid()
         self.control = ours
         self.ready = False
         self.exits: dict[int, tuple[int, int]] = {}  # pid -> (exit code, peak RSS bytes)
@@ -202,22 +204,32 @@ class Zygote:
 
 
 def shared() -> Zygote:
-    """The process-wide fork server, started on first use and again if it has stopped."""
+    """The process-wide fork server, started on first use and again if it has stopped.  A process forked
+    from its owner (a ``multiprocessing`` fork pool) gets a server of its own: the inherited socket is the
+    owner's conversation."""
     global _SHARED
     with _LOCK:
+        if _SHARED is not None and _SHARED.owner != os.getpid():
+            _SHARED = None  # inherited through fork: never used, never closed here
         if _SHARED is None or not _SHARED.alive():
             if _SHARED is not None:
                 _SHARED.close()
-            else:
-                import atexit
-
-                atexit.register(_close_shared)
+            _register_exit()
             _SHARED = Zygote()
         return _SHARED
 
 
+def _register_exit() -> None:
+    global _REGISTERED
+    if not _REGISTERED:
+        import atexit
+
+        atexit.register(_close_shared)
+        _REGISTERED = True
+
+
 def _close_shared() -> None:
     global _SHARED
-    if _SHARED is not None:
+    if _SHARED is not None and _SHARED.owner == os.getpid():
         _SHARED.close()
         _SHARED = None
