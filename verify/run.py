@@ -6,8 +6,10 @@ clock per entry, enforced by the parent, about as much CPU time, enforced by the
 kernel, ``memory_mib`` per worker, ``budget`` seconds for the run.  An entry that
 overruns, exhausts memory or crashes its worker gets an ``error`` verdict with the
 reason, and the run goes on; such results are not cached (they say more about the
-run than the entry).  Entries outside the catalog (a test's, a mutant) are checked
-in this process, under :func:`verify.check.check`'s own alarm.
+run than the entry).  Entries outside the catalog (a test's, a mutant), and catalog
+entries changed in this process (their :func:`~verify.sandbox.tasks.entry_signature`
+differs from the workers'), are checked in this process, under
+:func:`verify.check.check`'s own alarm.
 """
 
 from __future__ import annotations
@@ -39,7 +41,7 @@ def run_entries(entries: Iterable, *, use_cache: bool = True, timeout: float | N
                 memory_mib: int = CATALOG.memory_mib) -> list[Result]:
     """Results in the order of ``entries``; ``on_result(entry, result, cached)`` reports progress."""
     from .sandbox import Pool, Task
-    from .sandbox.tasks import check_catalog_entry
+    from .sandbox.tasks import check_catalog_entry, entry_signature
 
     entries = list(entries)
     cache = cache or ResultCache()
@@ -68,11 +70,14 @@ def run_entries(entries: Iterable, *, use_cache: bool = True, timeout: float | N
             done(e, check(e, timeout=timeout), True)
     if remote:
         cpu = timeout + CPU_GRACE if timeout else None
-        tasks = [Task(e.id, check_catalog_entry, (e.id,), timeout=timeout, cpu=cpu) for e in remote]
+        tasks = [Task(e.id, check_catalog_entry, (e.id, entry_signature(e)), timeout=timeout, cpu=cpu)
+                 for e in remote]
         with Pool(jobs=jobs or default_jobs(len(remote)), memory_mib=memory_mib) as pool:
             for outcome in pool.run(tasks, budget=budget):
                 entry = by_id[outcome.key]
-                if outcome.ok:
+                if outcome.ok and outcome.value is None:  # changed in this process: the workers do not have it
+                    done(entry, check(entry, timeout=timeout), True)
+                elif outcome.ok:
                     done(entry, Result.from_json(outcome.value), True)
                 else:
                     done(entry, Result(entry.id, Verdict.ERROR, reason=outcome.reason,

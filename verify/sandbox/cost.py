@@ -23,7 +23,8 @@ multiplies out):
   whatever the claim (measured: ``A == A.T`` for a 64 x 64 ``A`` runs past 60 s);
 * a finite random variable is checked exactly by enumerating its outcomes: ``Binomial(n, p)`` has
   ``n + 1``, and the outcomes of several multiply (:func:`finite_outcomes`);
-* an integer power ``x**p`` or ``A**p`` is expanded by the engines: its entries can have as many
+* a positive integer power ``x**p`` or ``A**p`` is expanded by the engines (a negative one is an inverse
+  and ``p - 1`` products, rational functions that are not multiplied out): its entries can have as many
   monomials as there are of degree ``p * d`` in its ``N`` variables, ``C(N + p*d, N)``, and no more than
   the expansion makes (``s**p`` for a base of ``s`` nodes, ``k**(p-1) * s**p`` for a ``k x k`` matrix),
   each counted :data:`EXPAND_WEIGHT` times;
@@ -176,8 +177,10 @@ class _Walk:
                 new, name = det + _mul(k, k, _factorial(k - 1), k - 1), "the inverse"
             self._cost(_mul(new, DET_WEIGHT), _mul(k, k, k), f"{name} of a {k} x {k} matrix")
             size = new + _mul(k, k, s)
-            if isinstance(e, MatPow) and abs(int(e.exp)) > 1:
-                return self._power(e, base, k, size, k * d, abs(int(e.exp)))
+            if isinstance(e, MatPow) and abs(int(e.exp)) > 1:  # A**-p: the inverse times itself, p - 1 products
+                p = abs(int(e.exp))
+                self._cost(_mul(p - 1, k, k, 2 * k), _mul(p - 1, k, k, k), f"the power -{p} of a {k} x {k} matrix")
+                return _mul(_pow(2 * k, p - 1), size), k * d
             return size, k * d
         if isinstance(e, MatPow) and e.exp.is_Integer:
             base = e.args[0]

@@ -8,7 +8,7 @@ and is replaced.
 
 from __future__ import annotations
 
-__all__ = ["check_identity", "check_catalog_entry", "run_mutant", "build_entry", "MEMORY_WORDS"]
+__all__ = ["check_identity", "check_catalog_entry", "run_mutant", "build_entry", "entry_signature", "MEMORY_WORDS"]
 
 MEMORY_WORDS = ("MemoryError", "not enough memory", "can't allocate memory", "Cannot allocate memory",
                 "bad_alloc", "DefaultCPUAllocator")
@@ -71,12 +71,50 @@ def check_identity(identity) -> dict:
     return {"result": result.to_json()}
 
 
-def check_catalog_entry(entry_id: str) -> dict:
-    """The catalog entry's Result JSON."""
+def _constant_text(const) -> str:
+    """A code constant as text that is the same in every process (sets in sorted order: string hashes,
+    hence set order, differ between interpreters)."""
+    if isinstance(const, (frozenset, set)):
+        return "{" + ", ".join(sorted(_constant_text(c) for c in const)) + "}"
+    if isinstance(const, tuple):
+        return "(" + ", ".join(_constant_text(c) for c in const) + ")"
+    return repr(const)[:10_000]
+
+
+def _code_digest(h, code) -> None:
+    h.update(code.co_code)
+    for const in code.co_consts:
+        if hasattr(const, "co_code"):
+            _code_digest(h, const)
+        else:
+            h.update(_constant_text(const).encode())
+
+
+def entry_signature(entry) -> str:
+    """What an entry is made of, without building its statement: its fields and the code of its functions.
+    A worker's catalog entry with another signature is not the entry the parent has (one changed in the
+    parent, as tests do), and the parent checks that entry itself."""
+    import hashlib
+
+    h = hashlib.sha256(repr((entry.id, sorted(entry.symbols.items()), entry.given, str(entry.expected),
+                             entry.definition, entry.reason)).encode())
+    for fn in (entry.statement, entry.where, entry.experiment):
+        h.update(repr((getattr(fn, "__module__", None), getattr(fn, "__qualname__", None))).encode())
+        code = getattr(fn, "__code__", None)
+        if code is not None:
+            _code_digest(h, code)
+    return h.hexdigest()
+
+
+def check_catalog_entry(entry_id: str, signature: str | None = None) -> dict | None:
+    """The catalog entry's Result JSON; ``None`` when this process's entry is not the one the parent has."""
     import formulas
     from verify.check import check
 
-    result = check(formulas.get(entry_id), timeout=None)
+    entry = formulas.get(entry_id)
+    if signature is not None and entry_signature(entry) != signature:
+        return None
+    result = check(entry, timeout=None)
     _memory_check(result)
     return result.to_json()
 
