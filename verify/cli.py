@@ -9,6 +9,7 @@ Commands::
     sheetproof coverage [--json]
     sheetproof check FILE... [--json] [--format text|json|github] [--timeout S] [--budget S] [--memory MIB]
                              [--jobs N]   # identity YAML, Markdown or LaTeX notes
+    sheetproof site [--out DIR] [--build] [--generator mkdocs|zensical]
 
 ``verify`` exits 1 when any entry's verdict differs from the verdict the catalog
 records as expected for it (a regression gate); ``check`` exits 0 when every
@@ -251,6 +252,7 @@ EXTRA_COMMANDS: tuple[str, ...] = (
     "verify.coverage_command",
     "verify.mutate.command",
     "verify.userfile.command",
+    "verify.site.command",
 )
 
 
