@@ -75,3 +75,26 @@ def test_limits_nest():
         with alarm.time_limit(10):  # never outlasts the outer
             time.sleep(5)
     assert time.monotonic() - t0 < 2
+
+
+SAME_PROCESS = """
+import sys
+from verify.userfile import check_claim
+claim, symbols = "D(log(det(X)), X) == X.I.T", {"X": "matrix n n invertible"}
+assert "torch" not in sys.modules
+for sandbox in (False, True):
+    short = check_claim(claim, symbols, timeout=1, sandbox=sandbox)
+    assert short.verdict.value == "proved" or short.reason == "check exceeded its time limit of 1 s", short
+    print(check_claim(claim, symbols, timeout=30, sandbox=sandbox).verdict.value)
+"""
+
+
+def test_a_one_second_limit_leaves_the_process_able_to_check_the_same_claim_again():
+    """The issue's reproduction: ``timeout=1`` on a claim whose check lazily imports torch, then the same claim
+    at ``timeout=30`` in the same process, in process and in a worker; no ImportError, AttributeError or
+    segfault, and the process exits 0."""
+    import subprocess
+
+    done = subprocess.run([sys.executable, "-c", SAME_PROCESS], capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.split() == ["proved", "proved"]

@@ -92,7 +92,14 @@ def _settings() -> dict:
     """What a worker takes from the parent: warning filters and (when torch is loaded) its default dtype."""
     import sys
 
-    out = {"warning_filters": list(warnings.filters)}
+    filters = []
+    for item in warnings.filters:  # a filter whose category cannot be pickled (a half-imported module's) stays here
+        try:
+            pickle.dumps(item)
+        except Exception:  # noqa: BLE001, S112 - any failure to pickle
+            continue
+        filters.append(item)
+    out = {"warning_filters": filters}
     torch = sys.modules.get("torch")
     if torch is not None:
         out["torch_dtype"] = str(torch.get_default_dtype()).removeprefix("torch.")
