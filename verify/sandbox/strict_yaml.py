@@ -11,6 +11,14 @@
   ``(key, line)`` for each repeated key, so the loader can refuse exactly the
   identity (or the file) that holds one.  A key given explicitly next to a merge
   key (``<<: *defaults``) overrides the merged one, as YAML intends.
+* **Values split at a comma**: inside a flow collection (``{...}``, ``[...]``) a comma
+  separates entries, so ``distributions: {X: Normal(mu, sigma)}`` parses as
+  ``{"X": "Normal(mu", "sigma)": None}``.  A plain (unquoted) scalar there that opens
+  more parentheses than it closes, followed by scalars that close them, is such a
+  split: the collection records ``(key or index, line, the text as written)`` in its
+  ``splits`` (:class:`Mapping`, :class:`Sequence`), and the loader refuses it with
+  the quoted form to write instead (:func:`split_values`).  Nothing is re-joined:
+  which entries the author meant is not guessed.
 * **Integers** beyond :data:`MAX_INT_DIGITS` decimal digits (in any base) are not
   converted: they become a :class:`HugeInteger` placeholder, refused by the loader
   in whatever field holds it; an integer scalar longer than :data:`MAX_INT_CHARS`
@@ -29,7 +37,7 @@ import math
 import yaml
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
-__all__ = ["load", "Mapping", "HugeInteger", "StrictYAMLError", "MAX_VALUES", "MAX_DEPTH", "MAX_INT_DIGITS",
+__all__ = ["load", "Mapping", "Sequence", "HugeInteger", "split_values", "StrictYAMLError", "MAX_VALUES", "MAX_DEPTH", "MAX_INT_DIGITS",
            "duplicate_keys"]
 
 MAX_VALUES = 100_000  # values (scalars, lists, mappings) of the document with every alias expanded
@@ -48,9 +56,17 @@ class StrictYAMLError(ValueError):
 
 
 class Mapping(dict):
-    """A YAML mapping; ``duplicates`` lists ``(key, line)`` for every key given twice."""
+    """A YAML mapping; ``duplicates`` lists ``(key, line)`` for every key given twice, ``splits``
+    ``(key, line, text)`` for every value a comma split (see the module's docstring)."""
 
     duplicates: tuple = ()
+    splits: tuple = ()
+
+
+class Sequence(list):
+    """A YAML flow sequence with items a comma split: ``splits`` lists ``(index, line, text)``."""
+
+    splits: tuple = ()
 
 
 class HugeInteger:
@@ -124,7 +140,16 @@ class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
         data = Mapping()
         yield data
         data.duplicates = self._duplicates(node)
+        data.splits = _splits(node, self.source)
         data.update(self.construct_mapping(node))
+
+    def construct_yaml_seq(self, node):
+        splits = _splits(node, self.source)
+        data = Sequence() if splits else []
+        if splits:
+            data.splits = splits
+        yield data
+        data.extend(self.construct_sequence(node))
 
     def _duplicates(self, node) -> tuple:
         seen, out = set(), []
@@ -143,6 +168,47 @@ class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
 
 _Loader.add_constructor(_INT, _Loader.construct_yaml_int)
 _Loader.add_constructor("tag:yaml.org,2002:map", _Loader.construct_yaml_map)
+_Loader.add_constructor("tag:yaml.org,2002:seq", _Loader.construct_yaml_seq)
+
+
+def _plain_scalar(node) -> bool:
+    return isinstance(node, ScalarNode) and not node.style  # plain: None (Python parser) or "" (libyaml)
+
+
+def _written(source: str, first, last) -> str:
+    """The source text from one node's start to another's end, on one line ("" when the marks do not
+    point into ``source``)."""
+    start, end = first.start_mark, last.end_mark
+    if start is None or end is None or not 0 <= start.index < end.index <= len(source):
+        return ""
+    text = source[start.index:end.index]
+    return "" if "#" in text else " ".join(text.split())
+
+
+def _splits(node, source: str) -> tuple:
+    """``(key or index, line, text as written)`` for each plain scalar of a flow collection that opens
+    parentheses the following scalars close: one value YAML split at its commas."""
+    if not node.flow_style:
+        return ()
+    if isinstance(node, MappingNode):
+        slots = [(k.value if isinstance(k, ScalarNode) else i, n) for i, (k, v) in enumerate(node.value)
+                 for n in (k, v)]
+    else:
+        slots = list(enumerate(node.value))
+    out, j = [], 0
+    while j < len(slots):
+        slot, first = slots[j]
+        depth = first.value.count("(") - first.value.count(")") if _plain_scalar(first) else 0
+        m = j
+        while depth > 0 and m + 1 < len(slots) and _plain_scalar(slots[m + 1][1]):
+            m += 1
+            depth += slots[m][1].value.count("(") - slots[m][1].value.count(")")
+        if m > j and depth <= 0:
+            out.append((slot, _line(first), _written(source, first, slots[m][1])))
+            j = m + 1
+        else:
+            j += 1
+    return tuple(out)
 
 
 def _flow_depth(text: str) -> int:
@@ -162,6 +228,7 @@ def load(text: str):
     if _flow_depth(text) > 4 * MAX_DEPTH:  # the parser would take seconds to reach its recursion limit
         raise StrictYAMLError(f"nested deeper than {MAX_DEPTH} levels")
     loader = _Loader(text)
+    loader.source = text
     try:
         node = loader.get_single_node()
         if node is None:
@@ -172,19 +239,45 @@ def load(text: str):
         loader.dispose()
 
 
-def duplicate_keys(value, *, limit: int = 10) -> list[tuple[str, object, int]]:
-    """``(path, key, line)`` of the duplicate keys anywhere inside ``value`` (bounded by :data:`MAX_VALUES`)."""
-    out: list = []
+def _walk(value, skip: tuple):
+    """``(path, item)`` for every mapping and list inside ``value``, each once, not descending into the
+    top-level keys in ``skip`` (bounded by :data:`MAX_VALUES`, which the loader enforced)."""
     stack = [("", value)]
     seen: set[int] = set()
-    while stack and len(out) < limit:
+    while stack:
         path, item = stack.pop()
         if id(item) in seen:
             continue
         seen.add(id(item))
-        if isinstance(item, Mapping):
-            out.extend((path, key, line) for key, line in item.duplicates)
-            stack.extend((f"{path}.{k}" if path else str(k), v) for k, v in item.items() if isinstance(k, str))
+        yield path, item
+        if isinstance(item, dict):
+            stack.extend((f"{path}.{k}" if path else str(k), v) for k, v in item.items()
+                         if isinstance(k, str) and (path or k not in skip))
         elif isinstance(item, list):
             stack.extend((f"{path}[{i}]", v) for i, v in enumerate(item))
+
+
+def duplicate_keys(value, *, limit: int = 10, skip: tuple = ()) -> list[tuple[str, object, int]]:
+    """``(path, key, line)`` of the duplicate keys anywhere inside ``value``, not under the top-level
+    keys in ``skip`` (a key in ``skip`` given twice is still reported)."""
+    out: list = []
+    for path, item in _walk(value, skip):
+        out.extend((path, key, line) for key, line in getattr(item, "duplicates", ()))
+        if len(out) >= limit:
+            break
     return out[:limit]
+
+
+def split_values(value, *, limit: int = 10, skip: tuple = ()) -> list[tuple[str, int, str]]:
+    """``(path, line, text as written)`` of the values split at a comma anywhere inside ``value``, not
+    under the top-level keys in ``skip``, in the order of their lines."""
+    out: list = []
+    for path, item in _walk(value, skip):
+        for slot, line, text in getattr(item, "splits", ()):
+            if not path and slot in skip:
+                continue
+            place = f"{path}[{slot}]" if isinstance(item, list) else f"{path}.{slot}" if path else str(slot)
+            out.append((place, line, text))
+        if len(out) >= limit:
+            break
+    return sorted(out, key=lambda x: x[1])[:limit]

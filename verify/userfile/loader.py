@@ -25,7 +25,8 @@ Files are untrusted: only a regular file of at most ``MAX_FILE_BYTES`` is read
 unread), the YAML is parsed with bounds on alias expansion, nesting and integer
 size, and with duplicate keys recorded instead of silently replaced
 (:mod:`verify.sandbox.strict_yaml`).  A duplicate key is an input error for the
-identity that holds it (or for the file, outside the identities); so are symbol
+identity that holds it (or for the file, outside the identities), and so is a value
+YAML split at a comma (``distributions: {X: Normal(mu, sigma)}`` unquoted); so are symbol
 names that are not plain names (``x\\n``) or are Python keywords, size letters
 likewise (``matrix lambda lambda``), and more than ``MAX_SYMBOLS`` symbols once the
 file's are merged in.  Messages show at most a bounded preview of a value
@@ -39,7 +40,13 @@ import re
 from dataclasses import dataclass, field
 
 from verify.sandbox.files import FileRefused, read_regular_file
-from verify.sandbox.strict_yaml import MAX_INT_DIGITS, HugeInteger, StrictYAMLError, duplicate_keys
+from verify.sandbox.strict_yaml import (
+    MAX_INT_DIGITS,
+    HugeInteger,
+    StrictYAMLError,
+    duplicate_keys,
+    split_values,
+)
 from verify.sandbox.text import preview
 
 from .errors import UserFileError
@@ -158,7 +165,7 @@ def _choice(value, what: str, options, *, where: dict, default: str) -> str:
 
 def _no_duplicates(value, where: dict, *, skip: tuple = ()) -> None:
     """Refuse the first duplicate key inside ``value`` (paths under a ``skip`` key are checked elsewhere)."""
-    for path, key, line in duplicate_keys(value):
+    for path, key, line in duplicate_keys(value, skip=skip):
         top = re.split(r"[.\[]", path, maxsplit=1)[0] if path else ""
         if top in skip:
             continue
@@ -166,6 +173,19 @@ def _no_duplicates(value, where: dict, *, skip: tuple = ()) -> None:
         place = f" in {path}" if path else ""
         raise UserFileError(f"duplicate key {preview(key, 40)!r}{place} (line {line}): the second would silently "
                             "replace the first; give each key once", **where, field=top or named)
+
+
+def _no_splits(value, where: dict, *, skip: tuple = ()) -> None:
+    """Refuse the first value YAML split at a comma inside ``{...}`` or ``[...]`` (``{X: Normal(mu, sigma)}``)."""
+    for path, line, text in split_values(value, skip=skip):
+        top = re.split(r"[.\[]", path, maxsplit=1)[0]
+        written = f" {preview(text, 80)!r}" if text else ""
+        quoted = f'"{preview(text, 80)}"' if text and '"' not in text else '"..."'
+        fix = (f"quote the item ({quoted}) or write the list in block style, one item per line"
+               if path.endswith("]") else f"quote the value ({path.rsplit('.', 1)[-1]}: {quoted}) or write the "
+               "mapping in block style, one entry per line")
+        raise UserFileError(f"YAML split the value{written} at its comma{'s' * (text.count(',') > 1)} (line {line}): "
+                            f"inside {{...}} or [...] a comma separates entries; {fix}", **where, field=top or None)
 
 
 def _identity(raw, index: int, defaults: dict, file: str | None, seen: set) -> Identity:
@@ -182,6 +202,7 @@ def _identity(raw, index: int, defaults: dict, file: str | None, seen: set) -> I
         raise UserFileError("an id is 1-80 letters, digits, '-', '_', '.', ':' starting with a letter or digit, "
                             f"got {preview(ident, 80)!r}", **where, field="id")
     _no_duplicates(raw, where)
+    _no_splits(raw, where)
     unknown = sorted(preview(k, 40) for k in raw if k not in IDENTITY_KEYS)
     if unknown:
         raise UserFileError(f"unknown field(s) {preview(', '.join(unknown), 200)}; known: {', '.join(IDENTITY_KEYS)}",
@@ -219,6 +240,7 @@ def load_data(data, file: str | None = None) -> LoadedFile:
         if not isinstance(data, dict):
             raise UserFileError(f"the document must be a mapping with 'identities', got {_kind(data)}", **where)
         _no_duplicates(data, where, skip=("identities",))
+        _no_splits(data, where, skip=("identities",))
         unknown = sorted(preview(k, 40) for k in data if k not in FILE_KEYS)
         if unknown:
             raise UserFileError(f"unknown top-level key(s) {preview(', '.join(unknown), 200)}; known: "
