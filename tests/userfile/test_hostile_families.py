@@ -20,6 +20,7 @@ from dataclasses import dataclass
 import pytest
 from test_hostile import HOSTILE, SYMBOLS
 
+from verify.sandbox.strict_yaml import load
 from verify.sandbox.tasks import build_entry
 from verify.userfile.errors import UserFileError
 from verify.userfile.loader import IDENTITY_KEYS, load_data
@@ -183,6 +184,18 @@ def _fields() -> list[Case]:
     return out
 
 
+def _splits() -> list[Case]:
+    """Flow collections whose unquoted values YAML splits at a comma: the identity is refused, never read
+    as the pieces (``{X: Normal(mu, sigma)}`` is ``{"X": "Normal(mu", "sigma)": None}`` to YAML)."""
+    base = {"claim": "a + a == 2*a", "symbols": {"a": "scalar"}}
+    rows = [("distributions", "{X: Normal(mu, sigma)}"), ("distributions", "{N: Binomial(n,p)}"),
+            ("distributions", "{X: Normal(0, 1), Y: Normal(a, b)}"), ("given", "[a > 0, Max(a, b) > 0]"),
+            ("where", "[Min(a, b) >= 0]"), ("where", "[{k: g(1, 2)}]"), ("symbols", "{a: scalar, h: f(a, b)}"),
+            ("title", "[t(1, 2)]")]
+    return [Case("flow-split", {**base, key: Raw(text, load(text))}, message="YAML split the value", field=key)
+            for key, text in rows]
+
+
 def _costs() -> list[Case]:
     rows = []
     rows += [("det(A) == det(A.T)", {"A": f"matrix {k} {k}"}) for k in (7, 8, 9, 10, 12, 16, 24, 32, 48, 64)]
@@ -213,7 +226,7 @@ def _slow() -> list[Case]:
 
 def cases() -> list[Case]:
     """Every identity-level case, each with a unique name."""
-    out = _claims() + _names() + _declarations() + _distributions() + _fields() + _costs() + _slow()
+    out = _claims() + _names() + _declarations() + _distributions() + _fields() + _splits() + _costs() + _slow()
     for k, case in enumerate(out):
         case.name = f"{case.family}-{k}" + (f"-{case.name}" if case.name else "")
     return out
