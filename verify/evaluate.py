@@ -7,7 +7,11 @@ One walker over a **whitelisted** set of node types, two backends:
 * :class:`TorchBackend` -- float64 tensors; derivatives with ``torch.func.jacrev``.
 
 Both arrange derivatives in the layout the ``D`` node names (denominator by
-default).  A node outside the whitelist raises :class:`Unsupported`, so nothing
+default).  Sums and products (``sympy.Sum`` / ``sympy.Product``) are unrolled at
+the concrete sizes (at most :data:`MAX_UNROLL` terms each; the exact backend
+keeps a symbolic bound symbolic and lets ``Sum.doit`` evaluate it); ``Piecewise``
+is a chain of ``where``s in torch, and relations / ``And`` / ``Or`` / ``Not``
+evaluate to booleans.  A node outside the whitelist raises :class:`Unsupported`, so nothing
 is ever evaluated by accident (this replaces ``lambdify``, whose torch printer
 in SymPy 1.14 prints ``A.T`` as ``torch.transpose(A).t()``).
 """
@@ -33,9 +37,12 @@ from sympy.matrices.expressions import (
 from sympy.matrices.expressions.applyfunc import ElementwiseApplyFunction
 from sympy.matrices.expressions.matexpr import MatrixElement
 
-from formulas.nodes import D, DiagVec, ScalarField, ScalarOf, VectorField
+from formulas.nodes import D, DiagVec, MatrixField, ScalarField, ScalarOf, VectorField
 
-__all__ = ["Unsupported", "evaluate", "ExactBackend", "TorchBackend"]
+__all__ = ["Unsupported", "evaluate", "ExactBackend", "TorchBackend", "MAX_UNROLL"]
+
+MAX_UNROLL = 4096  # terms of one sum or product unrolled at a concrete size (verify.userfile.limits.MAX_UNROLL)
+_RELATIONS = {sp.Eq: "eq", sp.Ne: "ne", sp.Lt: "lt", sp.Le: "le", sp.Gt: "gt", sp.Ge: "ge"}
 
 
 class Unsupported(TypeError):
@@ -43,7 +50,10 @@ class Unsupported(TypeError):
 
 
 _SCALAR_FUNCS = {sp.exp: "exp", sp.log: "log", sp.Abs: "abs", sp.sin: "sin", sp.cos: "cos",
-                 sp.tanh: "tanh", sp.sign: "sign", sp.atan: "atan", sp.sinh: "sinh", sp.cosh: "cosh"}
+                 sp.tanh: "tanh", sp.sign: "sign", sp.atan: "atan", sp.sinh: "sinh", sp.cosh: "cosh",
+                 sp.tan: "tan", sp.asin: "asin", sp.acos: "acos", sp.asinh: "asinh", sp.acosh: "acosh",
+                 sp.atanh: "atanh", sp.floor: "floor", sp.ceiling: "ceiling", sp.erf: "erf", sp.erfc: "erfc",
+                 sp.gamma: "gamma", sp.loggamma: "loggamma", sp.factorial: "factorial", sp.digamma: "digamma"}
 
 
 def _dim(expr, dims: dict) -> int:
@@ -74,6 +84,30 @@ def evaluate(expr, env: dict, dims: dict, backend):
         return b.field(expr.name, ev(expr.arg), None, env)
     if isinstance(expr, VectorField):
         return b.field(expr.name, ev(expr.arg), _dim(expr.shape[0], dims), env)
+    if isinstance(expr, MatrixField):
+        return b.field(expr.name, ev(expr.arg), (_dim(expr.shape[0], dims), _dim(expr.shape[1], dims)), env)
+    if isinstance(expr, (sp.Sum, sp.Product)):
+        return _sum_or_product(expr, env, dims, b)
+    if isinstance(expr, sp.Piecewise):
+        return b.piecewise([(ev(v), ev(c)) for v, c in expr.args])
+    if isinstance(expr, tuple(_RELATIONS)):
+        return b.compare(_RELATIONS[type(expr)], b.scalar(ev(expr.lhs)), b.scalar(ev(expr.rhs)))
+    if isinstance(expr, (sp.And, sp.Or)):
+        return b.logic("and" if isinstance(expr, sp.And) else "or", [ev(a) for a in expr.args])
+    if isinstance(expr, sp.Not):
+        return b.logic("not", [ev(expr.args[0])])
+    if expr is sp.true or expr is sp.false:
+        return b.boolean(bool(expr))
+    if isinstance(expr, sp.BlockMatrix):
+        return b.blocks([[ev(blk) for blk in row] for row in expr.blocks.tolist()])
+    if isinstance(expr, sp.MatrixBase):  # an explicit matrix, Matrix([[...]])
+        return b.explicit([[ev(x) for x in row] for row in expr.tolist()])
+    if isinstance(expr, sp.Heaviside):
+        return b.func("Heaviside", ev(expr.args[0]))
+    if isinstance(expr, sp.binomial):
+        return b.binomial(ev(expr.args[0]), ev(expr.args[1]))
+    if isinstance(expr, sp.polygamma):
+        return b.polygamma(_dim(expr.args[0], dims), ev(expr.args[1]))
     if isinstance(expr, (sp.Add, MatAdd)):
         out = ev(expr.args[0])
         for a in expr.args[1:]:
@@ -90,7 +124,7 @@ def evaluate(expr, env: dict, dims: dict, backend):
         return b.inverse(ev(expr.arg))
     if isinstance(expr, MatPow):
         base, exponent = expr.args
-        return b.matpow(ev(base), int(exponent))
+        return b.matpow(ev(base), _integer(exponent, env, dims, b))
     if isinstance(expr, Transpose):
         return b.transpose(ev(expr.arg))
     if isinstance(expr, Determinant):
@@ -116,7 +150,7 @@ def evaluate(expr, env: dict, dims: dict, backend):
     if isinstance(expr, DiagVec):
         return b.diag(ev(expr.args[0]))
     if isinstance(expr, MatrixElement):
-        return b.entry(ev(expr.parent), _dim(expr.i, dims), _dim(expr.j, dims))
+        return b.entry(ev(expr.parent), _integer(expr.i, env, dims, b), _integer(expr.j, env, dims, b))
     if isinstance(expr, ElementwiseApplyFunction):  # f.(X): a scalar Lambda on every entry
         lam = expr.function
         if not isinstance(lam, sp.Lambda):
@@ -130,6 +164,40 @@ def evaluate(expr, env: dict, dims: dict, backend):
     if isinstance(expr, sp.Function) and type(expr) in _SCALAR_FUNCS:
         return b.func(_SCALAR_FUNCS[type(expr)], ev(expr.args[0]))
     raise Unsupported(f"cannot evaluate node {type(expr).__name__}: {expr}")
+
+
+def _integer(e, env: dict, dims: dict, b, symbolic_ok: bool = False):
+    """An index, bound or matrix exponent as a Python int: from the sizes and indices alone where possible
+    (no tensor is read, so torch evaluation stays batched), else from the evaluated value."""
+    value = sp.sympify(e).subs(dims) if dims else sp.sympify(e)
+    if value.is_Integer:
+        return int(value)
+    return b.integer(evaluate(e, env, dims, b), symbolic_ok=symbolic_ok)
+
+
+def _sum_or_product(expr, env: dict, dims: dict, b):
+    """Unroll ``Sum``/``Product`` over concrete bounds (innermost limit first in SymPy's order)."""
+    is_sum = isinstance(expr, sp.Sum)
+    body, limits = expr.function, list(expr.limits)
+
+    def unroll(depth: int, inner_dims: dict):
+        if depth < 0:
+            return evaluate(body, env, inner_dims, b)
+        var, lo, hi = limits[depth]
+        lo_v = _integer(lo, env, inner_dims, b, symbolic_ok=True)
+        hi_v = _integer(hi, env, inner_dims, b, symbolic_ok=True)
+        if not (isinstance(lo_v, int) and isinstance(hi_v, int)):
+            return b.symbolic_sum(is_sum, body, limits[: depth + 1], env, inner_dims, evaluate)
+        if hi_v - lo_v + 1 > MAX_UNROLL:
+            raise Unsupported(f"{'sum' if is_sum else 'product'} of {hi_v - lo_v + 1} terms at these sizes is "
+                              f"more than {MAX_UNROLL} terms")
+        out = None
+        for k in range(lo_v, hi_v + 1):
+            term = unroll(depth - 1, {**inner_dims, var: k})
+            out = term if out is None else (b.add(out, term) if is_sum else b.mul(out, term))
+        return out if out is not None else b.const(0 if is_sum else 1)
+
+    return unroll(len(limits) - 1, dims)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -228,10 +296,71 @@ class ExactBackend:
             return x.applyfunc(fn)
         return fn(x)
 
+    def binomial(self, n, k):
+        return sp.binomial(self._scalar(n), self._scalar(k))
+
+    def polygamma(self, order, x):
+        return sp.polygamma(order, self._scalar(x))
+
+    def integer(self, x, symbolic_ok=False):
+        x = sp.sympify(self._scalar(x))
+        if x.is_Integer:
+            return int(x)
+        if x.is_number and x.is_integer is not False and abs(x - sp.Integer(round(float(x)))) < 1e-30:
+            return int(round(float(x)))
+        if symbolic_ok and x.is_integer:
+            return x
+        raise Unsupported(f"{x} has no concrete integer value here")
+
+    def symbolic_sum(self, is_sum, body, limits, env, dims, evaluate):
+        """A symbolic bound: evaluate the body with the indices free and let SymPy's doit sum it."""
+        inner = dict(env)
+        for var, _, _ in limits:
+            inner[var.name] = var
+        try:
+            value = evaluate(body, inner, dims, self)
+        except (IndexError, TypeError) as err:
+            raise Unsupported(f"cannot sum symbolically here: {err}") from None
+        bounds = [(var, evaluate(lo, env, dims, self), evaluate(hi, env, dims, self)) for var, lo, hi in limits]
+        return (sp.Sum if is_sum else sp.Product)(self._scalar(value), *bounds).doit()
+
+    def piecewise(self, pieces):
+        return sp.Piecewise(*[(self._scalar(v), c) for v, c in pieces])
+
+    def compare(self, op, a, b):
+        return {"eq": sp.Eq, "ne": sp.Ne, "lt": sp.Lt, "le": sp.Le, "gt": sp.Gt, "ge": sp.Ge}[op](a, b)
+
+    def logic(self, op, parts):
+        return {"and": sp.And, "or": sp.Or, "not": sp.Not}[op](*parts)
+
+    def boolean(self, value):
+        return sp.true if value else sp.false
+
+    def blocks(self, rows):
+        return sp.Matrix.vstack(*[sp.Matrix.hstack(*[self._as_matrix(x) for x in row]) for row in rows])
+
+    def _as_matrix(self, x):
+        return x if self._is_mat(x) else sp.Matrix([[x]])
+
+    def explicit(self, rows):
+        return sp.Matrix([[self._scalar(x) for x in row] for row in rows])
+
     def field(self, name, arg, m, env):
         flat = list(arg) if self._is_mat(arg) else [arg]
         if m is None:
             return sp.Function(name)(*flat)
+        flags = env.get(f"__fieldflags_{name}", frozenset())
+        if isinstance(m, tuple):  # a matrix-valued function: symmetric / diagonal structure is kept
+            r, c = m
+
+            def entry(i, j):
+                if "diagonal" in flags and i != j:
+                    return sp.Integer(0)
+                if "symmetric" in flags and i > j:
+                    i, j = j, i
+                return sp.Function(f"{name}_{i}{j}")(*flat)
+
+            return sp.Matrix(r, c, entry)
         return sp.Matrix([sp.Function(f"{name}_{j + 1}")(*flat) for j in range(m)])
 
     def derivative(self, node: D, env: dict, dims: dict):
@@ -248,6 +377,11 @@ class ExactBackend:
         fvals = list(f) if self._is_mat(f) else [f]
         fvec = self._is_mat(f) and f.shape != (1, 1)
         vvals = list(fresh) if self._is_mat(fresh) else [fresh]
+        if fvec and f.shape[1] != 1 and not self._is_mat(fresh):  # a matrix by a scalar: f's shape, any layout
+            out = f.diff(fresh)
+            point = {fresh: value}
+            return out.xreplace(point) if fresh != value and not out.atoms(sp.Derivative) else (
+                out.subs(point) if fresh != value else out)
         if not fvec:
             g = [sp.diff(fvals[0], v) for v in vvals]
             out = sp.Matrix(fresh.shape[0], fresh.shape[1], g) if self._is_mat(fresh) else sp.Matrix([[g[0]]])
@@ -360,13 +494,101 @@ class TorchBackend:
         return self.torch.stack([fn(flat[k]) for k in range(flat.shape[0])]).reshape(x.shape)
 
     def func(self, name, x):
-        return getattr(self.torch, name)(x)
+        torch = self.torch
+        special = {
+            "ceiling": torch.ceil, "erfc": torch.special.erfc, "digamma": torch.special.digamma,
+            "Heaviside": lambda t: torch.heaviside(t, torch.full_like(t, 0.5)),
+            "loggamma": lambda t: torch.where(t > 0, torch.lgamma(t), torch.full_like(t, float("nan"))),
+            "gamma": self._gamma, "factorial": lambda t: self._gamma(t + 1),
+        }
+        return special[name](x) if name in special else getattr(torch, name)(x)
+
+    def _gamma(self, t):
+        """Γ(t) = ±exp(log|Γ(t)|); the sign alternates on the negative axis; poles are NaN."""
+        torch = self.torch
+        sign = torch.where(t > 0, torch.ones_like(t), (-1.0) ** torch.ceil(-t))
+        pole = (t <= 0) & (t == torch.round(t))
+        return torch.where(pole, torch.full_like(t, float("nan")), sign * torch.exp(torch.lgamma(t)))
+
+    def binomial(self, n, k):
+        n, k = self._scalar(n), self._scalar(k)
+        return self._gamma(n + 1) / (self._gamma(k + 1) * self._gamma(n - k + 1))
+
+    def polygamma(self, order, x):
+        return self.torch.special.polygamma(order, self._scalar(x))
+
+    def integer(self, x, symbolic_ok=False):
+        if isinstance(x, int):
+            return x
+        value = float(self._scalar(x).item())  # under vmap this raises and the draws are evaluated one by one
+        if value != value or abs(value - round(value)) > 1e-9:
+            raise Unsupported(f"{value} is not an integer")
+        return int(round(value))
+
+    def symbolic_sum(self, is_sum, body, limits, env, dims, evaluate):
+        raise Unsupported("a sum bound has no concrete value")
+
+    def piecewise(self, pieces):
+        torch = self.torch
+        out = None
+        for v, c in reversed(pieces):
+            v = self._scalar(v)
+            c = c if isinstance(c, torch.Tensor) else torch.tensor(bool(c))
+            base = torch.full_like(v, float("nan")) if out is None else out
+            out = torch.where(c, v, base)
+        return out
+
+    def compare(self, op, a, b):
+        return {"eq": a == b, "ne": a != b, "lt": a < b, "le": a <= b, "gt": a > b, "ge": a >= b}[op]
+
+    def logic(self, op, parts):
+        torch = self.torch
+        if op == "not":
+            return torch.logical_not(parts[0])
+        out = parts[0]
+        for p in parts[1:]:
+            out = torch.logical_and(out, p) if op == "and" else torch.logical_or(out, p)
+        return out
+
+    def boolean(self, value):
+        return self.torch.tensor(value)
+
+    def blocks(self, rows):
+        torch = self.torch
+        return torch.cat([torch.cat([x if x.dim() == 2 else x.reshape(1, 1) for x in row], dim=1) for row in rows],
+                         dim=0)
+
+    def explicit(self, rows):
+        torch = self.torch
+        return torch.stack([torch.stack([self._scalar(x) * torch.ones((), dtype=torch.float64) for x in row])
+                            for row in rows])
 
     def field(self, name, arg, m, env):
+        torch = self.torch
         w1, b1, w2 = env[f"__field_{name}"]
-        h = self.torch.tanh(w1 @ arg.reshape(-1) + b1)  # (H,)
-        out = w2 @ h  # (m or 1,)
-        return out[0] if m is None else out.reshape(m, 1)
+        h = torch.tanh(w1 @ arg.reshape(-1) + b1)  # (H,)
+        out = w2 @ h  # (outputs,)
+        if m is None:
+            return out[0]
+        if not isinstance(m, tuple):
+            return out.reshape(m, 1)
+        r, c = m
+        mat = out.reshape(r, c)
+        flags = env.get(f"__fieldflags_{name}")
+        return self._structured(mat, flags) if flags is not None else mat
+
+    def _structured(self, mat, flags):
+        """A matrix-valued function with its declared structure at every argument (flags: a 0/1 tensor)."""
+        torch = self.torch
+        spd, symmetric, invertible, diagonal = (flags[k] > 0 for k in range(4))
+        n = mat.shape[0]
+        eye = torch.eye(n, dtype=torch.float64)
+        sym = (mat + mat.mT) / 2
+        out = torch.where(symmetric, sym, mat)
+        out = torch.where(diagonal, torch.diag_embed(torch.diagonal(mat).exp()), out)
+        out = torch.where(spd, mat @ mat.mT / n + eye, out)
+        shifted = out + 3.0 * eye
+        return torch.where(invertible & ~spd & ~diagonal, shifted, out)
 
     def derivative(self, node: D, env: dict, dims: dict):
         torch = self.torch
@@ -381,6 +603,8 @@ class TorchBackend:
 
         jac = torch.func.jacrev(f_of)(value)  # shape f.shape + v.shape
         fdim = jac.dim() - value.dim()
+        if value.dim() == 0 and fdim == 2 and jac.shape[1] != 1:  # a matrix by a scalar: f's shape, any layout
+            return jac
         if fdim == 0:  # scalar f: gradient has v's shape
             out = jac if value.dim() == 2 else jac.reshape(1, 1)
         else:  # vector f (m,1) by vector v (n,1): [i, j] = d f_j / d v_i
