@@ -165,7 +165,7 @@ def random_symbol(sym, objects: dict):
     from .spec import SpecError
 
     if sym.dist is None:
-        return RandomSymbol(Symbol(sym.name))
+        return RandomSymbol(Symbol(sym.name, real=True))
     name, params = sym.dist
     if name not in DISTRIBUTIONS:
         raise SpecError(f"symbol {sym.name}: unknown distribution {name!r}; known: {sorted(DISTRIBUTIONS)}")

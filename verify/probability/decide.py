@@ -1,0 +1,282 @@
+"""Decide a claim about random variables: closed forms first, numeric evidence second.
+
+1. ``closed-form`` (:mod:`~verify.probability.reduce`): every probability node is rewritten to a closed form.
+   An equality whose residual simplifies to 0, or an inequality whose gap SymPy proves nonnegative from the
+   declarations (variances are nonnegative symbols), is **proved** for every parameter value.
+2. ``closed-form-points``: the residual (or gap) evaluated exactly at rational parameter points that satisfy
+   the declarations, the families' parameter domains and ``where``; a nonzero residual (wrong sign) at a
+   point, re-checked at 80 digits, is a counterexample; a point where the claim is undefined is counted and
+   reported, never used either way.  Without a proof, agreement at every point is evidence (**confirmed**).
+3. Cross-checks by a second route: seeded Monte Carlo (:mod:`~verify.probability.sampling`) for named laws,
+   exact finite distributions (:mod:`verify.stats_finite`) for variables without a law.  A cross-check that
+   contradicts a proof is a conflict (the verdict is ``error``).
+
+Claims whose sides are vectors or matrices (``E(A*x + b)``, ``Cov(x)``) are reduced the same way and the
+reduced matrix claim is handed to the matrix engines (:func:`verify.check.check`).
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from dataclasses import dataclass
+
+import sympy as sp
+from sympy.matrices.expressions import MatrixSymbol
+from sympy.matrices.expressions.matexpr import MatrixElement
+from sympy.stats.rv import RandomSymbol
+
+from verify.result import Method
+
+from . import points as pts
+from .laws import law_of
+from .model import Model, Unsupported, atoms_of, parameters
+from .reduce import Reducer, unreduced
+
+__all__ = ["decide", "Outcome"]
+
+DRAWS = 24  # parameter points tried for a counterexample or as evidence
+TOL = sp.Float("1e-25")  # relative to 1 + |lhs| + |rhs|; the residual is evaluated at 50 digits
+
+
+@dataclass
+class Outcome:
+    """(holds, counterexample, methods) in the shape ``verify.check`` maps to a verdict."""
+
+    holds: bool
+    counterexample: dict | bool | None
+    methods: list
+
+
+def _elapsed(t0) -> float:
+    return round(time.perf_counter() - t0, 4)
+
+
+def _symmetric_entries(e, declared):
+    """``S[1, 0]`` -> ``S[0, 1]`` for declared symmetric matrices (a fact of the declarations)."""
+    def canon(m):
+        if isinstance(m.parent, MatrixSymbol) and m.i.is_Integer and m.j.is_Integer and int(m.i) > int(m.j):
+            sym = declared.get(m.parent.name)
+            if sym is not None and "symmetric" in sym.flags:
+                return MatrixElement(m.parent, m.j, m.i)
+        return m
+
+    return e.replace(lambda n: isinstance(n, MatrixElement), canon) if e.has(MatrixElement) else e
+
+
+def _is_zero(d) -> bool:
+    if d == 0:
+        return True
+    for strategy in (sp.expand, sp.cancel, sp.simplify, lambda x: sp.simplify(x.doit()),
+                     lambda x: sp.simplify(sp.expand(sp.piecewise_fold(x)))):
+        try:
+            if strategy(d) == 0:
+                return True
+        except Exception:  # noqa: BLE001 - a strategy that cannot cope is not used
+            continue
+    return False
+
+
+def _nonnegative(gap, strict: bool) -> bool:
+    forms = [gap]
+    for fn in (sp.expand, sp.factor, sp.simplify):
+        try:
+            forms.append(fn(gap))
+        except Exception:  # noqa: BLE001
+            continue
+    return any((f.is_positive if strict else f.is_nonnegative) for f in forms)
+
+
+def _domain(entry, expr) -> list:
+    """The families' parameter domains of every law in the claim, as relations."""
+    out = []
+    for x in atoms_of(expr):
+        law = law_of(x) if not isinstance(x, MatrixElement) else None
+        if law is not None and not any(atoms_of(p) for p in law.params):
+            out.extend(law.spec.domain(*law.params))
+    return out
+
+
+def decide(entry, seed: int = 0) -> Outcome:
+    from . import sampling
+    from verify.stats_finite import finite_check
+
+    methods: list[Method] = []
+    rel = type(entry.expr)
+    model = Model(entry.given)
+    reducer = Reducer(model)
+    t0 = time.perf_counter()
+    try:
+        lhs, rhs = reducer.reduce(entry.expr.lhs), reducer.reduce(entry.expr.rhs)
+        facts = [reducer.reduce(c) for c in entry.constraints]
+    except Unsupported as err:
+        methods.append(Method("closed-form", "skipped", f"not supported: {err}", _elapsed(t0)))
+        if any(model.is_abstract(a) for a in atoms_of(entry.expr)):
+            return Outcome(False, finite_check(entry, methods, seed), methods)
+        return Outcome(False, None, methods)
+    moments, value_constraints = _split_facts(facts, reducer)
+    if getattr(lhs, "is_Matrix", False) or getattr(rhs, "is_Matrix", False):
+        return _matrix_claim(entry, lhs, rhs, moments, methods, t0)
+    residual = _symmetric_entries(sp.sympify(lhs - rhs).xreplace(moments), entry.declared)
+    abstract = any(model.is_abstract(a) for a in atoms_of(entry.expr))
+    if unreduced(residual):
+        methods.append(Method("closed-form", "inconclusive", "no closed form for "
+                              + ", ".join(sorted({type(n).__name__ for n in _left(residual)}))[:200], _elapsed(t0)))
+        if abstract:
+            cex = finite_check(entry, methods, seed)
+            return Outcome(False, cex, methods)
+        return Outcome(False, sampling.monte_carlo_decide(entry, methods, seed), methods)
+    holds = False
+    if rel is sp.Eq:
+        holds = _is_zero(residual)
+        what = "lhs - rhs = 0"
+    else:
+        gap = residual if rel in (sp.Ge, sp.Gt) else -residual
+        holds = _nonnegative(gap, strict=rel in (sp.Gt, sp.Lt))
+        what = "the gap " + ("lhs - rhs" if rel in (sp.Ge, sp.Gt) else "rhs - lhs") + \
+               (" > 0" if rel in (sp.Gt, sp.Lt) else " >= 0")
+    detail = f"{what} for every parameter value, from closed forms (linearity, independence, the families' " \
+             "moments / MGFs / densities, the tower rule)" if holds else \
+        f"closed forms give lhs - rhs = {sp.sstr(residual)[:200]}"
+    methods.append(Method("closed-form", "holds" if holds else "inconclusive", detail, _elapsed(t0)))
+    if abstract:
+        return Outcome(holds, finite_check(entry, methods, seed), methods)
+    cex = _points(entry, (lhs, rhs), residual, rel, value_constraints + _domain(entry, entry.expr), methods, seed,
+                  holds)
+    if cex is None and holds:
+        cex = False
+    mc = sampling.cross_check(entry, reducer, methods, seed)
+    if mc is not None and holds:  # a proof contradicted by Monte Carlo: report the conflict
+        return Outcome(True, mc, methods)
+    return Outcome(holds, cex, methods)
+
+
+def _left(e) -> set:
+    from .reduce import PROBABILITY_NODES
+
+    return e.atoms(*PROBABILITY_NODES) | atoms_of(e)
+
+
+def _split_facts(facts, reducer):
+    """``where`` relations: equalities that fix a moment symbol become substitutions; the rest restrict points."""
+    subs, rest = {}, []
+    symbols = set(reducer.moment_symbols.values())
+    for f in facts:
+        if isinstance(f, sp.Eq):
+            d = sp.expand(f.lhs - f.rhs).xreplace(subs)
+            free = sorted(d.free_symbols & symbols, key=str)
+            target = next((s for s in free if sp.degree(d, s) == 1 and not d.coeff(s).free_symbols & symbols
+                           and d.coeff(s).is_nonzero), None)
+            if target is not None:
+                value = sp.solve(d, target)
+                if len(value) == 1:
+                    subs = {k: v.xreplace({target: value[0]}) for k, v in subs.items()}
+                    subs[target] = value[0]
+                    continue
+        if not unreduced(f):
+            rest.append(f)
+    return subs, rest
+
+
+def _points(entry, sides, residual, rel, constraints, methods, seed, holds):
+    """Exact evaluation at parameter points: a counterexample dict, or None (none found)."""
+    t0 = time.perf_counter()
+    rng = random.Random(seed)
+    exprs = [residual, *sides, *constraints]
+    free = set().union(*[sp.sympify(e).free_symbols for e in exprs])
+    free |= set().union(*[sp.sympify(e).atoms(MatrixSymbol) for e in exprs])
+    free = {s for s in free if not isinstance(s, RandomSymbol)} | parameters(entry.expr)
+    checked = undefined = 0
+    for dims in pts.size_choices(free):
+        for k in range(DRAWS):
+            point = pts.draw_point(entry.declared, free, rng, dims, wide=k % 3 == 2)
+            if not pts.holds_at(constraints, point, dims):
+                continue
+            value = _value(residual, point, dims, 50)
+            scale = [_value(side, point, dims, 20) for side in sides]
+            if value is None or None in scale:
+                undefined += 1
+                continue
+            checked += 1
+            size = 1 + abs(scale[0]) + abs(scale[1])
+            if _violates(rel, value, size):
+                again = _value(residual, point, dims, 80)
+                if again is not None and _violates(rel, again, size):
+                    lhs, rhs = (_value(side, point, dims, 30) for side in sides)
+                    methods.append(Method("closed-form-points", "fails", f"at {pts.render(point, dims)}: lhs - rhs"
+                                          f" = {sp.N(again, 12)} (re-checked at 80 digits)", _elapsed(t0)))
+                    return {"values": pts.render(point, dims), "lhs": str(lhs), "rhs": str(rhs),
+                            "residual": str(sp.N(again, 15)), "exact": True}
+    note = f"; {undefined} point(s) where the claim is undefined were skipped" if undefined else ""
+    if checked:
+        methods.append(Method("closed-form-points", "holds", f"{checked} exact parameter points"
+                              f"{' (evidence only)' if not holds else ''}{note}", _elapsed(t0)))
+    else:
+        methods.append(Method("closed-form-points", "skipped", f"no admissible parameter point{note}", _elapsed(t0)))
+        return None
+    return None if holds else False
+
+
+def _value(expr, point, dims, digits):
+    try:
+        v = sp.N(pts.substitute(expr, point, dims), digits)
+    except Exception:  # noqa: BLE001 - an expression that cannot be evaluated here is undefined here
+        return None
+    if v.has(sp.nan, sp.zoo, sp.oo, -sp.oo) or not v.is_number:
+        return None
+    if not v.is_comparable:
+        re, im = v.as_real_imag()
+        if abs(im) > TOL * (1 + abs(re)):
+            return None  # complex: outside the domain
+        v = re
+    return v
+
+
+def _violates(rel, v, scale) -> bool:
+    """Whether a residual ``v`` breaks the relation, relative to the sides' size ``scale``."""
+    if rel is sp.Eq:
+        return abs(v) > TOL * scale
+    gap = v if rel in (sp.Ge, sp.Gt) else -v
+    return bool(gap < -TOL * scale) or (rel in (sp.Gt, sp.Lt) and gap == 0)
+
+
+def _matrix_claim(entry, lhs, rhs, moments, methods, t0):
+    """A vector or matrix claim: reduced to a claim about the parameters, decided by the matrix engines."""
+    from formulas.model import Entry, Verdict
+    from verify.check import check
+
+    reduced = sp.Eq(lhs, rhs, evaluate=False).xreplace(moments)
+    if unreduced(reduced):
+        methods.append(Method("closed-form", "inconclusive", "no closed form for this vector expectation",
+                              _elapsed(t0)))
+        return Outcome(False, None, methods)
+    symbols = {k: v for k, v in entry.symbols.items() if entry.declared[k].kind != "random"}
+    derived = Entry(id=entry.id + ":reduced", title=entry.title, expected=Verdict.PROVED, symbols=symbols,
+                    statement=_fixed(reduced, symbols), where=None)
+    methods.append(Method("closed-form", "holds", f"reduced to {sp.sstr(reduced)[:200]}", _elapsed(t0)))
+    result = check(derived, timeout=None)
+    for m in result.methods:
+        methods.append(Method(m.engine, m.outcome, "reduced claim: " + m.detail, m.seconds))
+    if result.verdict is Verdict.PROVED:
+        if result.scope == "general":
+            return Outcome(True, None, methods)
+        return Outcome(False, False, methods)  # exact at listed sizes: evidence
+    if result.verdict is Verdict.CONFIRMED:
+        return Outcome(False, False, methods)
+    if result.verdict is Verdict.REFUTED:
+        return Outcome(False, result.counterexample or {"evidence": result.reason, "exact": False}, methods)
+    if result.verdict is Verdict.ERROR:
+        return Outcome(True, {"evidence": result.reason, "exact": False}, methods)
+    return Outcome(False, None, methods)
+
+
+def _fixed(statement, symbols):
+    """A statement function over the entry's objects that returns the already-built reduced claim."""
+    import inspect
+
+    def build(**objects):
+        return statement
+
+    build.__signature__ = inspect.Signature([inspect.Parameter(n, inspect.Parameter.KEYWORD_ONLY)
+                                             for n in symbols])
+    return build
