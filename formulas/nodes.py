@@ -250,10 +250,15 @@ class RandomVector(MatrixExpr):
 
     @property
     def free_symbols(self):
-        out = set()
+        out = {self}  # like a RandomSymbol: sympy.stats' is_random looks for random free symbols
         for p in self.params:
             out |= p.free_symbols
         return out
+
+    def _entry(self, i, j, **kwargs):
+        from sympy.matrices.expressions.matexpr import MatrixElement
+
+        return MatrixElement(self, i, j)
 
     def _latex(self, printer):
         return rf"\mathbf{{{self.name}}}"
@@ -274,6 +279,11 @@ class MeanOf(MatrixExpr):
     def shape(self):
         return tuple(self.args[0].shape)
 
+    def _entry(self, i, j, **kwargs):
+        from sympy.matrices.expressions.matexpr import MatrixElement
+
+        return MatrixElement(self, i, j)
+
     def _latex(self, printer):
         return rf"\mathbb{{E}}\left[{printer._print(self.args[0])}\right]"
 
@@ -292,6 +302,11 @@ class CovOf(MatrixExpr):
     @property
     def shape(self):
         return (self.args[0].shape[0], self.args[1].shape[0])
+
+    def _entry(self, i, j, **kwargs):
+        from sympy.matrices.expressions.matexpr import MatrixElement
+
+        return MatrixElement(self, i, j)
 
     def _latex(self, printer):
         a, b = (printer._print(x) for x in self.args)

@@ -40,9 +40,14 @@ import ast
 from sympy import Integer, Rational, Symbol, Tuple
 from sympy import stats as st
 from sympy.core.symbol import Str
-from sympy.stats.rv import PSpace, RandomSymbol
+from sympy.stats.rv import PSpace, RandomSymbol, is_random
 
 from .nodes import RandomVector
+
+
+@is_random.register(RandomVector)
+def _(x):  # a random vector is random: sympy.stats keeps E(x.T*A*x) as an expectation
+    return True
 
 __all__ = ["DISTRIBUTIONS", "VECTOR_FAMILIES", "LawSpace", "random_symbol", "parse_param"]
 

@@ -35,7 +35,8 @@ from .reduce import Reducer, unreduced
 
 __all__ = ["decide", "Outcome"]
 
-DRAWS = 24  # parameter points tried for a counterexample or as evidence
+DRAWS = 24  # parameter points per size tried for a counterexample or as evidence
+CHECK_DRAWS = 4  # per size, where a proof exists (a sanity check of the closed forms' evaluation)
 TOL = sp.Float("1e-25")  # relative to 1 + |lhs| + |rhs|; the residual is evaluated at 50 digits
 
 
@@ -64,10 +65,44 @@ def _symmetric_entries(e, declared):
     return e.replace(lambda n: isinstance(n, MatrixElement), canon) if e.has(MatrixElement) else e
 
 
+def canonical(e):
+    """``ScalarOf`` made linear (``ScalarOf(A + 2B) = ScalarOf(A) + 2 ScalarOf(B)``) and the indices of sums and
+    products renamed by nesting height, so that equal expressions written differently compare equal."""
+    from formulas.nodes import ScalarOf
+
+    from .vectors import to_scalar
+
+    def linear(n):
+        try:
+            return to_scalar(n.args[0])
+        except Exception:  # noqa: BLE001 - a 1x1 expression the expansion cannot split stays as it is
+            return n
+
+    e = sp.sympify(e)
+    if e.has(ScalarOf):
+        e = e.replace(lambda n: isinstance(n, ScalarOf), linear)
+
+    def rename(n):
+        height = _height(n.function)
+        subs = {lim[0]: sp.Symbol(f"idx_{height}_{k}", integer=True) for k, lim in enumerate(n.limits)}
+        limits = [(subs[lim[0]], *lim[1:]) for lim in n.limits]
+        return n.func(n.function.xreplace(subs), *limits)
+
+    if e.has(sp.Sum, sp.Product):
+        e = e.replace(lambda n: isinstance(n, (sp.Sum, sp.Product)), rename)
+    return e
+
+
+def _height(e) -> int:
+    inner = [x for x in e.atoms(sp.Sum, sp.Product)] if isinstance(e, sp.Basic) else []
+    return 1 + max((_height(x.function) for x in inner), default=-1) if inner else 0
+
+
 def _is_zero(d) -> bool:
     if d == 0:
         return True
-    for strategy in (sp.expand, sp.cancel, sp.simplify, lambda x: sp.simplify(x.doit()),
+    for strategy in (sp.expand, sp.cancel, lambda x: sp.expand(sp.powsimp(sp.expand(x))), sp.simplify,
+                     lambda x: sp.simplify(x.doit()),
                      lambda x: sp.simplify(sp.expand(sp.piecewise_fold(x)))):
         try:
             if strategy(d) == 0:
@@ -115,9 +150,15 @@ def decide(entry, seed: int = 0) -> Outcome:
             return Outcome(False, finite_check(entry, methods, seed), methods)
         return Outcome(False, None, methods)
     moments, value_constraints = _split_facts(facts, reducer)
+    if rel is not sp.Eq and _sign_facts(entry.expr, rel):
+        methods.append(Method("closed-form", "holds", "the gap is nonnegative because every variance, KL divergence, "
+                              "probability, density and expectation of a nonnegative quantity in it is (Gibbs' "
+                              "inequality for KL)", _elapsed(t0)))
+        return Outcome(True, finite_check(entry, methods, seed) if _abstract(model, entry) else None, methods)
     if getattr(lhs, "is_Matrix", False) or getattr(rhs, "is_Matrix", False):
         return _matrix_claim(entry, lhs, rhs, moments, methods, t0)
-    residual = _symmetric_entries(sp.sympify(lhs - rhs).xreplace(moments), entry.declared)
+    lhs, rhs = (canonical(_symmetric_entries(sp.sympify(x).xreplace(moments), entry.declared)) for x in (lhs, rhs))
+    residual = lhs - rhs
     abstract = any(model.is_abstract(a) for a in atoms_of(entry.expr))
     if unreduced(residual):
         methods.append(Method("closed-form", "inconclusive", "no closed form for "
@@ -149,6 +190,46 @@ def decide(entry, seed: int = 0) -> Outcome:
     if mc is not None and holds:  # a proof contradicted by Monte Carlo: report the conflict
         return Outcome(True, mc, methods)
     return Outcome(holds, cex, methods)
+
+
+def _abstract(model, entry) -> bool:
+    return any(model.is_abstract(a) for a in atoms_of(entry.expr))
+
+
+def _sign_facts(expr, rel) -> bool:
+    """An inequality that follows from the signs of its probability nodes alone, each a theorem:
+    Var >= 0, KL >= 0 (Gibbs), 0 <= P <= 1, 0 <= cdf <= 1, density >= 0, E[g] >= 0 for g >= 0."""
+    from sympy import stats as st
+
+    from formulas.nodes import CDF, KL, CondVariance, Density
+
+    subs = {}
+    for node in expr.atoms(st.Variance, CondVariance, KL, st.Probability, CDF, Density, st.Expectation):
+        if isinstance(node, st.Expectation):
+            if _on_support(node.args[0]).is_nonnegative is not True:
+                continue
+        name = f"sign_{len(subs)}"
+        subs[node] = sp.Symbol(name, nonnegative=True)
+    if not subs:
+        return False
+    gap = expr.lhs - expr.rhs if rel in (sp.Ge, sp.Gt) else expr.rhs - expr.lhs
+    gap = gap.xreplace(subs)
+    if atoms_of(gap) or gap.has(st.Expectation, st.Variance, st.Covariance):
+        return False
+    return _nonnegative(gap, strict=rel in (sp.Gt, sp.Lt))
+
+
+def _on_support(g):
+    """``g`` with each random variable replaced by a symbol carrying its support's sign (``T > 0``)."""
+    subs = {}
+    for a in atoms_of(g):
+        law = law_of(a) if isinstance(a, RandomSymbol) else None
+        if law is None or any(atoms_of(p) for p in law.params):
+            continue
+        low = law.spec.support(*law.params)[0]
+        if low.is_nonnegative:
+            subs[a] = sp.Symbol(f"support_{a}", positive=bool(low.is_positive), nonnegative=True)
+    return g.xreplace(subs) if subs else g
 
 
 def _left(e) -> set:
@@ -188,7 +269,7 @@ def _points(entry, sides, residual, rel, constraints, methods, seed, holds):
     free = {s for s in free if not isinstance(s, RandomSymbol)} | parameters(entry.expr)
     checked = undefined = 0
     for dims in pts.size_choices(free):
-        for k in range(DRAWS):
+        for k in range(CHECK_DRAWS if holds else DRAWS):
             point = pts.draw_point(entry.declared, free, rng, dims, wide=k % 3 == 2)
             if not pts.holds_at(constraints, point, dims):
                 continue
@@ -245,7 +326,7 @@ def _matrix_claim(entry, lhs, rhs, moments, methods, t0):
     from formulas.model import Entry, Verdict
     from verify.check import check
 
-    reduced = sp.Eq(lhs, rhs, evaluate=False).xreplace(moments)
+    reduced = sp.Eq(canonical(lhs), canonical(rhs), evaluate=False).xreplace(moments)
     if unreduced(reduced):
         methods.append(Method("closed-form", "inconclusive", "no closed form for this vector expectation",
                               _elapsed(t0)))

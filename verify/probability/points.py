@@ -93,10 +93,16 @@ def substitute(expr, point: dict, dims: dict):
     from formulas.nodes import ScalarOf
 
     out = expr.xreplace({**point, **{k: sp.Integer(v) for k, v in dims.items()}})
+
+    def explicit(n):
+        m = n.args[0]
+        if m.atoms(MatrixSymbol):
+            return n
+        return sp.Matrix(m.doit().as_explicit())[0, 0]
+
     for _ in range(3):
+        out = out.replace(lambda n: isinstance(n, ScalarOf), explicit)
         out = out.doit()
-        out = out.replace(lambda n: isinstance(n, ScalarOf) and isinstance(n.args[0], sp.MatrixBase),
-                          lambda n: n.args[0][0, 0])
         if not out.has(ScalarOf):
             break
     return out

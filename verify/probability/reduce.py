@@ -130,6 +130,9 @@ class Reducer:
             (random if atoms_of(f) or f.has(RandomVector) else const).append(f)
         if not random:
             return term
+        tower = self._tower(random)
+        if tower is not None:
+            return sp.Mul(*const) * self.expect(tower)
         blocks = self._blocks(random)
         out = sp.Mul(*const)
         for factors in blocks:
@@ -139,6 +142,18 @@ class Reducer:
             except NoClosedForm:
                 out *= st.Expectation(h)
         return out
+
+    def _tower(self, factors):
+        """E[g(Y) E(f | Y)] = E[g(Y) f] (the tower rule, taking out what is known): the product inside, or None."""
+        conds = [f for f in factors if isinstance(f, CondExpectation)]
+        if len(conds) != 1:
+            return None
+        (c,) = conds
+        f, y = c.args
+        others = [g for g in factors if g is not c]
+        if any(atoms_of(g) - {y} for g in others):
+            return None
+        return sp.Mul(f, *others)
 
     def _blocks(self, factors) -> list[list]:
         """Factors grouped so that factors sharing a dependent component are in one block."""
@@ -266,8 +281,7 @@ class Reducer:
                               "as a parameter of the others")
         if model.is_abstract(y) or any(model.is_abstract(a) for a in atoms):
             if any(model.is_abstract(a) and not self._independent(a, y) for a in atoms | {y}):
-                raise Unsupported(f"E(... | {y}) of variables without a distribution: give them laws, or declare "
-                                  "them independent (given: independent ...)")
+                raise NoClosedForm(f"E(... | {y}) of variables without a distribution")  # the tower rule may apply
         value = sp.Dummy(f"{y}_value", real=True)
         fixed = f.xreplace({y: value})
         return rule(fixed).xreplace({value: y})

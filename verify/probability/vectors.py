@@ -20,7 +20,7 @@ Three or more occurrences of one vector have no rule here (numeric evidence deci
 from __future__ import annotations
 
 import sympy as sp
-from sympy.matrices.expressions import MatAdd, MatMul, OneMatrix, Trace, Transpose
+from sympy.matrices.expressions import MatAdd, MatMul, Trace, Transpose
 from sympy.matrices.expressions.matexpr import MatrixElement
 
 from formulas.nodes import KL, CovOf, Density, Entropy, MeanOf, RandomVector, ScalarOf
@@ -35,7 +35,10 @@ def _no(what):
 
 
 def _total(alpha):
-    return ScalarOf(MatMul(OneMatrix(1, alpha.shape[0]), alpha))
+    """alpha_0 = sum_j alpha_j."""
+    j = sp.Symbol("j_dir", integer=True)
+    total = sp.Sum(MatrixElement(alpha, j, 0), (j, 0, alpha.shape[0] - 1))
+    return total.doit() if alpha.shape[0].is_Integer else total
 
 
 def mean(x: RandomVector):
@@ -258,6 +261,8 @@ def _sym(cov, i, j):
 
 def _gaussian_moment(x, occurrences, rates):
     mu, cov = x.params
+    if not rates:
+        return sp.expand(_isserlis(occurrences, mu, cov))
     s = [sp.Dummy(f"s{k}") for k in range(len(occurrences))]
     weights = list(zip(s, occurrences, strict=True)) + [(c, i) for i, c in rates]
     lin = sp.Add(*[w * MatrixElement(mu, i, 0) for w, i in weights])
@@ -266,6 +271,29 @@ def _gaussian_moment(x, occurrences, rates):
     for var in s:
         mgf = sp.diff(mgf, var)
     return sp.expand(mgf.subs({var: 0 for var in s}))
+
+
+def _isserlis(idx, mu, cov):
+    """E[prod_a x_{i_a}] for a Gaussian: sum over subsets S of prod_{a not in S} mu_a * E[prod_{a in S} z_a],
+    the central moments being sums over perfect matchings of products of covariances (Isserlis 1918)."""
+    if len(idx) > 8:
+        raise _no("a Gaussian moment of order above 8")
+
+    def matchings(rest):
+        if not rest:
+            return sp.Integer(1)
+        first, others = rest[0], rest[1:]
+        return sp.Add(*[_sym(cov, idx[first], idx[b]) * matchings(others[:k] + others[k + 1:])
+                        for k, b in enumerate(others)])
+
+    total = []
+    for mask in range(2 ** len(idx)):
+        inside = [a for a in range(len(idx)) if mask >> a & 1]
+        if len(inside) % 2:
+            continue
+        outside = sp.Mul(*[MatrixElement(mu, idx[a], 0) for a in range(len(idx)) if not mask >> a & 1])
+        total.append(outside * matchings(inside))
+    return sp.Add(*total)
 
 
 def _dirichlet_moment(x, occurrences):
