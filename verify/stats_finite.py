@@ -109,6 +109,18 @@ def evaluate_finite(expr, model):
     return out
 
 
+def _undefined(lhs, rhs) -> bool:
+    """A side that is not a real number on this model (a division by a zero variance, a log of 0, ...)."""
+    for side in (lhs, rhs):
+        v = sp.N(side, 30)
+        if v.has(sp.nan, sp.zoo, sp.oo, -sp.oo) or not v.is_number:
+            return True
+        re, im = v.as_real_imag()
+        if abs(im) > 1e-25 * (1 + abs(re)):
+            return True
+    return False
+
+
 def _fails(rel, lhs, rhs) -> bool:
     d = sp.nsimplify(lhs - rhs) if (lhs - rhs).is_number else sp.simplify(lhs - rhs)
     if not d.is_number:
@@ -164,7 +176,7 @@ def finite_check(entry, methods: list, seed: int):
         *[c.free_symbols for c in entry.constraints]) if str(s) not in rv_names), key=str)
     groups = _groups(entry, rvs)
     rel = type(entry.expr)
-    tried = 0
+    tried = undefined = 0
     for trial in range(3 * TRIALS):
         if tried >= TRIALS:
             break
@@ -179,6 +191,9 @@ def finite_check(entry, methods: list, seed: int):
             rhs = evaluate_finite(entry.expr.rhs, model).xreplace(point)
         except (ValueError, TypeError, ZeroDivisionError):
             continue
+        if _undefined(lhs, rhs):
+            undefined += 1
+            continue
         tried += 1
         if _fails(rel, lhs, rhs):
             table = [{"p": str(p), **{str(k): str(v) for k, v in vals.items()}} for p, vals in model]
@@ -186,10 +201,11 @@ def finite_check(entry, methods: list, seed: int):
                                   round(time.perf_counter() - t0, 4)))
             return {"distribution": table, "values": {str(k): str(v) for k, v in point.items()},
                     "lhs": str(lhs), "rhs": str(rhs), "exact": True}
+    note = f"; {undefined} where the claim is undefined were skipped" if undefined else ""
     if not tried:
-        methods.append(Method("exact-finite", "skipped", "no finite distribution satisfied the constraints",
+        methods.append(Method("exact-finite", "skipped", f"no finite distribution satisfied the constraints{note}",
                               round(time.perf_counter() - t0, 4)))
         return None
     methods.append(Method("exact-finite", "holds", f"{tried} random finite distributions with rational "
-                          "probabilities", round(time.perf_counter() - t0, 4)))
+                          f"probabilities{note}", round(time.perf_counter() - t0, 4)))
     return False

@@ -281,7 +281,7 @@ def monte_carlo_decide(entry, methods: list, seed: int):
     free = parameters(entry.expr)
     rng = random.Random(seed + 2)
     g = torch.Generator().manual_seed(seed)
-    consistent = 0
+    consistent = undefined = 0
     for _ in range(3):
         point, dims = _moderate_point(entry, free, rng)
         if point is None:
@@ -296,6 +296,9 @@ def monte_carlo_decide(entry, methods: list, seed: int):
             return None
         se = lse + rse + 1e-9 * (1 + abs(lhs) + abs(rhs))
         d = lhs - rhs
+        if d != d or se != se or abs(d) == float("inf"):
+            undefined += 1  # the claim is undefined at this point: neither evidence nor a counterexample
+            continue
         ok = abs(d) <= 5 * se if rel is sp.Eq else (d >= -5 * se if rel in (sp.Ge, sp.Gt) else d <= 5 * se)
         if not ok:
             methods.append(Method("monte-carlo", "fails", f"at {pts.render(point, dims)}: lhs {lhs:.6g}, rhs "
@@ -304,7 +307,8 @@ def monte_carlo_decide(entry, methods: list, seed: int):
             return None
         consistent += 1
     if not consistent:
-        methods.append(Method("monte-carlo", "skipped", "no admissible parameter point", 0.0))
+        methods.append(Method("monte-carlo", "skipped", "no admissible parameter point"
+                              + (f" ({undefined} where the claim is undefined)" if undefined else ""), 0.0))
         return None
     methods.append(Method("monte-carlo", "holds", f"consistent at {consistent} parameter points ({SAMPLES} seeded "
                           "samples each; evidence only)", round(time.perf_counter() - t0, 4)))
