@@ -64,8 +64,16 @@ def _dim(expr, dims: dict) -> int:
 
 
 def evaluate(expr, env: dict, dims: dict, backend):
-    """Value of ``expr`` with symbol values ``env`` (by name) and sizes ``dims``."""
-    ev = lambda e: evaluate(e, env, dims, backend)  # noqa: E731
+    """Value of ``expr`` with symbol values ``env`` (by name) and sizes ``dims``.
+
+    The exact backend then writes each distinct value of a declared function (``u(t)``, ``d u(t)/dt``,
+    ``X_01(t)``) as a plain symbol, so that residuals are rational functions that ``cancel`` settles quickly;
+    distinct values of a generic function are algebraically independent, so nothing is lost."""
+    return backend.finish(_evaluate(expr, env, dims, backend))
+
+
+def _evaluate(expr, env: dict, dims: dict, backend):
+    ev = lambda e: _evaluate(e, env, dims, backend)  # noqa: E731
     b = backend
     if isinstance(expr, (MatrixSymbol, sp.Symbol)):
         try:
@@ -157,7 +165,7 @@ def evaluate(expr, env: dict, dims: dict, backend):
             t = sp.Dummy("t")
             lam = sp.Lambda(t, lam(t))
         (var,), body = lam.variables, lam.expr
-        return b.elementwise(lambda x: evaluate(body, {**env, var.name: x}, dims, b), ev(expr.expr))
+        return b.elementwise(lambda x: _evaluate(body, {**env, var.name: x}, dims, b), ev(expr.expr))
     if isinstance(expr, (sp.Max, sp.Min)):
         vals = [ev(a) for a in expr.args]
         return b.extremum(vals, isinstance(expr, sp.Max))
@@ -172,7 +180,7 @@ def _integer(e, env: dict, dims: dict, b, symbolic_ok: bool = False):
     value = sp.sympify(e).subs(dims) if dims else sp.sympify(e)
     if value.is_Integer:
         return int(value)
-    return b.integer(evaluate(e, env, dims, b), symbolic_ok=symbolic_ok)
+    return b.integer(_evaluate(e, env, dims, b), symbolic_ok=symbolic_ok)
 
 
 def _sum_or_product(expr, env: dict, dims: dict, b):
@@ -182,12 +190,12 @@ def _sum_or_product(expr, env: dict, dims: dict, b):
 
     def unroll(depth: int, inner_dims: dict):
         if depth < 0:
-            return evaluate(body, env, inner_dims, b)
+            return _evaluate(body, env, inner_dims, b)
         var, lo, hi = limits[depth]
         lo_v = _integer(lo, env, inner_dims, b, symbolic_ok=True)
         hi_v = _integer(hi, env, inner_dims, b, symbolic_ok=True)
         if not (isinstance(lo_v, int) and isinstance(hi_v, int)):
-            return b.symbolic_sum(is_sum, body, limits[: depth + 1], env, inner_dims, evaluate)
+            return b.symbolic_sum(is_sum, body, limits[: depth + 1], env, inner_dims, _evaluate)
         if hi_v - lo_v + 1 > MAX_UNROLL:
             raise Unsupported(f"{'sum' if is_sum else 'product'} of {hi_v - lo_v + 1} terms at these sizes is "
                               f"more than {MAX_UNROLL} terms")
@@ -218,6 +226,20 @@ class ExactBackend:
 
     def scalar(self, x):
         return self._scalar(x)
+
+    def finish(self, value):
+        """Values of declared functions (and their derivatives) as symbols, one per distinct value."""
+        from sympy.core.function import AppliedUndef
+
+        if not isinstance(value, sp.Basic):
+            return value
+        atoms = value.atoms(sp.Derivative, sp.Subs) | {a for a in value.atoms(AppliedUndef)}
+        if not atoms:
+            return value
+        names = {a: sp.Symbol(f"fv_{sp.sstr(a)}", real=True) for a in sorted(atoms, key=sp.default_sort_key)}
+        outer = {a: s for a, s in names.items() if isinstance(a, (sp.Derivative, sp.Subs))}
+        value = value.xreplace(outer)  # derivatives first: they contain the function values
+        return value.xreplace({a: s for a, s in names.items() if a not in outer})
 
     def const(self, c):
         return sp.sympify(c)
@@ -252,7 +274,14 @@ class ExactBackend:
         return a.T if self._is_mat(a) else a
 
     def inverse(self, a):
-        return a.inv() if self._is_mat(a) else 1 / a
+        """adj(A) / det(A): polynomial cofactors over one determinant (no row reduction), which keeps symbolic
+        and function-valued entries small; a zero determinant is NonInvertibleMatrixError, as with A.inv()."""
+        if not self._is_mat(a):
+            return 1 / a
+        d = a.det(method="berkowitz")
+        if d == 0:
+            raise sp.matrices.exceptions.NonInvertibleMatrixError("matrix det == 0; not invertible")
+        return a.adjugate(method="berkowitz") / d
 
     def det(self, a):
         return a.det(method="berkowitz") if self._is_mat(a) else a
@@ -365,7 +394,7 @@ class ExactBackend:
 
     def derivative(self, node: D, env: dict, dims: dict):
         var = node.v
-        value = evaluate(var, env, dims, self)
+        value = _evaluate(var, env, dims, self)
         if self._is_mat(value):
             fresh = sp.Matrix(value.shape[0], value.shape[1],
                               lambda i, j: sp.Symbol(f"_d_{var.name}_{i}_{j}", real=True))
@@ -373,7 +402,7 @@ class ExactBackend:
             fresh = sp.Symbol(f"_d_{var.name}", real=True)
         inner_env = dict(env)
         inner_env[var.name] = fresh
-        f = evaluate(node.f, inner_env, dims, self)
+        f = _evaluate(node.f, inner_env, dims, self)
         fvals = list(f) if self._is_mat(f) else [f]
         fvec = self._is_mat(f) and f.shape != (1, 1)
         vvals = list(fresh) if self._is_mat(fresh) else [fresh]
@@ -414,6 +443,9 @@ class TorchBackend:
 
     def scalar(self, x):
         return self._scalar(x)
+
+    def finish(self, value):
+        return value
 
     def const(self, c):
         return self.torch.tensor(float(c), dtype=self.torch.float64)
@@ -580,6 +612,8 @@ class TorchBackend:
     def _structured(self, mat, flags):
         """A matrix-valued function with its declared structure at every argument (flags: a 0/1 tensor)."""
         torch = self.torch
+        if mat.shape[0] != mat.shape[1]:
+            return mat  # the structure flags are those of square matrices
         spd, symmetric, invertible, diagonal = (flags[k] > 0 for k in range(4))
         n = mat.shape[0]
         eye = torch.eye(n, dtype=torch.float64)
@@ -593,12 +627,12 @@ class TorchBackend:
     def derivative(self, node: D, env: dict, dims: dict):
         torch = self.torch
         var = node.v
-        value = evaluate(var, env, dims, self)
+        value = _evaluate(var, env, dims, self)
 
         def f_of(v):
             inner = dict(env)
             inner[var.name] = v
-            out = evaluate(node.f, inner, dims, self)
+            out = _evaluate(node.f, inner, dims, self)
             return self._scalar(out) if out.dim() == 2 and out.shape == (1, 1) else out
 
         jac = torch.func.jacrev(f_of)(value)  # shape f.shape + v.shape

@@ -167,6 +167,8 @@ class _Walker:
             return value.T
         if not shapes.same(*value.shape):
             raise ClaimError(f".I needs a square matrix, got {shapes.shape_text(value)}", col=col)
+        if isinstance(value, sp.MatrixBase):  # explicit: kept unevaluated (SymPy would row-reduce it now)
+            return sp.Inverse(value)
         return value.I
 
     def _Call(self, node):
