@@ -72,9 +72,18 @@ def _is_vector(x) -> bool:
 
 
 def _bar(node):
-    """(left, right) of a top-level conditioning bar ``X | Y``, else None."""
+    """(left, right) of a top-level conditioning bar ``X | Y``, else None.
+
+    ``|`` binds tighter than a comparison in Python, so ``P(X > a | Y)`` parses as ``X > (a | Y)``; that is read
+    as ``(X > a) | Y``, the only meaning the bar has here."""
     if isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitOr):
         return node.left, node.right
+    if isinstance(node, ast.Compare) and len(node.ops) == 1:
+        right = node.comparators[0]
+        if isinstance(right, ast.BinOp) and isinstance(right.op, ast.BitOr):
+            event = ast.Compare(left=node.left, ops=node.ops, comparators=[right.left])
+            ast.copy_location(event, node)
+            return event, right.right
     return None
 
 
