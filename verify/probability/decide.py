@@ -29,9 +29,10 @@ from sympy.stats.rv import RandomSymbol
 from verify.result import Method
 
 from . import points as pts
+from . import quadrature
 from .laws import law_of
 from .model import Model, Unsupported, atoms_of, parameters
-from .reduce import Reducer, unreduced
+from .reduce import PROBABILITY_NODES, Reducer, unreduced
 
 __all__ = ["decide", "Outcome"]
 
@@ -65,7 +66,16 @@ def _symmetric_entries(e, declared):
     return e.replace(lambda n: isinstance(n, MatrixElement), canon) if e.has(MatrixElement) else e
 
 
-def canonical(e):
+def _split_logs(e, declared):
+    """log(det A / det B) = log det A - log det B where A, B are declared SPD (their determinants are positive)."""
+    dets = {d: sp.Dummy("det", positive=True) for d in e.atoms(sp.Determinant)
+            if isinstance(d.arg, MatrixSymbol) and "spd" in getattr(declared.get(d.arg.name), "flags", ())}
+    if not dets:
+        return e
+    return sp.expand_log(e.xreplace(dets)).xreplace({v: k for k, v in dets.items()})
+
+
+def canonical(e, declared=None):
     """``ScalarOf`` made linear (``ScalarOf(A + 2B) = ScalarOf(A) + 2 ScalarOf(B)``) and the indices of sums and
     products renamed by nesting height, so that equal expressions written differently compare equal."""
     from formulas.nodes import ScalarOf
@@ -81,6 +91,8 @@ def canonical(e):
     e = sp.sympify(e)
     if e.has(ScalarOf):
         e = e.replace(lambda n: isinstance(n, ScalarOf), linear)
+    if declared and e.has(sp.log) and e.has(sp.Determinant):
+        e = _split_logs(e, declared)
 
     def rename(n):
         height = _height(n.function)
@@ -98,25 +110,38 @@ def _height(e) -> int:
     return 1 + max((_height(x.function) for x in inner), default=-1) if inner else 0
 
 
+ZERO_BUDGET = 2.0  # seconds for each simplification strategy of a residual
+
+
 def _is_zero(d) -> bool:
+    from .budget import BudgetExceeded, budget
+
     if d == 0:
         return True
     for strategy in (sp.expand, sp.cancel, lambda x: sp.expand(sp.powsimp(sp.expand(x))), sp.simplify,
                      lambda x: sp.simplify(x.doit()),
                      lambda x: sp.simplify(sp.expand(sp.piecewise_fold(x)))):
         try:
-            if strategy(d) == 0:
-                return True
+            with budget(ZERO_BUDGET):
+                if strategy(d) == 0:
+                    return True
+        except BudgetExceeded:
+            continue
         except Exception:  # noqa: BLE001 - a strategy that cannot cope is not used
             continue
     return False
 
 
 def _nonnegative(gap, strict: bool) -> bool:
+    from .budget import BudgetExceeded, budget
+
     forms = [gap]
     for fn in (sp.expand, sp.factor, sp.simplify):
         try:
-            forms.append(fn(gap))
+            with budget(ZERO_BUDGET):
+                forms.append(fn(gap))
+        except BudgetExceeded:
+            continue
         except Exception:  # noqa: BLE001
             continue
     return any((f.is_positive if strict else f.is_nonnegative) for f in forms)
@@ -157,15 +182,20 @@ def decide(entry, seed: int = 0) -> Outcome:
         return Outcome(True, finite_check(entry, methods, seed) if _abstract(model, entry) else None, methods)
     if getattr(lhs, "is_Matrix", False) or getattr(rhs, "is_Matrix", False):
         return _matrix_claim(entry, lhs, rhs, moments, methods, t0)
-    lhs, rhs = (canonical(_symmetric_entries(sp.sympify(x).xreplace(moments), entry.declared)) for x in (lhs, rhs))
+    lhs, rhs = (canonical(_symmetric_entries(sp.sympify(x).xreplace(moments), entry.declared), entry.declared)
+                for x in (lhs, rhs))
     residual = lhs - rhs
     abstract = any(model.is_abstract(a) for a in atoms_of(entry.expr))
-    if unreduced(residual):
+    if residual.has(*PROBABILITY_NODES) or (abstract and atoms_of(residual)):
         methods.append(Method("closed-form", "inconclusive", "no closed form for "
                               + ", ".join(sorted({type(n).__name__ for n in _left(residual)}))[:200], _elapsed(t0)))
         if abstract:
             cex = finite_check(entry, methods, seed)
             return Outcome(False, cex, methods)
+        if quadrature.applies(entry.expr):
+            cex = quadrature.quadrature_decide(entry, methods, seed)
+            if cex is not None:
+                return Outcome(False, cex, methods)
         return Outcome(False, sampling.monte_carlo_decide(entry, methods, seed), methods)
     holds = False
     if rel is sp.Eq:
@@ -198,15 +228,21 @@ def _abstract(model, entry) -> bool:
 
 def _sign_facts(expr, rel) -> bool:
     """An inequality that follows from the signs of its probability nodes alone, each a theorem:
-    Var >= 0, KL >= 0 (Gibbs), 0 <= P <= 1, 0 <= cdf <= 1, density >= 0, E[g] >= 0 for g >= 0."""
+    Var >= 0, KL >= 0 (Gibbs), P, cdf, density >= 0, E[g] >= 0 for g >= 0 on the support, H >= 0 (discrete)."""
     from sympy import stats as st
 
     from formulas.nodes import CDF, KL, CondVariance, Density
 
+    from formulas.nodes import Entropy
+
     subs = {}
-    for node in expr.atoms(st.Variance, CondVariance, KL, st.Probability, CDF, Density, st.Expectation):
+    for node in expr.atoms(st.Variance, CondVariance, KL, st.Probability, CDF, Density, st.Expectation, Entropy):
         if isinstance(node, st.Expectation):
             if _on_support(node.args[0]).is_nonnegative is not True:
+                continue
+        if isinstance(node, Entropy):  # Shannon entropy of a discrete law is >= 0 (differential entropy is not)
+            law = law_of(node.args[0]) if isinstance(node.args[0], RandomSymbol) else None
+            if law is None or not law.spec.discrete:
                 continue
         name = f"sign_{len(subs)}"
         subs[node] = sp.Symbol(name, nonnegative=True)
@@ -267,12 +303,19 @@ def _points(entry, sides, residual, rel, constraints, methods, seed, holds):
     free = set().union(*[sp.sympify(e).free_symbols for e in exprs])
     free |= set().union(*[sp.sympify(e).atoms(MatrixSymbol) for e in exprs])
     free = {s for s in free if not isinstance(s, RandomSymbol)} | parameters(entry.expr)
+    random_left = atoms_of(residual) | set().union(*[atoms_of(x) for x in sides])
     checked = undefined = 0
     for dims in pts.size_choices(free):
         for k in range(CHECK_DRAWS if holds else DRAWS):
             point = pts.draw_point(entry.declared, free, rng, dims, wide=k % 3 == 2)
             if not pts.holds_at(constraints, point, dims):
                 continue
+            if random_left:
+                values = pts.support_values(random_left, point, dims, rng)
+                if values is None:
+                    undefined += 1
+                    continue
+                point = {**point, **values}
             value = _value(residual, point, dims, 50)
             scale = [_value(side, point, dims, 20) for side in sides]
             if value is None or None in scale:
@@ -326,7 +369,7 @@ def _matrix_claim(entry, lhs, rhs, moments, methods, t0):
     from formulas.model import Entry, Verdict
     from verify.check import check
 
-    reduced = sp.Eq(canonical(lhs), canonical(rhs), evaluate=False).xreplace(moments)
+    reduced = sp.Eq(canonical(lhs, entry.declared), canonical(rhs, entry.declared), evaluate=False).xreplace(moments)
     if unreduced(reduced):
         methods.append(Method("closed-form", "inconclusive", "no closed form for this vector expectation",
                               _elapsed(t0)))

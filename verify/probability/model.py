@@ -36,11 +36,19 @@ def is_atom(e) -> bool:
 
 
 def atoms_of(e) -> set:
-    """The random atoms of an expression (vector entries included; whole random vectors are not atoms)."""
-    if not hasattr(e, "atoms"):
+    """The random atoms of an expression: random symbols and entries of random vectors, not looking inside a
+    random symbol (its law's parameters are its parents, not atoms of the expression)."""
+    if not isinstance(e, sp.Basic):
         return set()
-    out = set(e.atoms(RandomSymbol))
-    out |= {m for m in e.atoms(MatrixElement) if isinstance(m.parent, RandomVector)}
+    out, todo = set(), [e]
+    while todo:
+        node = todo.pop()
+        if isinstance(node, RandomSymbol):
+            out.add(node)
+        elif isinstance(node, MatrixElement) and isinstance(node.parent, RandomVector):
+            out.add(node)
+        elif not isinstance(node, RandomVector):
+            todo.extend(a for a in node.args if isinstance(a, sp.Basic))
     return out
 
 

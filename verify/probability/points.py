@@ -65,8 +65,12 @@ def _matrix(flags, r: int, c: int, rng: random.Random):
 
 def draw_point(declared: dict, symbols, rng: random.Random, dims: dict, wide: bool = False) -> dict:
     """Values for the given free symbols (SymPy symbols and matrix symbols), keyed by the symbols."""
+    from sympy.stats.rv import RandomSymbol
+
     point = {}
     for s in sorted(symbols, key=sp.default_sort_key):
+        if isinstance(s, RandomSymbol):
+            continue  # drawn after the parameters: see support_values
         sym = declared.get(getattr(s, "name", str(s)))
         flags = sym.flags if sym is not None else _moment_flags(s)
         if isinstance(s, MatrixSymbol):
@@ -77,6 +81,42 @@ def draw_point(declared: dict, symbols, rng: random.Random, dims: dict, wide: bo
         else:
             point[s] = _scalar(flags, rng, wide)
     return point
+
+
+def support_values(atoms, point: dict, dims: dict, rng: random.Random) -> dict | None:
+    """Values inside the supports of random variables' laws, their parameters at the point: a claim about a
+    conditional quantity (``Var(N | L) == L``) is an identity in the conditioning variable for almost every value
+    of it.  None when a support is not known at the point (no value is then safe to use)."""
+    from verify.probability.laws import law_of
+
+    out = {}
+    for x in sorted(atoms, key=sp.default_sort_key):
+        law = law_of(x)
+        if law is None:
+            return None
+        params = [substitute(p, {**point, **out}, dims) for p in law.params]
+        low, high = law.spec.support(*params)
+        value = _inside(law.spec.discrete, sp.sympify(low), sp.sympify(high), rng)
+        if value is None:
+            return None
+        out[x] = value
+    return out
+
+
+def _inside(discrete: bool, low, high, rng: random.Random):
+    if not (low.is_number or low.is_infinite) or not (high.is_number or high.is_infinite):
+        return None
+    if discrete:
+        lo = int(low) if low.is_Integer else 0
+        hi = int(high) if high.is_Integer else lo + 6
+        return sp.Integer(rng.randint(lo, max(lo, hi)))
+    if low.is_finite and high.is_finite:
+        return low + (high - low) * sp.Rational(rng.randint(1, 9), 10)
+    if low.is_finite:
+        return low + sp.Rational(rng.randint(1, 16), 4)
+    if high.is_finite:
+        return high - sp.Rational(rng.randint(1, 16), 4)
+    return sp.Rational(rng.randint(-8, 8), 4)
 
 
 def _moment_flags(s) -> frozenset:

@@ -320,7 +320,7 @@ def law_functional(reducer, node):
         (m0, s0), (m1, s1) = x.params, y.params
         n = m0.shape[0]
         d = MatAdd(m1, MatMul(sp.S.NegativeOne, m0))
-        return (ScalarOf(Trace(MatMul(s1.I, s0))) + ScalarOf(MatMul(d.T, s1.I, d)) - n
+        return (Trace(MatMul(s1.I, s0)) + ScalarOf(MatMul(d.T, s1.I, d)) - n
                 + sp.log(sp.Determinant(s1)) - sp.log(sp.Determinant(s0))) / 2
     if isinstance(node, Entropy):
         if x.family == "MultivariateNormal":

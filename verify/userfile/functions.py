@@ -7,7 +7,7 @@ call                           meaning
 ``exp log sqrt abs sign``      scalar functions; on a vector or matrix they act elementwise
 ``sin cos tan asin ...``       trigonometric / hyperbolic functions, elementwise likewise
 ``floor ceiling Heaviside``    ditto (``Heaviside(0) = 1/2``)
-``erf gamma loggamma``         ditto; ``factorial`` too
+``erf gamma loggamma``         ditto; ``factorial`` and ``digamma`` (ψ = Γ'/Γ) too
 ``sigmoid softplus relu``      ``1/(1 + exp(-t))``, ``log(1 + exp(t))``, ``max(0, t)``
 ``log(x, b)``                  logarithm to base ``b``; ``binomial(n, k)``
 ``Max Min`` (``max min``)      of scalars
@@ -57,7 +57,7 @@ ELEMENTWISE = {
     "sinh": sp.sinh, "cosh": sp.cosh, "tanh": sp.tanh, "asinh": sp.asinh, "acosh": sp.acosh,
     "atanh": sp.atanh,
     "floor": sp.floor, "ceiling": sp.ceiling, "Heaviside": sp.Heaviside, "erf": sp.erf,
-    "gamma": sp.gamma, "loggamma": sp.loggamma, "factorial": sp.factorial,
+    "gamma": sp.gamma, "loggamma": sp.loggamma, "factorial": sp.factorial, "digamma": sp.digamma,
     "sigmoid": lambda t: 1 / (1 + sp.exp(-t)),
     "softplus": lambda t: sp.log(1 + sp.exp(t)),
     "relu": lambda t: sp.Max(0, t),
