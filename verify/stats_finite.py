@@ -2,7 +2,8 @@
 
 Each trial draws a finite joint distribution with rational probabilities
 (independent variables -- ``given: independent X Y`` -- on a product space, the
-others sharing atoms so they are correlated) and small integer values for the
+others sharing atoms so they are correlated; the first trials are degenerate
+and two-point distributions, the edge cases of strict inequalities) and small integer values for the
 scalars, then evaluates both sides exactly: ``E``, ``Var``, ``Cov``, ``P`` and
 ``E(f | Y)`` are finite sums.  ``where`` relations are honoured: a declared
 moment ``Cov(X, Y) == rho`` fixes ``rho`` to the model's covariance (a trial
@@ -43,11 +44,16 @@ def _groups(entry, rvs) -> list[list]:
     return groups
 
 
-def _model(groups, rng):
-    """Atoms (probability, {rv: value}) of a random finite distribution."""
+def _model(groups, rng, kind: str = "random"):
+    """Atoms (probability, {rv: value}) of a finite distribution: ``constant`` (every variable degenerate),
+    ``two-point``, or ``random`` (three atoms with random weights and values)."""
     factors = []
     for group in groups:
-        weights = [rng.randint(1, 5) for _ in range(3)]
+        if kind == "constant":
+            factors.append([(sp.Integer(1), {x: sp.Integer(rng.randint(-3, 3)) for x in group})])
+            continue
+        atoms = 2 if kind == "two-point" else 3
+        weights = [rng.randint(1, 5) for _ in range(atoms)]
         total = sum(weights)
         factors.append([(sp.Rational(w, total), {x: sp.Integer(rng.randint(-3, 3)) for x in group})
                         for w in weights])
@@ -180,7 +186,7 @@ def finite_check(entry, methods: list, seed: int):
     for trial in range(3 * TRIALS):
         if tried >= TRIALS:
             break
-        model = _model(groups, rng)
+        model = _model(groups, rng, ("constant", "two-point")[trial] if trial < 2 else "random")
         point = {s: sp.Integer(rng.randint(-3, 3)) if not s.is_positive else sp.Integer(rng.randint(1, 4))
                  for s in scalars}
         try:
