@@ -158,8 +158,9 @@ def _domain(entry, expr) -> list:
 
 
 def decide(entry, seed: int = 0) -> Outcome:
-    from . import sampling
     from verify.stats_finite import finite_check
+
+    from . import sampling
 
     methods: list[Method] = []
     rel = type(entry.expr)
@@ -181,7 +182,9 @@ def decide(entry, seed: int = 0) -> Outcome:
                               "inequality for KL)", _elapsed(t0)))
         return Outcome(True, finite_check(entry, methods, seed) if _abstract(model, entry) else None, methods)
     if getattr(lhs, "is_Matrix", False) or getattr(rhs, "is_Matrix", False):
-        return _matrix_claim(entry, lhs, rhs, moments, methods, t0)
+        from .matrix_claims import matrix_claim
+
+        return matrix_claim(entry, lhs, rhs, moments, methods, t0)
     lhs, rhs = (canonical(_symmetric_entries(sp.sympify(x).xreplace(moments), entry.declared), entry.declared)
                 for x in (lhs, rhs))
     residual = lhs - rhs
@@ -231,9 +234,7 @@ def _sign_facts(expr, rel) -> bool:
     Var >= 0, KL >= 0 (Gibbs), P, cdf, density >= 0, E[g] >= 0 for g >= 0 on the support, H >= 0 (discrete)."""
     from sympy import stats as st
 
-    from formulas.nodes import CDF, KL, CondVariance, Density
-
-    from formulas.nodes import Entropy
+    from formulas.nodes import CDF, KL, CondVariance, Density, Entropy
 
     subs = {}
     for node in expr.atoms(st.Variance, CondVariance, KL, st.Probability, CDF, Density, st.Expectation, Entropy):
@@ -362,45 +363,3 @@ def _violates(rel, v, scale) -> bool:
         return abs(v) > TOL * scale
     gap = v if rel in (sp.Ge, sp.Gt) else -v
     return bool(gap < -TOL * scale) or (rel in (sp.Gt, sp.Lt) and gap == 0)
-
-
-def _matrix_claim(entry, lhs, rhs, moments, methods, t0):
-    """A vector or matrix claim: reduced to a claim about the parameters, decided by the matrix engines."""
-    from formulas.model import Entry, Verdict
-    from verify.check import check
-
-    reduced = sp.Eq(canonical(lhs, entry.declared), canonical(rhs, entry.declared), evaluate=False).xreplace(moments)
-    if unreduced(reduced):
-        methods.append(Method("closed-form", "inconclusive", "no closed form for this vector expectation",
-                              _elapsed(t0)))
-        return Outcome(False, None, methods)
-    symbols = {k: v for k, v in entry.symbols.items() if entry.declared[k].kind != "random"}
-    derived = Entry(id=entry.id + ":reduced", title=entry.title, expected=Verdict.PROVED, symbols=symbols,
-                    statement=_fixed(reduced, symbols), where=None)
-    methods.append(Method("closed-form", "holds", f"reduced to {sp.sstr(reduced)[:200]}", _elapsed(t0)))
-    result = check(derived, timeout=None)
-    for m in result.methods:
-        methods.append(Method(m.engine, m.outcome, "reduced claim: " + m.detail, m.seconds))
-    if result.verdict is Verdict.PROVED:
-        if result.scope == "general":
-            return Outcome(True, None, methods)
-        return Outcome(False, False, methods)  # exact at listed sizes: evidence
-    if result.verdict is Verdict.CONFIRMED:
-        return Outcome(False, False, methods)
-    if result.verdict is Verdict.REFUTED:
-        return Outcome(False, result.counterexample or {"evidence": result.reason, "exact": False}, methods)
-    if result.verdict is Verdict.ERROR:
-        return Outcome(True, {"evidence": result.reason, "exact": False}, methods)
-    return Outcome(False, None, methods)
-
-
-def _fixed(statement, symbols):
-    """A statement function over the entry's objects that returns the already-built reduced claim."""
-    import inspect
-
-    def build(**objects):
-        return statement
-
-    build.__signature__ = inspect.Signature([inspect.Parameter(n, inspect.Parameter.KEYWORD_ONLY)
-                                             for n in symbols])
-    return build

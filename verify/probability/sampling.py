@@ -16,7 +16,6 @@ import time
 
 import sympy as sp
 from sympy import stats as st
-from sympy.matrices.expressions import MatrixSymbol
 from sympy.matrices.expressions.matexpr import MatrixElement
 from sympy.stats.rv import RandomSymbol
 
@@ -40,7 +39,6 @@ class _Skip(Exception):
 
 def _sampler(family: str, params, n: int, g):
     import torch
-    from torch import distributions as td
 
     p = [torch.as_tensor(v, dtype=torch.float64) for v in params]
     if family == "Normal":
@@ -324,7 +322,7 @@ def _combine(side, values, point, dims):
     if abs(value.imag) > 1e-12 or expr.free_symbols - set(at):
         raise _Skip("a side that is not a number at this point")
     se = 0.0
-    for node, (v, s) in values.items():
+    for node, (_, s) in values.items():
         deriv = sp.diff(expr, symbols[node]).xreplace(at)
         se += abs(complex(sp.N(deriv, 15)).real) * s
     return value.real, se

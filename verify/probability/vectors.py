@@ -23,7 +23,7 @@ import sympy as sp
 from sympy.matrices.expressions import MatAdd, MatMul, Trace, Transpose
 from sympy.matrices.expressions.matexpr import MatrixElement
 
-from formulas.nodes import KL, CovOf, Density, Entropy, MeanOf, RandomVector, ScalarOf
+from formulas.nodes import KL, Density, Entropy, MeanOf, RandomVector, ScalarOf
 
 __all__ = ["matrix_rule", "expect_matrix", "expect_entries", "scalar_entries", "law_functional", "to_scalar"]
 

@@ -26,11 +26,11 @@ from formulas.nodes import MatrixField, ScalarField, VectorField, shape_of
 from formulas.spec import MAX_SIZE, Sym
 
 from . import shapes
-from .shapes import BoundIndex, check_index, check_range
 from .errors import ClaimError
 from .functions import FUNCTIONS, WALKER_FUNCTIONS, call
 from .grammar import parse_tree
 from .limits import MAX_LITERAL_MATRIX, MAX_PIECES, MAX_SUM_NESTING, MAX_SUM_TERMS
+from .shapes import BoundIndex, check_index, check_range
 
 __all__ = ["Scope", "build_claim", "build_expression", "RELATIONS"]
 
