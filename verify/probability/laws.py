@@ -52,12 +52,12 @@ class Family:
         return None
 
     def moment(self, j: int, *p):
-        """E[X**j] for a concrete integer j >= 0 (default: the j-th derivative of the MGF at 0)."""
+        """E[X**j] for a concrete integer j >= 0 (default: the j-th derivative of the MGF at 0, cancelled)."""
         t = sp.Dummy("t")
         m = self.mgf(t, *p)
         if m is None:
             return None
-        return sp.simplify(sp.diff(m, t, j).subs(t, 0))
+        return sp.cancel(sp.expand(sp.diff(m, t, j).subs(t, 0)))
 
     def pdf(self, x, *p):
         return None
@@ -87,6 +87,10 @@ class Normal(Family):
 
     def mgf(self, t, mu, s):
         return sp.exp(mu * t + s**2 * t**2 / 2)
+
+    def moment(self, j, mu, s):
+        """E[X^j] = sum over even k of C(j, k) mu^(j-k) s^k (k - 1)!!."""
+        return sp.Add(*[sp.binomial(j, k) * mu ** (j - k) * s**k * sp.factorial2(k - 1) for k in range(0, j + 1, 2)])
 
     def pdf(self, x, mu, s):
         return sp.exp(-(x - mu) ** 2 / (2 * s**2)) / (s * sp.sqrt(2 * sp.pi))
