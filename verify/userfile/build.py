@@ -59,14 +59,19 @@ class Scope:
                    for n, s in self.declared.items())
 
 
-def build_claim(text, scope: Scope):
-    """A relation ``lhs OP rhs`` as a SymPy relational (``Eq``, ``Le``, ``Ge``, ``Lt``, ``Gt``)."""
+def build_claim(text, scope: Scope, constraint: bool = False):
+    """A relation ``lhs OP rhs`` as a SymPy relational (``Eq``, ``Le``, ``Ge``, ``Lt``, ``Gt``; ``Ne`` as well
+    for a ``where`` constraint)."""
     tree = parse_tree(text)
     if not isinstance(tree, ast.Compare):
         raise ClaimError("a claim must be a relation: lhs == rhs, <=, >=, < or >")
     if len(tree.ops) != 1:
         raise ClaimError("chained comparisons are not allowed: write one relation per claim", col=tree.col_offset)
     op = type(tree.ops[0])
+    if op is ast.NotEq and constraint:
+        lhs = shapes.as_scalar(_Walker(scope).build(tree.left), "a constraint", tree.col_offset)
+        rhs = shapes.as_scalar(_Walker(scope).build(tree.comparators[0]), "a constraint", tree.col_offset)
+        return sp.Ne(lhs, rhs, evaluate=False)
     if op is ast.NotEq:
         raise ClaimError("'!=' are not allowed as the relation of a claim: a claim states an equality or an "
                          "inequality (!= is allowed inside conditions)", col=tree.col_offset)

@@ -84,7 +84,8 @@ class Identity:
 
         def where(**objects):
             with evaluate(True):
-                return [build_claim(text, Scope(entry.declared, objects, layout)) for text in self.where]
+                return [build_claim(text, Scope(entry.declared, objects, layout), constraint=True)
+                        for text in self.where]
 
         entry = Entry(id=self.id, title=self.title or self.id, expected=Verdict.PROVED, symbols=self._symbols(),
                       statement=statement, where=where if self.where else None, given=tuple(self.given),
