@@ -20,10 +20,10 @@ MAX_WHERE = 16  # constraints per identity
 MAX_EXPR_CHARS = 2_000  # one claim or constraint
 MAX_TEXT_CHARS = 2_000  # ids, titles, notes
 # Syntax is not what costs time: building takes 30-150 us per syntax node (`python bench/vocabulary.py build`), so
-# the 1,400-1,700 nodes that 2,000 characters of ordinary formulas reach build in about 0.1 s; what costs is
+# the 1,400-2,500 nodes that 2,000 characters of ordinary formulas reach build in about 0.1 s; what costs is
 # unrolling sums at concrete sizes and SymPy simplification, which MAX_UNROLL and the time limit bound.  The node
 # bound sits above what the character bound allows, so the character bound is the one users meet.
-MAX_AST_NODES = 2_000  # nodes of one parsed expression (operators included)
+MAX_AST_NODES = 4_000  # nodes of one parsed expression (operators and contexts included): 2 per character at most
 MAX_DEPTH = 40  # nesting depth of one parsed expression
 MAX_EXPONENT = 64  # |k| for a numeric exponent x**k (scalars) or A**k (matrices)
 MAX_NUMBER_DIGITS = 200  # digits of any number literal or folded constant
