@@ -28,7 +28,7 @@ from formulas.spec import MAX_SIZE, Sym
 from . import shapes
 from .errors import ClaimError
 from .functions import FUNCTIONS, WALKER_FUNCTIONS, call
-from .grammar import parse_tree
+from .grammar import chained, parse_tree
 from .limits import MAX_LITERAL_MATRIX, MAX_PIECES, MAX_SUM_NESTING, MAX_SUM_TERMS
 from .shapes import BoundIndex, check_index, check_range
 
@@ -152,7 +152,19 @@ class _Walker:
         if op is ast.BitOr:
             raise ClaimError("the conditioning bar '|' is only allowed as E(X | Y), Var(X | Y) or P(event | Y)",
                              col=col)
-        a, b = self.build(node.left), self.build(node.right)
+        chain = [node]
+        while chained(chain[-1].left, chain[-1]):  # a long sum or product: a loop, not one call per term
+            chain.append(chain[-1].left)
+        if len(chain) > 1:
+            value = self.build(chain[-1].left)
+            for link in reversed(chain):
+                value = self._combine(link, value, self.build(link.right))
+            return value
+        return self._combine(node, self.build(node.left), self.build(node.right))
+
+    def _combine(self, node, a, b):
+        col = node.col_offset
+        op = type(node.op)
         if op is ast.Add:
             return shapes.add(a, b, col)
         if op is ast.Sub:

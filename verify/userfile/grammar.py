@@ -6,7 +6,8 @@ a tree, it runs nothing -- and every node of the tree must be one of
 starred arguments, slices, attribute access other than ``.T`` / ``.I``, names
 with a leading underscore and calls of anything but a plain function name are
 refused here, before any SymPy object exists.  Length, node count and nesting
-depth are bounded (:mod:`verify.userfile.limits`).
+depth are bounded (:mod:`verify.userfile.limits`); a chain ``a + b - c + ...`` or
+``a * b * c`` counts as one level.
 
 A few nodes are admitted here but only make sense in one place, which the
 builder (:mod:`verify.userfile.build`) enforces with its own messages: lists
@@ -115,5 +116,17 @@ def parse_tree(text) -> ast.expr:
         if depth > MAX_DEPTH:
             raise ClaimError(f"expression is nested deeper than {MAX_DEPTH} levels", col=_col(node))
         _check_node(node, parent)
-        stack.extend((child, node, depth + 1) for child in ast.iter_child_nodes(node))
+        stack.extend((child, node, depth + (0 if chained(child, node) else 1))
+                     for child in ast.iter_child_nodes(node))
     return tree.body
+
+
+_CHAINS = ((ast.Add, ast.Sub), (ast.Mult,))
+
+
+def chained(child, parent) -> bool:
+    """``child`` is the left operand of ``parent`` in one chain ``a + b - c + ...`` or ``a * b * c``: a long sum
+    is one level deep, not one level per term (the builder walks such chains with a loop)."""
+    if not (isinstance(child, ast.BinOp) and isinstance(parent, ast.BinOp) and parent.left is child):
+        return False
+    return any(isinstance(child.op, ops) and isinstance(parent.op, ops) for ops in _CHAINS)
