@@ -144,7 +144,7 @@ def _bounded_exponent(e, col):
 
 
 def power(a, e, col=None):
-    """``a ** e``: scalars with any scalar exponent; square matrices with an integer constant."""
+    """``a ** e``: scalars with any scalar exponent; square matrices with an integer (number, size, integer symbol)."""
     e = as_scalar(e, "an exponent", col)
     _bounded_exponent(e, col)
     if _is_num(a) and _is_num(e):
