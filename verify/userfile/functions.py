@@ -21,7 +21,7 @@ call                           meaning
 
 The walker (:mod:`verify.userfile.build`) builds ``sum``/``prod``, ``Piecewise``,
 ``Matrix``/``BlockMatrix``, calls of declared functions and the probability
-functions (:mod:`verify.userfile.probability`) itself, since their arguments are
+functions (:mod:`verify.probability.syntax`) itself, since their arguments are
 not plain expressions.
 """
 
