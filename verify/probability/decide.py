@@ -113,11 +113,44 @@ def _height(e) -> int:
 ZERO_BUDGET = 2.0  # seconds for each simplification strategy of a residual
 
 
-def _is_zero(d) -> bool:
+def _fixed_values(constraints):
+    """``where`` equalities that fix a scalar or an entry (``mu[0] == 0``) become substitutions (sound: ``where``
+    restricts the claim to that set); the other relations stay constraints on points."""
+    fixed, rest = {}, []
+    for c in constraints:
+        target = c.lhs if isinstance(c, sp.Eq) else None
+        if isinstance(target, (sp.Symbol, MatrixElement)) and not isinstance(target, RandomSymbol) \
+                and not c.rhs.has(target) and target not in fixed:
+            fixed[target] = c.rhs
+        else:
+            rest.append(c)
+    return fixed, rest
+
+
+_Q = {sp.Lt: sp.Q.lt, sp.Le: sp.Q.le, sp.Gt: sp.Q.gt, sp.Ge: sp.Q.ge, sp.Ne: sp.Q.ne, sp.Eq: sp.Q.eq}
+
+
+def _assumptions(constraints):
+    """The ``where`` relations as SymPy assumptions, for ``refine`` (Piecewise conditions such as ``a <= y``)."""
+    facts = [_Q[type(c)](c.lhs, c.rhs) for c in constraints if type(c) in _Q]
+    return sp.And(*facts) if facts else None
+
+
+def _is_zero(d, assumptions=None) -> bool:
     from .budget import BudgetExceeded, budget
 
     if d == 0:
         return True
+    if assumptions is not None:
+        try:
+            with budget(ZERO_BUDGET):
+                d = sp.refine(d, assumptions)
+        except BudgetExceeded:
+            pass
+        except Exception:  # noqa: BLE001 - refine failing leaves the residual as it is
+            pass
+        if d == 0:
+            return True
     for strategy in (sp.expand, sp.cancel, lambda x: sp.expand(sp.powsimp(sp.expand(x))), sp.simplify,
                      lambda x: sp.simplify(x.doit()),
                      lambda x: sp.simplify(sp.expand(sp.piecewise_fold(x)))):
@@ -132,9 +165,17 @@ def _is_zero(d) -> bool:
     return False
 
 
-def _nonnegative(gap, strict: bool) -> bool:
+def _nonnegative(gap, strict: bool, assumptions=None) -> bool:
     from .budget import BudgetExceeded, budget
 
+    if assumptions is not None:
+        try:
+            with budget(ZERO_BUDGET):
+                gap = sp.refine(gap, assumptions)
+        except BudgetExceeded:
+            pass
+        except Exception:  # noqa: BLE001
+            pass
     forms = [gap]
     for fn in (sp.expand, sp.factor, sp.simplify):
         try:
@@ -185,9 +226,11 @@ def decide(entry, seed: int = 0) -> Outcome:
         from .matrix_claims import matrix_claim
 
         return matrix_claim(entry, lhs, rhs, moments, methods, t0)
-    lhs, rhs = (canonical(_symmetric_entries(sp.sympify(x).xreplace(moments), entry.declared), entry.declared)
-                for x in (lhs, rhs))
+    fixed, value_constraints = _fixed_values(value_constraints)
+    lhs, rhs = (canonical(_symmetric_entries(sp.sympify(x).xreplace(moments).xreplace(fixed), entry.declared),
+                          entry.declared) for x in (lhs, rhs))
     residual = lhs - rhs
+    assumptions = _assumptions(value_constraints)
     abstract = any(model.is_abstract(a) for a in atoms_of(entry.expr))
     if residual.has(*PROBABILITY_NODES) or (abstract and atoms_of(residual)):
         methods.append(Method("closed-form", "inconclusive", "no closed form for "
@@ -202,11 +245,11 @@ def decide(entry, seed: int = 0) -> Outcome:
         return Outcome(False, sampling.monte_carlo_decide(entry, methods, seed), methods)
     holds = False
     if rel is sp.Eq:
-        holds = _is_zero(residual)
+        holds = _is_zero(residual, assumptions)
         what = "lhs - rhs = 0"
     else:
         gap = residual if rel in (sp.Ge, sp.Gt) else -residual
-        holds = _nonnegative(gap, strict=rel in (sp.Gt, sp.Lt))
+        holds = _nonnegative(gap, strict=rel in (sp.Gt, sp.Lt), assumptions=assumptions)
         what = "the gap " + ("lhs - rhs" if rel in (sp.Ge, sp.Gt) else "rhs - lhs") + \
                (" > 0" if rel in (sp.Gt, sp.Lt) else " >= 0")
     detail = f"{what} for every parameter value, from closed forms (linearity, independence, the families' " \
