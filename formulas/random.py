@@ -150,6 +150,20 @@ def _build(node, objects: dict, token: str):
         if node.value.bit_length() > 64:
             raise ValueError(f"parameter {token!r}: number too large")
         return Integer(node.value)
+    if isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name):  # an entry: p[0], S[0, 1]
+        from sympy.matrices.expressions.matexpr import MatrixElement
+
+        base = _build(node.value, objects, token)
+        index = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
+        if not getattr(base, "is_Matrix", False) or len(index) not in (1, 2) or not all(
+                isinstance(i, ast.Constant) and isinstance(i.value, int) and not isinstance(i.value, bool)
+                for i in index):
+            raise ValueError(f"parameter {token!r}: an entry needs a vector or matrix and number indices")
+        ij = [i.value for i in index] + ([0] if len(index) == 1 else [])
+        for k, size in zip(ij, base.shape, strict=True):
+            if k < 0 or (getattr(size, "is_Integer", False) and k >= int(size)):
+                raise ValueError(f"parameter {token!r}: index {k} out of range")
+        return MatrixElement(base, *ij)
     if isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.USub, ast.UAdd)):
         inner = _build(node.operand, objects, token)
         return -inner if isinstance(node.op, ast.USub) else inner
@@ -162,7 +176,7 @@ def _build(node, objects: dict, token: str):
         if isinstance(node.op, ast.Pow) and not (isinstance(b, Integer) and abs(int(b)) <= 64) and b.is_number:
             raise ValueError(f"parameter {token!r}: exponent out of range")
         return getattr(a, _BINOPS[type(node.op)])(b)
-    raise ValueError(f"parameter {token!r}: only names, integers and + - * / ** are allowed")
+    raise ValueError(f"parameter {token!r}: only names, entries such as p[0], integers and + - * / ** are allowed")
 
 
 def random_symbol(sym, objects: dict):
@@ -184,6 +198,9 @@ def random_symbol(sym, objects: dict):
     except (ValueError, TypeError) as err:
         raise SpecError(f"symbol {sym.name}: {err}") from None
     _check_kinds(sym, name, values, SpecError)
+    if name in VECTOR_FAMILIES and any(v.atoms(RandomSymbol, RandomVector) for v in values):
+        raise SpecError(f"symbol {sym.name}: a random vector's parameters must not be random (a hierarchical model "
+                        "of scalar variables, or a MultivariateNormal with fixed parameters)")
     try:
         return ctor(sym.name, *values)
     except (ValueError, TypeError) as err:  # SymPy refusing a parameter (a negative sigma, say)

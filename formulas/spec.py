@@ -36,7 +36,7 @@ IMPLIED = {"spd": {"symmetric", "invertible", "square"}, "psd": {"symmetric", "s
 MAX_SIZE = 64
 _NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_]{0,31}$")
 _DIST = re.compile(r"^([A-Za-z]+)\((.*)\)$")
-_PARAM = re.compile(r"^[A-Za-z0-9_+\-*/(). ]{1,200}$")  # an arithmetic expression (parsed by formulas.random)
+_PARAM = re.compile(r"^[A-Za-z0-9_+\-*/()\[\],. ]{1,200}$")  # arithmetic and entries (parsed by formulas.random)
 
 
 class SpecError(ValueError):
@@ -202,7 +202,7 @@ def _split_params(text: str) -> list[str]:
             out.append(cur)
             cur = ""
             continue
-        depth += (ch == "(") - (ch == ")")
+        depth += (ch in "([") - (ch in ")]")
         if depth < 0:
             raise SpecError(f"unbalanced parentheses in distribution parameters {text!r}")
         cur += ch

@@ -91,3 +91,23 @@ def test_hierarchical_variance_is_exact_both_ways():
     assert result.verdict is Verdict.PROVED and result.scope == "general"
     wrong = check("Var(N) == k*theta + theta**2", symbols, dists)
     assert wrong.verdict is Verdict.REFUTED and wrong.counterexample["exact"] is True
+
+
+def test_points_outside_an_mgf_domain_are_not_counterexamples():
+    """E[exp(tX)] is infinite for theta*t >= 1: the closed form is used, and points drawn, only where it is finite."""
+    symbols, dists = {"k": "scalar positive", "theta": "scalar positive", "t": "scalar"}, {"X": "Gamma(k, theta)"}
+    assert check("MGF(X, t) == (1 - theta*t)**(-k)", symbols, dists).verdict is Verdict.PROVED
+    wrong = check("MGF(X, t) == (1 - theta*t)**(-k - 1)", symbols, dists)
+    assert wrong.verdict is Verdict.REFUTED
+    values = {k: sp.Rational(v) for k, v in wrong.counterexample["values"].items()}
+    assert values["theta"] * values["t"] < 1
+
+
+def test_random_vector_parameters_must_not_be_random():
+    import pytest
+
+    from verify.userfile import UserFileError
+
+    with pytest.raises(UserFileError, match="must not be random"):
+        check("E(x) == mu", {"mu": "vector 2", "S": "matrix 2 2 spd", "m": "scalar"},
+              {"M": "Normal(m, 1)", "x": "MultivariateNormal(mu*M, S)"})

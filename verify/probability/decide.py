@@ -258,8 +258,9 @@ def decide(entry, seed: int = 0) -> Outcome:
     methods.append(Method("closed-form", "holds" if holds else "inconclusive", detail, _elapsed(t0)))
     if abstract:
         return Outcome(holds, finite_check(entry, methods, seed), methods)
-    cex = _points(entry, (lhs, rhs), residual, rel, value_constraints + _domain(entry, entry.expr), methods, seed,
-                  holds)
+    # points outside an MGF's domain of convergence are points where the claim is undefined: never used
+    domain = value_constraints + _domain(entry, entry.expr) + [c.xreplace(fixed) for c in reducer.conditions]
+    cex = _points(entry, (lhs, rhs), residual, rel, domain, methods, seed, holds)
     if cex is None and holds:
         cex = False
     mc = sampling.cross_check(entry, reducer, methods, seed)

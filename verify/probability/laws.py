@@ -51,6 +51,10 @@ class Family:
     def mgf(self, t, *p):
         return None
 
+    def mgf_domain(self, t, *p) -> list:
+        """Where E[exp(t X)] is finite (the closed form of :meth:`mgf` holds there only)."""
+        return []
+
     def moment(self, j: int, *p):
         """E[X**j] for a concrete integer j >= 0 (default: the j-th derivative of the MGF at 0, cancelled)."""
         t = sp.Dummy("t")
@@ -186,6 +190,9 @@ class Geometric(Family):
     def mgf(self, t, p):
         return p * sp.exp(t) / (1 - (1 - p) * sp.exp(t))
 
+    def mgf_domain(self, t, p):
+        return [(1 - p) * sp.exp(t) < 1]
+
     def pdf(self, x, p):
         return sp.Piecewise((p * (1 - p) ** (x - 1), _indicator_int(x, 1)), (0, True))
 
@@ -262,6 +269,9 @@ class Gamma(Family):
     def mgf(self, t, k, theta):
         return (1 - theta * t) ** (-k)
 
+    def mgf_domain(self, t, k, theta):
+        return [theta * t < 1]
+
     def moment(self, j, k, theta):
         return theta**j * sp.RisingFactorial(k, j)
 
@@ -291,6 +301,9 @@ class Exponential(Family):
 
     def mgf(self, t, lam):
         return lam / (lam - t)
+
+    def mgf_domain(self, t, lam):
+        return [t < lam]
 
     def moment(self, j, lam):
         return sp.factorial(j) / lam**j
@@ -344,6 +357,9 @@ class Laplace(Family):
 
     def mgf(self, t, mu, b):
         return sp.exp(mu * t) / (1 - b**2 * t**2)
+
+    def mgf_domain(self, t, mu, b):
+        return [b**2 * t**2 < 1]
 
     def pdf(self, x, mu, b):
         return sp.exp(-sp.Abs(x - mu) / b) / (2 * b)

@@ -67,6 +67,7 @@ class Reducer:
     def __init__(self, model: Model):
         self.model = model
         self.moment_symbols: dict = {}  # canonical moment -> Symbol (variables without a law)
+        self.conditions: list = []  # where the closed forms used hold (an MGF's domain of convergence)
 
     # -- traversal --------------------------------------------------------------------------------
     def reduce(self, e):
@@ -180,18 +181,19 @@ class Reducer:
     def _component(self, h):
         atoms = atoms_of(h)
         model = self.model
-        if any(model.is_abstract(a) for a in atoms | set().union(*[model.ancestors(a) for a in atoms])):
+        family = atoms | set().union(*[model.ancestors(a) for a in atoms])
+        if any(model.is_abstract(a) for a in family):
             return self._abstract(h, atoms)
-        if any(isinstance(a, MatrixElement) for a in atoms):
+        if all(isinstance(a, MatrixElement) for a in atoms):
             return vectors.expect_entries(self, h, atoms)
         if len(atoms) == 1:
             (x,) = atoms
             law = law_of(x)
             if not any(atoms_of(p) for p in law.params):
                 return self._single(h, x, law)
+        # the tower rule: integrate out a random symbol that no other variable here names as a parameter
         leaf = next((a for a in sorted(atoms, key=sp.default_sort_key)
-                     if not any(a in model.parents(b) for b in atoms | set().union(
-                         *[model.ancestors(b) for b in atoms]))), None)
+                     if isinstance(a, RandomSymbol) and not any(a in model.parents(b) for b in family)), None)
         if leaf is None:
             raise NoClosedForm("no variable to integrate out first")
         inner = self._single(h, leaf, law_of(leaf))  # an expression in the parents: integrate them next
@@ -230,6 +232,7 @@ class Reducer:
             mgf = fam.mgf(t, *p)
             if mgf is None:
                 raise NoClosedForm(f"no MGF for {fam.name}")
+            self.conditions.extend(c for c in fam.mgf_domain(rate, *p) if c is not sp.true)
             value = sp.diff(mgf, t, int(power)).subs(t, rate) if power else mgf.subs(t, rate)
             if isinstance(value, sp.Piecewise):  # Uniform's MGF at a nonzero rate
                 value = value.args[-1][0] if rate.is_nonzero else value

@@ -44,7 +44,7 @@ ALIASES = {name.lower(): name for name in DISTRIBUTIONS} | {
     "gaussian": "Normal", "mvn": "MultivariateNormal", "multivariategaussian": "MultivariateNormal",
     "gaussianvector": "MultivariateNormal"}
 _PARAM_NODES = (ast.Name, ast.Constant, ast.BinOp, ast.UnaryOp, ast.Add, ast.Sub, ast.Mult, ast.Div, ast.Pow,
-                ast.USub, ast.UAdd, ast.Load)
+                ast.USub, ast.UAdd, ast.Load, ast.Subscript, ast.Tuple)
 
 
 def _param(node) -> str:
@@ -52,8 +52,8 @@ def _param(node) -> str:
     for sub in ast.walk(node):
         if not isinstance(sub, _PARAM_NODES) or (isinstance(sub, ast.Constant) and (
                 isinstance(sub.value, bool) or not isinstance(sub.value, int))):
-            raise UserFileError("a distribution parameter must be a declared symbol, an integer such as 2 or -1, "
-                                "or an expression of them with + - * / ** (write 1/2, not 0.5)")
+            raise UserFileError("a distribution parameter must be a declared symbol, an entry such as p[0], an integer "
+                                "such as 2 or -1, or an expression of them with + - * / ** (write 1/2, not 0.5)")
     return ast.unparse(node)
 
 
