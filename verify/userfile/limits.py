@@ -19,7 +19,7 @@ MAX_SYMBOLS = 32  # declared symbols per identity
 MAX_WHERE = 16  # constraints per identity
 MAX_EXPR_CHARS = 2_000  # one claim or constraint
 MAX_TEXT_CHARS = 2_000  # ids, titles, notes
-# Syntax is not what costs time: building takes 30-150 us per syntax node (`python bench/vocabulary.py build`), so
+# Syntax is not what costs time: building takes 10-150 us per syntax node (`python bench/vocabulary.py build`), so
 # the 1,400-2,500 nodes that 2,000 characters of ordinary formulas reach build in about 0.1 s; what costs is
 # unrolling sums at concrete sizes and SymPy simplification, which MAX_UNROLL and the time limit bound.  The node
 # bound sits above what the character bound allows, so the character bound is the one users meet.
