@@ -22,9 +22,23 @@ def default_cache_dir() -> Path:
     return Path(os.environ.get("SHEETPROOF_CACHE", ".sheetproof-cache"))
 
 
-# The sources a verdict depends on.  Presentation code (cli, report, search, site) is not among them,
-# so editing it keeps the cache warm.
-ENGINE_FILES = ("algebraic.py", "check.py", "evaluate.py", "numeric.py", "result.py", "stats.py", "values.py")
+# The sources a verdict depends on: every module of verify/ except the presentation code, which can
+# change without changing any verdict (so editing it keeps the cache warm).  New engine modules are
+# covered without being listed.
+PRESENTATION = ("cli.py", "report.py", "search.py", "cache.py", "coverage_command.py", "pytest_plugin.py")
+PRESENTATION_DIRS = ("site", "notes", "mutate")
+
+
+def _engine_sources(root: Path) -> list[Path]:
+    out = []
+    for path in sorted(root.rglob("*.py")):
+        rel = path.relative_to(root)
+        if rel.parts[0] in PRESENTATION_DIRS or (len(rel.parts) == 1 and rel.name in PRESENTATION):
+            continue
+        out.append(path)
+    return out
+
+
 CATALOG_CORE = ("_authoring.py", "model.py", "nodes.py", "random.py", "spec.py")
 
 
@@ -43,7 +57,10 @@ def engine_version() -> str:
     import formulas
 
     h = hashlib.sha256()
-    _hash_files(h, Path(__file__).parent, ENGINE_FILES)
+    root = Path(__file__).parent
+    for path in _engine_sources(root):
+        h.update(str(path.relative_to(root)).encode())
+        h.update(path.read_bytes())
     _hash_files(h, Path(formulas.__file__).parent, CATALOG_CORE)
     h.update(f"sympy={sympy.__version__};torch={torch.__version__}".encode())
     return h.hexdigest()[:16]
@@ -76,7 +93,8 @@ def entry_key(entry) -> str:
 
 @cache
 def _chapter_sources() -> dict[str, str]:
-    """Chapter key -> hash of its module's source."""
+    """Chapter key -> hash of its source: the module, or every ``.py`` file of a chapter package
+    (its sections and experiments hold the entries' statements and evidence)."""
     import sys
 
     import formulas
@@ -86,7 +104,12 @@ def _chapter_sources() -> dict[str, str]:
     for name, module in list(sys.modules.items()):
         chapter = getattr(module, "CHAPTER", None) if name.startswith("formulas.") else None
         if chapter is not None:
-            out[chapter.key] = hashlib.sha256(Path(module.__file__).read_bytes()).hexdigest()
+            path = Path(module.__file__)
+            files = sorted(path.parent.rglob("*.py")) if path.name == "__init__.py" else [path]
+            h = hashlib.sha256()
+            for f in files:
+                h.update(f.relative_to(path.parent).as_posix().encode() + b"\0" + f.read_bytes())
+            out[chapter.key] = h.hexdigest()
     return out
 
 

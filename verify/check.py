@@ -1,18 +1,21 @@
 """``check(entry)``: run the engines that apply and decide one verdict.
 
-The verdict rules, in order:
+The verdict rules, in order (the contract of ``docs/index.md``):
 
 * no statement: an experiment decides (confirmed / refuted), else not checkable;
 * a definition: not checkable ("a definition asserts nothing");
 * the two sides have different shapes: refuted;
-* an exact counterexample: refuted -- unless an exact proof covers the same
-  sizes, which is a conflict and reported as ``error``;
-* an exact proof at every size tried and no numeric failure: proved (scope
-  "general" when SymPy also proves it at symbolic size);
-* numeric evidence only: confirmed.
+* an exact proof at symbolic size (``symbolic-general``): **proved**, scope ``general``
+  -- unless another engine has a counterexample, which is a conflict (``error``);
+* a counterexample inside the claim's domain, re-checked exactly (or, for claims about
+  declared functions, a float64 violation larger than 1e-6): **refuted**;
+* agreement on float64 draws and/or exact algebra at listed sizes: **confirmed**, with
+  what was covered in the methods' details;
+* nothing could evaluate the claim, or the engines disagree: ``error``, with the reason.
 
-Engines that disagree are never silently reconciled: every disagreement is
-listed in ``Result.conflicts``.
+An inconclusive residual, a failed computation or a point outside the domain is
+never a refutation; exact algebra at a few sizes is never a proof.  Engines that
+disagree are never silently reconciled: every disagreement is in ``Result.conflicts``.
 """
 
 from __future__ import annotations
@@ -24,8 +27,8 @@ from contextlib import contextmanager
 
 from formulas.model import Entry, Verdict
 
-from .algebraic import check_relational
 from .parallel import one_thread
+from .relational import check_relational
 from .result import Method, Result
 from .stats import check_stats, has_random
 
@@ -110,30 +113,24 @@ def _decide_stats(entry: Entry, seed: int) -> Result:
 
 def _decide_relational(entry: Entry, *, draws: int, seed: int) -> Result:
     ev = check_relational(entry, draws=draws, seed=seed)
-    methods = ev.methods
-    conflicts = list(ev.conflicts)
+    methods, conflicts = ev.methods, list(ev.conflicts)
+    if ev.numeric_unconfirmed:
+        conflicts.append(ev.numeric_unconfirmed)
     if ev.shape_mismatch:
-        return Result(entry.id, Verdict.REFUTED, methods, counterexample={"shapes": ev.shape_mismatch, "exact": True})
-    if ev.counterexample:
-        sizes = ev.counterexample["sizes"]
-        if sizes in ev.proved_sizes:
+        return Result(entry.id, Verdict.REFUTED, methods, counterexample={"shapes": ev.shape_mismatch, "exact": True},
+                      conflicts=conflicts)
+    if ev.proved:
+        if ev.counterexample is not None:
             return Result(entry.id, Verdict.ERROR, methods, counterexample=ev.counterexample,
-                          conflicts=conflicts + [f"exact proof and exact counterexample at sizes {sizes}"],
+                          conflicts=conflicts + ["the symbolic proof and a counterexample disagree"],
                           reason="engines disagree")
-        if ev.general:
-            conflicts.append("symbolic-general says it holds; an exact counterexample refutes it")
+        return Result(entry.id, Verdict.PROVED, methods, scope="general", conflicts=conflicts)
+    if ev.counterexample is not None:
         return Result(entry.id, Verdict.REFUTED, methods, counterexample=ev.counterexample, conflicts=conflicts)
-    if ev.proved_sizes:
-        if ev.numeric_holds is False:
-            return Result(entry.id, Verdict.ERROR, methods, conflicts=conflicts + [
-                "exact-explicit proves it but torch-autograd finds a violation"], reason="engines disagree")
-        scope = "general" if ev.general else "sizes " + "; ".join(
-            ", ".join(f"{k}={v}" for k, v in d.items()) or "scalar" for d in ev.proved_sizes)
-        return Result(entry.id, Verdict.PROVED, methods, scope=scope, conflicts=conflicts)
-    if ev.numeric_holds is False or ev.explicit_fails:
-        failing = [m.detail for m in methods if m.outcome == "fails"]
-        return Result(entry.id, Verdict.REFUTED, methods,
-                      counterexample={"evidence": failing, "exact": False}, conflicts=conflicts)
-    if ev.numeric_holds:
+    if ev.numeric_holds or ev.confirmed_sizes:
         return Result(entry.id, Verdict.CONFIRMED, methods, conflicts=conflicts)
-    return Result(entry.id, Verdict.NOT_CHECKABLE, methods, reason="no engine applies to this claim")
+    failing = [m.detail for m in methods if m.outcome == "fails"]
+    reason = ("engines found a violation that no exact re-check confirms: " + "; ".join(failing)) if failing \
+        else "no engine could evaluate this claim: " + "; ".join(
+            f"{m.engine}: {m.detail}" for m in methods if m.outcome in ("skipped", "inconclusive"))[:300]
+    return Result(entry.id, Verdict.ERROR, methods, reason=reason, conflicts=conflicts)

@@ -182,6 +182,30 @@ def _integer(e, env: dict, dims: dict, b, symbolic_ok: bool = False):
         return int(value)
     return b.integer(_evaluate(e, env, dims, b), symbolic_ok=symbolic_ok)
 
+    def _derivative_at_point(self, node: D, env: dict, dims: dict, value):
+        """Entry by entry at an exact numeric point: ∂f/∂v_k = d/dε f(v + ε e_k) at ε = 0.
+
+        One symbol at a time keeps each evaluation a univariate rational function, where making every
+        entry of ``v`` a symbol would make, say, the inverse of a 3 × 3 product a rational function of
+        many variables."""
+        eps = sp.Symbol("_eps", real=True)
+        is_mat = self._is_mat(value)
+        shape = value.shape if is_mat else (1, 1)
+        columns = []
+        for k in range(shape[0] * shape[1]):
+            bumped = value.copy() if is_mat else value + eps
+            if is_mat:
+                bumped[k] = bumped[k] + eps
+            f = evaluate(node.f, {**env, node.v.name: bumped}, dims, self)
+            entries = list(f) if self._is_mat(f) else [f]
+            columns.append([sp.diff(x, eps).subs(eps, 0) for x in entries])
+        fvec = len(columns[0]) > 1
+        if not fvec:
+            out = sp.Matrix(shape[0], shape[1], [c[0] for c in columns]) if is_mat else sp.Matrix([[columns[0][0]]])
+        else:  # [i, j] = d f_j / d v_i (denominator layout)
+            out = sp.Matrix(len(columns), len(columns[0]), lambda i, j: columns[i][j])
+        return out.T if node.layout == "numerator" else out
+
 
 def _sum_or_product(expr, env: dict, dims: dict, b):
     """Unroll ``Sum``/``Product`` over concrete bounds (innermost limit first in SymPy's order)."""

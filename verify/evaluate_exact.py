@@ -202,6 +202,9 @@ class ExactBackend:
     def derivative(self, node: D, env: dict, dims: dict):
         var = node.v
         value = _walker._evaluate(var, env, dims, self)
+        numeric_point = not (value.free_symbols if hasattr(value, "free_symbols") else set())
+        if numeric_point:
+            return self._derivative_at_point(node, env, dims, value)
         if self._is_mat(value):
             fresh = sp.Matrix(value.shape[0], value.shape[1],
                               lambda i, j: sp.Symbol(f"_d_{var.name}_{i}_{j}", real=True))
@@ -230,3 +233,31 @@ class ExactBackend:
             out = out.xreplace(point) if all(not isinstance(x, sp.Derivative) for x in out.atoms(sp.Derivative)) \
                 else out.subs(point)
         return out
+
+    def _derivative_at_point(self, node: D, env: dict, dims: dict, value):
+        """Entry by entry at an exact numeric point: ∂f/∂v_k = d/dε f(v + ε e_k) at ε = 0.
+
+        One symbol at a time keeps each evaluation a univariate rational function, where making every
+        entry of ``v`` a symbol would make, say, the inverse of a 3 × 3 product a rational function of
+        many variables."""
+        eps = sp.Symbol("_eps", real=True)
+        is_mat = self._is_mat(value)
+        if not is_mat:  # by a scalar: one bump; a matrix f (not a vector) keeps its shape in either layout
+            f = _walker._evaluate(node.f, {**env, node.v.name: value + eps}, dims, self)
+            if self._is_mat(f) and f.shape[1] != 1:
+                return f.diff(eps).subs(eps, 0)
+        shape = value.shape if is_mat else (1, 1)
+        columns = []
+        for k in range(shape[0] * shape[1]):
+            bumped = value.copy() if is_mat else value + eps
+            if is_mat:
+                bumped[k] = bumped[k] + eps
+            f = _walker._evaluate(node.f, {**env, node.v.name: bumped}, dims, self)
+            entries = list(f) if self._is_mat(f) else [f]
+            columns.append([sp.diff(x, eps).subs(eps, 0) for x in entries])
+        fvec = len(columns[0]) > 1
+        if not fvec:
+            out = sp.Matrix(shape[0], shape[1], [c[0] for c in columns]) if is_mat else sp.Matrix([[columns[0][0]]])
+        else:  # [i, j] = d f_j / d v_i (denominator layout)
+            out = sp.Matrix(len(columns), len(columns[0]), lambda i, j: columns[i][j])
+        return out.T if node.layout == "numerator" else out

@@ -71,7 +71,10 @@ class TorchBackend:
         if a.dim() != 2:
             return 1 / a
         inv, info = self.torch.linalg.inv_ex(a)  # a singular draw gives NaN (skipped), not an exception
-        return self.torch.where(info == 0, inv, self.torch.full_like(inv, float("nan")))
+        # numerically singular (XᵀX for a wide X: exactly singular, yet LU succeeds on rounded entries)
+        sv = self.torch.linalg.svdvals(a)
+        singular = (info != 0) | (sv[..., -1] <= 1e-10 * sv[..., 0])
+        return self.torch.where(singular, self.torch.full_like(inv, float("nan")), inv)
 
     def det(self, a):
         return self.torch.linalg.det(a) if a.dim() == 2 else a

@@ -1,0 +1,130 @@
+"""``prove_equal``: an exact proof of ``lhs == rhs`` at symbolic size, or an honest "not proved".
+
+Both sides become tensors over the same output indices (or scalars over atoms);
+their difference is brought to normal form and must vanish group by group
+(:func:`verify.tensor.zero.residual_groups`).  When inverses of sums remain
+(Woodbury, Sherman–Morrison, push-through), :mod:`verify.tensor.relations` uses
+``N N⁻¹ = I`` for each of them.  Everything here is exact; nothing is sampled.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import sympy as sp
+
+from .build import Builder
+from .network import Tensor, fresh
+from .zero import residual_groups, scalar_is_zero
+
+__all__ = ["ProofOutcome", "prove_equal"]
+
+
+@dataclass(frozen=True)
+class ProofOutcome:
+    holds: bool
+    detail: str
+
+
+def _is_matrix(e) -> bool:
+    return bool(getattr(e, "is_Matrix", False)) and tuple(e.shape) != (1, 1)
+
+
+def _slot(d):
+    return None if sp.sympify(d) == 1 else fresh(d)
+
+
+def _describe(groups: dict) -> str:
+    parts = []
+    for coef, factors in list(groups.values())[:3]:
+        parts.append(f"{sp.sstr(coef)[:60]} * {' '.join(repr(f.head) for f in factors)[:80]}")
+    more = f" (+{len(groups) - 3} more)" if len(groups) > 3 else ""
+    return "; ".join(parts) + more
+
+
+def _equalities(builder, constraints):
+    """``where`` equalities: matrix/vector ones as rewrite rules, scalar ones as substitutions."""
+    from .relations import EqualityRule
+
+    rules, subs = [], {}
+    for c in constraints:
+        if not isinstance(c, sp.Eq):
+            continue
+        try:
+            if _is_matrix(c.lhs) or _is_matrix(c.rhs):
+                row, col = _slot(c.lhs.shape[0]), _slot(c.lhs.shape[1])
+                rules.append(EqualityRule(builder.matrix(c.lhs, row, col) - builder.matrix(c.rhs, row, col)))
+                continue
+            value = builder.scalar(c.lhs) - builder.scalar(c.rhs)
+        except (ValueError, TypeError, NotImplementedError):
+            continue
+        for s in sorted(value.free_symbols, key=lambda s: (-sp.count_ops(s), str(s))):
+            try:
+                roots = sp.solve(value, s)
+            except (NotImplementedError, TypeError, ValueError):
+                continue
+            if len(roots) == 1:
+                subs[s] = roots[0]
+                break
+    return rules, subs
+
+
+def _rewrite_atoms(value, rules, depth: int = 0):
+    """Each atom standing for a closed network rewritten by the matrix equality rules (to a fixpoint)."""
+    from .atoms import atom_info
+    from .network import Term
+    from .normal import to_scalar
+
+    subs = {}
+    for symbol in value.free_symbols:
+        atom = atom_info(symbol)
+        if atom is None or not atom.factors:
+            continue
+        term = Term(sp.Integer(1), atom.factors)
+        for rule in rules:
+            done = rule.rewrite(term, ())
+            if done is not None:
+                subs[symbol] = to_scalar(Tensor((), tuple(done)))
+                break
+    if not subs or depth > 20:
+        return value
+    return _rewrite_atoms(sp.expand(value.xreplace(subs)), rules, depth + 1)
+
+
+def prove_equal(lhs, rhs, declared: dict, constraints=()) -> ProofOutcome:
+    """Prove ``lhs == rhs`` for all sizes and all points where both sides are defined (and satisfy the
+    ``where`` equalities among ``constraints``)."""
+    builder = Builder(declared)
+    try:
+        rules, subs = _equalities(builder, constraints)
+    except Exception:  # noqa: BLE001 - a constraint the engine cannot use is simply not used
+        rules, subs = [], {}
+    if _is_matrix(lhs) or _is_matrix(rhs):
+        if not (_is_matrix(lhs) and _is_matrix(rhs)) or sp.simplify(lhs.shape[0] - rhs.shape[0]) != 0 \
+                or sp.simplify(lhs.shape[1] - rhs.shape[1]) != 0:
+            raise ValueError(f"the two sides have different shapes: {getattr(lhs, 'shape', (1, 1))} vs "
+                             f"{getattr(rhs, 'shape', (1, 1))}")
+        row, col = _slot(lhs.shape[0]), _slot(lhs.shape[1])
+        residual = builder.matrix(lhs, row, col) - builder.matrix(rhs, row, col)
+        left = residual_groups(residual, subs)
+        if not left:
+            return ProofOutcome(True, "index-notation normal form of lhs − rhs is 0 at symbolic size")
+        from .relations import prove_with_relations
+
+        via = prove_with_relations(residual, rules)
+        if via is not None:
+            return ProofOutcome(True, "normal form 0 at symbolic size using " + via)
+        return ProofOutcome(False, "normal form of lhs − rhs leaves " + _describe(left))
+    value = builder.scalar(lhs) - builder.scalar(rhs)
+    if subs:
+        value = value.xreplace(subs)
+    if scalar_is_zero(value):
+        return ProofOutcome(True, "lhs − rhs simplifies to 0 at symbolic size (no forced rewrites)")
+    residual = residual_groups(Tensor.scalar(value))
+    if not residual:
+        return ProofOutcome(True, "lhs − rhs simplifies to 0 at symbolic size (no forced rewrites)")
+    if rules:  # a scalar built from matrices: rewrite its closed networks by the matrix equalities
+        live = [r for r in rules if r.lead is not None]
+        if live and scalar_is_zero(_rewrite_atoms(value, live)):
+            return ProofOutcome(True, "lhs − rhs is 0 using the where-equalities as rewrite rules")
+    return ProofOutcome(False, f"lhs − rhs leaves {sp.sstr(value)[:160]}")
