@@ -202,6 +202,8 @@ class Reducer:
     def _single(self, h, x, law):
         """E over ``x`` alone (other atoms held fixed): ``x^j e^{a x}`` and ``log x`` times constants."""
         fam, p = law.spec, law.params
+        if h.has(sp.Piecewise):
+            h = _on_support(h, x, fam, p)
         const, power, rate, logs = [], sp.Integer(0), sp.Integer(0), 0
         for f in sp.Mul.make_args(sp.powsimp(h, combine="exp")):
             if not f.has(x):
@@ -342,6 +344,23 @@ class Reducer:
         if value is None:
             raise NoClosedForm(f"no closed form for {type(node).__name__} of {fam.name}")
         return value
+
+
+def _on_support(h, x, fam, params):
+    """``h`` with its conditions on ``x`` settled by ``x`` lying in the support (with probability 1): the
+    density ``Piecewise((1/b, (X >= 0) & (X <= b)), (0, True))`` of ``Uniform(0, b)`` is ``1/b`` under E."""
+    low, high = fam.support(*params)
+    facts = []
+    if low.is_finite:
+        facts.append(sp.Q.ge(x, low))
+    if high.is_finite:
+        facts.append(sp.Q.le(x, high))
+    if not facts:
+        return h
+    try:
+        return sp.expand(sp.refine(h, sp.And(*facts)))
+    except Exception:  # noqa: BLE001 - refine failing leaves h as it is
+        return h
 
 
 def _kl(p, q):
