@@ -78,19 +78,42 @@ def _contract_constants(coef, factors, out):
                 return coef * i.dim, [g for g in rest if not (g.head.kind == "ones" and g.idx == (i,))], True
             if any(g.head.kind == "ones" and g.idx == (i,) for g in rest):
                 return coef, rest, True
-        elif kind == "pair":
-            r, a, b = f.idx
-            rest = factors[:k] + factors[k + 1:]
-            if r not in outset and not any(r in g.idx for g in rest):  # Σ_r pair[r;a,b] = 1
-                return coef, rest, True
-            if (a not in outset and b not in outset and a != b and not any(a in g.idx or b in g.idx for g in rest)):
-                return coef, rest + ([] if any(r in g.idx for g in rest) or r not in outset else [ones(r)]), True
-            for j, g in enumerate(rest):
-                if g.head == f.head and g.idx[0] == r and r not in outset and \
-                        sum(h.idx.count(r) for h in rest) == 1:  # pair[r;a,b] pair[r;c,d] = δ[a,c] δ[b,d]
-                    others = rest[:j] + rest[j + 1:]
-                    return coef, others + [delta(a, g.idx[1]), delta(b, g.idx[2])], True
+        elif kind == "pack":
+            changed = _pack_rule(k, factors, outset)
+            if changed is not None:
+                return coef, changed, True
     return coef, factors, False
+
+
+def _pack_rule(k, factors, outset):
+    """Rules of a pack factor ``pack[r; c1, c2, ...]``; the new factor list, or None.
+
+    * ``Σ_r pack[r; c...]`` (``r`` nowhere else): 1 -- the factor goes;
+    * ``Σ_{c...} pack[r; c...]`` (every component nowhere else): 1 -- the factor goes;
+    * ``pack[r; .., s, ..] pack[s; d...]`` with ``s`` nowhere else: ``pack[r; .., d..., ..]`` (flattening);
+    * ``pack[r; c...] pack[r; d...]`` with ``r`` nowhere else: ``Π δ[c_i, d_i]`` (the map is a bijection)."""
+    f = factors[k]
+    r, comps = f.idx[0], f.idx[1:]
+    rest = factors[:k] + factors[k + 1:]
+    if r not in outset and not any(r in g.idx for g in rest):
+        return rest
+    if all(c not in outset and not any(c in g.idx for g in rest) and comps.count(c) == 1 for c in comps):
+        return rest
+    for j, g in enumerate(rest):
+        if g.head.kind != "pack":
+            continue
+        others = rest[:j] + rest[j + 1:]
+        if g.idx[0] in comps and g.idx[0] not in outset and not any(g.idx[0] in h.idx for h in others) \
+                and comps.count(g.idx[0]) == 1:
+            s = g.idx[0]
+            pos = comps.index(s)
+            merged = comps[:pos] + g.idx[1:] + comps[pos + 1:]
+            from .heads import pack_head
+
+            return others + [Factor(pack_head(tuple(c.dim for c in merged)), (r,) + merged)]
+        if g.head == f.head and g.idx[0] == r and r not in outset and not any(r in h.idx for h in others):
+            return others + [delta(a, b) for a, b in zip(comps, g.idx[1:], strict=True)]
+    return None
 
 
 def _inverse_base(head):
@@ -222,11 +245,82 @@ def _factor_sign(f: Factor) -> str | None:
     return None
 
 
+def _halves(fs, size):
+    """Pairs of complementary halves of a component (the first factor always in the first half)."""
+    import itertools
+
+    rest = list(range(1, len(fs)))
+    for chosen in itertools.combinations(rest, size - 1):
+        first = [0, *chosen]
+        yield [fs[i] for i in first], [fs[i] for i in range(len(fs)) if i not in first]
+
+
+def _same_half(h1, h2, extra1=(), extra2=()) -> bool:
+    """Whether two halves are the same tensor of the indices that join them (plus ``extra``)."""
+    if sorted(f.head.key for f in h1) != sorted(f.head.key for f in h2):
+        return False
+    c1 = _occurrences(h1)
+    c2 = _occurrences(h2)
+    cut = [i for i in c1 if i in c2]
+    if any(c1[i] != 1 or c2[i] != 1 for i in cut):
+        return False
+    cut.sort(key=lambda i: i.id)
+    return canonical(h1, tuple(cut) + tuple(extra1))[0] == canonical(h2, tuple(cut) + tuple(extra2))[0]
+
+
+def _structural_sign(fs) -> dict:
+    """Named facts about a closed real network: a sum of squares ``Σ T²`` is nonnegative, and so is
+    ``Σ Tᵀ M T`` for a positive semidefinite ``M``; the trace of an SPD (PSD) matrix is positive
+    (nonnegative).  Halves are compared by canonical forms, so ``xᵀAᵀAx``, ``tr(AᵀA)``, ``‖x‖²`` and
+    ``xᵀBᵀABx`` (A PSD) are recognised."""
+    if len(fs) == 1 and fs[0].head.kind == "var" and len(fs[0].idx) == 2 and fs[0].idx[0] == fs[0].idx[1]:
+        flags = fs[0].head.payload[1]
+        if "spd" in flags:
+            return {"positive": True}
+        if "psd" in flags:
+            return {"nonnegative": True}
+    if len(fs) > 10:
+        return {}
+    if len(fs) % 2 == 0:
+        for h1, h2 in _halves(fs, len(fs) // 2):
+            if _same_half(h1, h2):
+                return {"nonnegative": True}
+    for k, m in enumerate(fs):
+        if m.head.kind != "var" or len(m.idx) != 2 or not ({"psd", "spd"} & m.head.payload[1]):
+            continue
+        a, b = m.idx
+        rest = fs[:k] + fs[k + 1:]
+        if a == b or len(rest) % 2 or not rest:
+            continue
+        for h1, h2 in _halves(rest, len(rest) // 2):
+            for x, y in ((h1, h2), (h2, h1)):
+                if any(a in f.idx for f in x) and any(b in f.idx for f in y) and _same_half(x, y, (a,), (b,)):
+                    # xᵀMx > 0 for an SPD M and a vector declared nonzero
+                    strict = ("spd" in m.head.payload[1] and len(x) == 1 and x[0].head.kind == "var"
+                              and "nonzero" in x[0].head.payload[1] and x[0].idx == (a,))
+                    return {"positive": True} if strict else {"nonnegative": True}
+    return {}
+
+
+def is_gram(factors, p, q) -> bool:
+    """Whether ``Σ_c T[c,p] T[c,q]`` (or ``Σ T[c,p] M[.,.] T[c,q]`` with M PSD): a PSD matrix on (p, q)."""
+    fs = list(factors)
+    if len(fs) > 10 or p == q:
+        return False
+    if len(fs) % 2 == 0:
+        for h1, h2 in _halves(fs, len(fs) // 2):
+            for x, y in ((h1, h2), (h2, h1)):
+                if any(p in f.idx for f in x) and any(q in f.idx for f in y) and _same_half(x, y, (p,), (q,)):
+                    return True
+    return False
+
+
 def _component_sign(fs) -> dict:
-    """Assumptions a closed component earns from the signs of its entries (a sum of products)."""
+    """Assumptions a closed component earns from the signs of its entries (a sum of products), or from
+    its structure (:func:`_structural_sign`)."""
     signs = [_factor_sign(f) for f in fs if f.head.kind not in ("ones", "basis")]
     if any(s is None for s in signs) or any(f.head.kind == "delta" for f in fs):
-        return {}
+        return _structural_sign(fs)
     basis_per_index: dict = {}
     for f in fs:
         if f.head.kind == "basis":
@@ -234,6 +328,11 @@ def _component_sign(fs) -> dict:
     if all(s == "positive" for s in signs) and all(c == 1 for c in basis_per_index.values()):
         return {"positive": True}
     return {"nonnegative": True}
+
+
+def _is_probability_total(fs) -> bool:
+    return (len(fs) == 1 and fs[0].head.kind == "var" and "probability" in fs[0].head.payload[1]
+            and len(fs[0].idx) == 1)
 
 
 def _absorb_closed(coef, factors, out):
@@ -244,6 +343,8 @@ def _absorb_closed(coef, factors, out):
         fs = [factors[p] for p in comp]
         if any(i in outset for f in fs for i in f.idx):
             kept.extend(fs)
+            continue
+        if _is_probability_total(fs):  # Σᵢ pᵢ = 1 for a declared probability vector
             continue
         key, _ = canonical(fs, ())
         real = all(is_real_factor(f) for f in fs)
@@ -271,6 +372,8 @@ def normal_terms(term: Term, out: tuple, depth: int = 0) -> list[Term]:
             return [n for t in merged for n in normal_terms(t, out, depth + 1)]
         break
     coef, factors = _absorb_closed(coef, factors, out)
+    present = {i for f in factors for i in f.idx}
+    factors += [ones(i) for i in dict.fromkeys(out) if i not in present]  # constant along that index: 1[i]
     return [Term(coef, tuple(factors))]
 
 
