@@ -74,7 +74,7 @@ def split_claims(out: NotesFile, formula: Formula, macros: MacroTable, lines: Li
     raw = []
     for stmt in statements:
         for link in stmt.links:
-            lline, lcol = lines.at(link.pos)
+            lline, lcol = (line, col) if formula.because is not None else lines.at(link.pos)
             latex = _source(formula, link) if link.lhs and link.rhs else " ".join(formula.text.split())[:300]
             if link.kind == "claim":
                 raw.append(RawClaim(formula, lline, lcol, latex, link.op, link, stmt, explicit=explicit))
@@ -170,7 +170,7 @@ def _options(r: RawClaim, options: FileOptions) -> EquationOptions:
 
 def read_claim(r: RawClaim, options: FileOptions, file: str) -> NoteClaim:
     """Translate one claim and build its identity; an unreadable claim carries ``error``."""
-    claim = NoteClaim(r.id, file, r.line, r.column, r.latex, r.relation)
+    claim = NoteClaim(r.id, file, r.line, r.column, r.latex, r.relation, because=r.formula.because)
     if r.error is not None:
         claim.error, claim.stage = r.error, "split"
         return claim

@@ -47,10 +47,14 @@ class NoteClaim:
     skip: str | None = None
     error: str | None = None  # why it cannot be read
     stage: str = ""  # where reading stopped: split (the formula), parse (a side), translate, build
+    because: str | None = None  # the line is read through a declared reading (its own text is garbled): why
 
     def to_json(self) -> dict:
-        return {"file": self.file, "id": self.id, "line": self.line, "column": self.column, "latex": self.latex,
-                "relation": self.relation, "claim": self.claim, "expect": self.expect}
+        out = {"file": self.file, "id": self.id, "line": self.line, "column": self.column, "latex": self.latex,
+               "relation": self.relation, "claim": self.claim, "expect": self.expect}
+        if self.because is not None:
+            out["reading"] = self.because
+        return out
 
 
 @dataclass
@@ -183,7 +187,12 @@ def load_notes_text(text: str, file: str, kind: str, *, sidecar=None) -> NotesFi
         except NotesError as err:
             error(err.at(header_pos))
     from .claims import assign_ids, read_claim, split_claims
+    from .readings import apply_readings
 
+    try:
+        apply_readings(found.formulas, options, lines)
+    except NotesError as err:
+        error(err.at(header_pos))
     raw = []
     for formula in found.formulas:
         raw.extend(split_claims(out, formula, macros, lines))
