@@ -26,7 +26,7 @@ from .tokens import text_of, tokenize
 from .translate import Translator
 from .translate_ops import _simple
 
-__all__ = ["RawClaim", "split_claims", "assign_ids", "read_claim", "BUILD_TIMEOUT"]
+__all__ = ["RawClaim", "split_claims", "assign_ids", "declared_definition", "read_claim", "BUILD_TIMEOUT"]
 
 BUILD_TIMEOUT = 20.0  # seconds to build one claim while reading (checking has its own limit)
 _RELATION_MARKS = ("=", "<", ">", "\\leq", "\\geq", "\\neq", "\\le", "\\ge", "\\ne")
@@ -166,6 +166,11 @@ def _options(r: RawClaim, options: FileOptions) -> EquationOptions:
     if r.formula.options is not None:
         eq = eq.merged(r.formula.options)
     return eq
+
+
+def declared_definition(r: RawClaim, options: FileOptions) -> str | None:
+    """The declarations' reason when this relation is notation (``definition:``), else None."""
+    return _options(r, options).definition
 
 
 def read_claim(r: RawClaim, options: FileOptions, file: str) -> NoteClaim:

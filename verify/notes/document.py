@@ -186,7 +186,7 @@ def load_notes_text(text: str, file: str, kind: str, *, sidecar=None) -> NotesFi
             macros.define(name, nargs, body)
         except NotesError as err:
             error(err.at(header_pos))
-    from .claims import assign_ids, read_claim, split_claims
+    from .claims import assign_ids, declared_definition, read_claim, split_claims
     from .readings import apply_readings
 
     try:
@@ -207,5 +207,9 @@ def load_notes_text(text: str, file: str, kind: str, *, sidecar=None) -> NotesFi
         out.errors.append(UserFileError("equations: no claim has the id(s) " + ", ".join(missing)[:300]
                                         + " (ids are L<line> or L<line>.<k>, or the equation's id=)", file=file))
     for r in raw:
+        why = declared_definition(r, options)
+        if why is not None:
+            out.not_claims.append(NotClaim(file, r.line, r.column, r.latex, f"a definition (declared: {why})"))
+            continue
         out.claims.append(read_claim(r, options, file))
     return out
