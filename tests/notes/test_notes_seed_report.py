@@ -65,4 +65,4 @@ def test_readings_only_for_lines_the_catalog_reads_otherwise():
     for number, entry in readings.items():
         assert entry["because"].strip()
         notes = " ".join((formulas.get(i).title + " " + formulas.get(i).notes).lower() for i in by_line[number])
-        assert "garbled" in notes or "not checked" in notes, number
+        assert any(w in notes for w in ("garbled", "not checked", "read as ∂/∂")), number
