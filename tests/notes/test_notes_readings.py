@@ -56,3 +56,10 @@ def test_a_script_after_a_declared_matrix_and_a_bracket_belongs_to_the_bracket(c
         "tr(S*(A + B).I) == tr(S*(A + B).I)"
     assert claim_of(r"S(A + B)^T = S (A^T + B^T)", mats) == "S*(A + B).T == S*(A.T + B.T)"
     assert claim_of(r"f(x)^2 = f(x) f(x)", {"x": "scalar", "f": "function x"}) == "f**2 == f*f"
+
+
+def test_a_sum_over_a_set_is_a_sum_over_the_entries_of_the_vectors_it_evaluates(claim_of):
+    probs = {"p": "vector 3 probability", "q": "vector 3 probability"}
+    assert claim_of(r"-\sum_{\mathbf{x} \in \mathcal{X}} p(\mathbf{x}) \log(q(\mathbf{x})) \geq 0", probs) == \
+        "-sum(p[x - 1]*log(q[x - 1]), x, 1, 3) >= 0"
+    assert claim_of(r"\sum_{x \in \mathcal{X}} x^2 = 1", {}).startswith("ERROR: \\sum over a set")
