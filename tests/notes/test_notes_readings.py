@@ -63,3 +63,12 @@ def test_a_sum_over_a_set_is_a_sum_over_the_entries_of_the_vectors_it_evaluates(
     assert claim_of(r"-\sum_{\mathbf{x} \in \mathcal{X}} p(\mathbf{x}) \log(q(\mathbf{x})) \geq 0", probs) == \
         "-sum(p[x - 1]*log(q[x - 1]), x, 1, 3) >= 0"
     assert claim_of(r"\sum_{x \in \mathcal{X}} x^2 = 1", {}).startswith("ERROR: \\sum over a set")
+
+
+def test_hypotheses_and_one_lines_macros(read):
+    notes = _notes(read, "    L9: {macros: {'\\mu': 'x + y'}}\n    L9.1: {hypothesis: 'x is positive'}\n",
+                   "$x > 0$ and $\\mu = y + x$\n$\\mu = 1$\n")
+    assert [(c.line, c.latex, c.claim) for c in notes.claims][:1] == [(9, "\\mu = y + x", "x + y == y + x")]
+    assert [(n.line, n.why) for n in notes.not_claims] == [(9, "a hypothesis of the line's claim (declared: x is "
+                                                                "positive)")]
+    assert notes.claims[1].error and "mu" in notes.claims[1].error  # line 10 has no such macro

@@ -169,8 +169,13 @@ def _options(r: RawClaim, options: FileOptions) -> EquationOptions:
 
 
 def declared_definition(r: RawClaim, options: FileOptions) -> str | None:
-    """The declarations' reason when this relation is notation (``definition:``), else None."""
-    return _options(r, options).definition
+    """What the declarations say this relation is when it is notation (``definition:``, ``hypothesis:``), else None."""
+    eq = _options(r, options)
+    if eq.definition is not None:
+        return f"a definition (declared: {eq.definition})"
+    if eq.hypothesis is not None:
+        return f"a hypothesis of the line's claim (declared: {eq.hypothesis})"
+    return None
 
 
 def read_claim(r: RawClaim, options: FileOptions, file: str) -> NoteClaim:

@@ -195,7 +195,14 @@ def load_notes_text(text: str, file: str, kind: str, *, sidecar=None) -> NotesFi
         error(err.at(header_pos))
     raw = []
     for formula in found.formulas:
-        raw.extend(split_claims(out, formula, macros, lines))
+        line_macros = options.equations.get(f"L{lines.at(formula.start)[0]}")
+        table = macros
+        if line_macros is not None and line_macros.macros:
+            try:
+                table = macros.with_definitions(line_macros.macros)
+            except NotesError as err:
+                error(err.at(header_pos))
+        raw.extend(split_claims(out, formula, table, lines))
         if len(raw) > MAX_IDENTITIES:
             error(NotesError(f"more than {MAX_IDENTITIES} claims in one file; the rest are not read",
                              pos=formula.start))
@@ -209,7 +216,7 @@ def load_notes_text(text: str, file: str, kind: str, *, sidecar=None) -> NotesFi
     for r in raw:
         why = declared_definition(r, options)
         if why is not None:
-            out.not_claims.append(NotClaim(file, r.line, r.column, r.latex, f"a definition (declared: {why})"))
+            out.not_claims.append(NotClaim(file, r.line, r.column, r.latex, why))
             continue
         out.claims.append(read_claim(r, options, file))
     return out
