@@ -22,7 +22,8 @@ from .atoms import atom_for
 from .construct import chain_of, inverse_tensor
 from .heads import delta
 from .network import Factor, Tensor, Term, fresh, product
-from .normal import _factor_sign, is_gram, is_real_tensor, normal_form, tensor_key, to_scalar
+from .normal import is_real_tensor, normal_form, tensor_key, to_scalar
+from .signs import factor_sign, is_gram
 
 __all__ = ["det_of"]
 
@@ -132,7 +133,7 @@ def _diagonal(coef, factors, p, q):
         if isinstance(body, sp.Pow) and body.base == T_ARG and body.exp.is_Integer:
             base, power = T_ARG, int(body.exp)
         real = is_real_tensor(Tensor((f.idx[0],), (Term(sp.Integer(1), (f,)),)))
-        positive = _factor_sign(f) == "positive" and base == T_ARG  # a product of positive entries
+        positive = factor_sign(f) == "positive" and base == T_ARG  # a product of positive entries
         value *= atom_for("diagprod", f"{key}|{sp.srepr(base)}", real=real, positive=positive) ** power
     return value
 
