@@ -38,3 +38,23 @@ def test_kinked_expectations_of_a_centred_normal(claim, verdict):
 def test_floor_of_a_bounded_law():
     assert check("E(floor(X)) == 1", {}, {"X": "Uniform(0, 3)"}).verdict is Verdict.CONFIRMED
     assert check("E(floor(X)) == 3/2", {}, {"X": "Uniform(0, 3)"}).verdict is Verdict.REFUTED
+
+
+NORMAL_K = ({"mu": "scalar", "s": "scalar positive", "k": "scalar positive"}, {"X": "Normal(mu, s)"})
+
+
+def test_two_sided_tail_event_has_a_closed_form():
+    """P(|X - mu| >= k s) = 1 - P(-k s < X - mu < k s): a mistaken tail bound is refuted exactly."""
+    assert check("P(abs(X - mu) >= k*s) <= 1/k**2", *NORMAL_K).verdict is Verdict.CONFIRMED  # Chebyshev
+    wrong = check("P(abs(X - mu) >= k*s) <= exp(-k**2)", *NORMAL_K)
+    assert wrong.verdict is Verdict.REFUTED and wrong.counterexample["exact"] is True
+    assert check("P(abs(X) <= s) == erf(1/sqrt(2))", {"s": "scalar positive"},
+                 {"X": "Normal(0, s)"}).verdict is Verdict.PROVED
+
+
+@pytest.mark.parametrize(("claim", "verdict"), [
+    ("P(abs(N - 1) <= 1) == exp(-lam)*(1 + lam + lam**2/2)", Verdict.PROVED),
+    ("P(abs(N - 1) < 1) == exp(-lam)*(1 + lam + lam**2/2)", Verdict.REFUTED),  # strict: only N = 1
+])
+def test_two_sided_event_of_a_discrete_law_keeps_its_atoms(claim, verdict):
+    assert check(claim, {"lam": "scalar positive"}, {"N": "Poisson(lam)"}).verdict is verdict
