@@ -55,3 +55,12 @@ def test_moment_inequality_searched_near_the_boundary():
     mean_sq = values["mu"] ** 2
     assert mean_sq > (values["mu"] ** 2 + values["s"] ** 2) * (values["m"] ** 2 + values["t"] ** 2)
     assert check("E(X*Y)**2 <= E(X**2)*E(Y**2)", symbols, dists).verdict in (Verdict.PROVED, Verdict.CONFIRMED)
+
+
+def test_search_reaches_large_parameters():
+    """Random points keep a Poisson rate below 12; the search tries 100, where Var(X) <= 50 fails."""
+    wrong = check("Var(X) <= 50", {"a": "scalar positive"}, {"X": "Poisson(a)"})
+    assert wrong.verdict is Verdict.REFUTED
+    assert sp.Rational(wrong.counterexample["values"]["a"]) > 50
+    assert check("Var(X) <= 50", {"a": "scalar positive"}, {"X": "Poisson(a)"}, where=["a <= 50"]).verdict \
+        is Verdict.CONFIRMED  # the search stays inside 'where'
