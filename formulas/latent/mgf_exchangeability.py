@@ -78,10 +78,11 @@ mgf_sum_independent = Entry(
     given=("independent X Y",),
     statement=lambda X, Y, t: Eq(Expectation(exp(t * (X + Y))), Expectation(exp(t * X)) * Expectation(exp(t * Y))),
     seed=seed(744, 744, r"**T.** If  $\mathbf{X}, \mathbf{Y}$  are i.i.d. then  $M_{\mathbf{X}+\mathbf{Y}} = M_{\mathbf{X}} \cdot M_{\mathbf{Y}}$ ."),
+    instance="scalar X and Y; the line is about random vectors",
     notes="True as printed; only independence is used, not identical distribution (the finite distributions checked "
-          "are independent but not identically distributed).  Checked for scalar X, Y; for random vectors the same "
-          "argument applies to tᵀX and tᵀY.  sympy.stats cannot factor the expectation of a product of independent "
-          "abstract variables, so the verdict rests on the exact finite check: confirmed, not proved.",
+          "are independent but not identically distributed).  Proved for scalar X, Y from independence; for random "
+          "vectors the same argument applies to tᵀX and tᵀY, which the engine does not carry out, so the verdict "
+          "for the line is confirmed, with the scalar instance shown.",
     see_also=("prob.mgf-linear-combination",),
     aliases=("MGF of a sum", "sum of independent random variables", "product of MGFs"),
     tags=("MGF", "independence", "probability"),

@@ -61,7 +61,7 @@ def _cov_centred(X, Y):
 cov_definition_as_printed = Entry(
     id="prob.cov-definition-as-printed",
     title="Cov(X, Y) = E[(X − E X)(Y − E Y)] (garbled as printed: the bracket closes after X − E X)",
-    expected=CONFIRMED,
+    expected=PROVED,
     symbols={"X": "random", "Y": "random"},
     statement=_cov_centred,
     seed=seed(19, 19, r"$\text{Cov}(X, Y) = E_{x,y}[X - E_x[X]](Y - E_y[Y])$"),
@@ -77,11 +77,11 @@ cov_definition_as_printed = Entry(
 cov_expectation_form = Entry(
     id="prob.cov-expectation-form",
     title="Cov(X, Y) = E[(X − E X)(Y − E Y)]",
-    expected=CONFIRMED,
+    expected=PROVED,
     symbols={"X": "random", "Y": "random"},
     statement=_cov_centred,
-    notes="sympy.stats does not take the constant E[X] out of an expectation of an abstract random variable, "
-          "so this is confirmed on exact finite distributions; prob.cov-shortcut is the proved form.",
+    notes="Proved for abstract X, Y by linearity of expectation (the constants E[X], E[Y] come out of the "
+          "expectation), and checked on exact finite distributions; prob.cov-shortcut is the expanded form.",
     see_also=("prob.cov-shortcut",),
     aliases=("covariance", "covariance definition", "centered product"),
     tags=("covariance", "expectation"),
@@ -130,13 +130,13 @@ cov_self_is_variance = Entry(
 cov_independent_zero = Entry(
     id="prob.cov-independent-zero",
     title="Independent random variables are uncorrelated: Cov(X, Y) = 0",
-    expected=CONFIRMED,
+    expected=PROVED,
     symbols={"X": "random", "Y": "random"},
     given=("independent X Y",),
     statement=lambda X, Y: Eq(st.Covariance(X, Y), 0),
     seed=seed(23, 23, r"$X, Y$  independent  $\Rightarrow \text{Cov}(X, Y) = 0$"),
-    notes="sympy.stats has no notion of independence for abstract random variables, so this is confirmed on exact "
-          "finite product distributions.  The converse is false.",
+    notes="Proved for abstract X, Y from independence (E[XY] = E[X] E[Y]) and checked on exact finite product "
+          "distributions.  The converse is false.",
     aliases=("independent implies uncorrelated", "zero covariance", "uncorrelated"),
     tags=("covariance", "independence"),
     references=MOMENT_REFS,
