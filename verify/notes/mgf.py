@@ -17,7 +17,7 @@ from .mathtree import Ident, Node
 from .parse import parse_tokens
 from .pieces import Piece, atom, call
 
-__all__ = ["mgf_subject", "mgf_value", "ARGUMENT"]
+__all__ = ["mgf_subject", "mgf_value", "mgf_call", "ARGUMENT"]
 
 ARGUMENT = "t"  # the argument a bare M_X is read at
 _WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
@@ -46,3 +46,11 @@ def mgf_value(tr, subject: Piece, n: Node, argument: Piece | None = None) -> Pie
                              f"argument {ARGUMENT}: scalar (the relation is then read at every {ARGUMENT})", pos=n.pos)
         argument = atom(ARGUMENT)
     return call("MGF", subject, argument)
+
+
+def mgf_call(tr, func: Ident, full: str, sub_tokens: tuple, args: list, n: Node) -> Piece | None:
+    """``M_X(t)``: the MGF of ``X`` at ``t``, or None when the call is not one (``M_X`` declared, several args)."""
+    if len(args) != 1 or not sub_tokens or tr.decl.kind(full) is not None:
+        return None
+    subject = mgf_subject(tr, func, sub_tokens)
+    return None if subject is None else mgf_value(tr, subject, n, tr.node(args[0]))

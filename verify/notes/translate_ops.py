@@ -28,7 +28,7 @@ from verify.userfile.functions import FUNCTIONS
 
 from .errors import NotesError
 from .mathtree import Apply, Group, Ident, Node, Num, Op, Script
-from .mgf import mgf_subject, mgf_value
+from .mgf import mgf_call, mgf_subject, mgf_value
 from .names import FUNCTION_WORDS, GREEK, claim_name
 from .oracle import Declarations, Oracle
 from .parse import parse_tokens
@@ -249,9 +249,8 @@ def apply(tr, n: Apply) -> Piece:
         return function_call(tr, word, sub_tokens, args, n)
     name = claim_name(func.name, func.font, func.decorations)
     simple = _simple(sub_tokens) if sub_tokens else None
-    if sub_tokens and not primes and len(args) == 1 and tr.decl.kind(f"{name}_{simple}") is None \
-            and tr.decl.kind(name) is None and (subject := mgf_subject(tr, func, sub_tokens)) is not None:
-        return mgf_value(tr, subject, n, tr.node(args[0]))  # M_X(t), M_{X+Y}(t)
+    if not primes and (mgf := mgf_call(tr, func, f"{name}_{simple}", sub_tokens, args, n)) is not None:
+        return mgf  # M_X(t), M_{X+Y}(t)
     if sub_tokens and simple is None:
         raise NotesError(f"cannot read the subscript {text_of(list(sub_tokens))!r} of {name}", pos=n.pos)
     full = f"{name}_{simple}" if simple else name
