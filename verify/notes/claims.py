@@ -7,6 +7,7 @@ claim before it is translated: :func:`split_claims` (per formula), :func:`assign
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from verify.userfile.errors import UserFileError
@@ -146,7 +147,8 @@ def _used(symbols: dict, dists: dict, texts: list[str], given: tuple) -> tuple[d
         deps = words[1:2] if words[:1] == ["function"] else []
         if name in dists:
             inner = dists[name]
-            deps = [w for w in inner[inner.find("(") + 1:inner.rfind(")")].replace(" ", "").split(",") if w]
+            # every name in the parameters: Bernoulli(a + (b - a)*Y) depends on a, b and Y
+            deps = re.findall(r"[A-Za-z_][A-Za-z0-9_]*", inner[inner.find("(") + 1:inner.rfind(")")])
         for dep in deps:
             if dep not in names and (dep in symbols or dep in dists):
                 names.add(dep)

@@ -2,8 +2,10 @@
 
 The event is a relation (``P(X \\geq a)``), a chain (``P(a < X \\leq b)`` is ``And(a < X, X <= b)``),
 relations joined by commas (``P(X = 1, Y = 0)``, both at once), and it may be
-conditioned on a random variable: ``P(X > a \\mid Y)`` / ``P(X > a | Y)`` is ``P((X > a) | Y)``.  A bar is the condition's when
-the part before it holds a relation (``P(|X| > a)`` is an absolute value).
+conditioned on a random variable: ``P(X > a \\mid Y)`` / ``P(X > a | Y)`` is ``P((X > a) | Y)``.
+A plain ``p`` around a relation is the same (``p(X = x, Y = y)``) when ``p`` is undeclared.  A bar is
+the condition's when the part before it holds a relation (``P(|X| > a)`` is an absolute value);
+``P(Y | X)`` of random variables (a conditional law, not a number) is refused with that reason.
 """
 
 from __future__ import annotations
@@ -66,6 +68,17 @@ def probability(tr, n) -> Piece:
     if not grammar_has("P"):
         raise NotesError("probabilities of events, P(...), are not in the claim grammar yet", pos=n.pos)
     tokens = list(n.tokens)
+    head = n.func.base if hasattr(n.func, "base") else n.func
+    if getattr(head, "name", "") == "p" and tr.decl.kind("p") is not None:
+        raise NotesError(f"p is declared as {tr.decl.kind('p')}: p(...) around a relation is read as a "
+                         "probability only when p is undeclared", pos=n.pos)
+    if not _has_relation(tokens):
+        bars = [k for k, t in enumerate(tokens) if t.is_char("|") or t.is_cs(r"\mid")]
+        if bars and bars[0] > 0:
+            raise NotesError("P(Y | X) / p(y | x) of random variables is a conditional law (a function of their "
+                             "values), not a number the claim grammar compares: it has P(A | Y) for an event A "
+                             "given a random variable Y, and E(X | Y)", pos=n.pos)
+        raise NotesError("P(...) needs an event, such as P(X > a) or P(X = 1, Y = 0)", pos=n.pos)
     bar = _condition_bar(tokens)
     event = _event(tr, tokens if bar is None else tokens[:bar], n.pos)
     if bar is None:

@@ -48,7 +48,8 @@ FUNCTION_WORDS = {
     "sigmoid": "sigmoid", "relu": "relu", "ReLU": "relu", "tanh": "tanh", "log": "log", "exp": "exp",
     "E": "E", "Var": "Var", "var": "Var", "Cov": "Cov", "cov": "Cov", "V": "Var", "P": "P", "Pr": "P",
     "KL": "KL", "sign": "sign", "sgn": "sign", "rank": "rank", "vec": "vec", "Hess": "Hess", "abs": "abs",
-    "sqrt": "sqrt", "max": "max", "min": "min", "argmax": "argmax", "argmin": "argmin",
+    "sqrt": "sqrt", "max": "max", "min": "min", "argmax": "argmax", "argmin": "argmin", "ceiling": "ceiling",
+    "floor": "floor",
 }
 # of those, the ones that take the rest of the product when written without brackets
 REST_WORDS = {"tr", "diag", "E", "Var"}

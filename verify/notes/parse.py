@@ -247,7 +247,8 @@ class _Parser(Commands):
                 depth -= 1
                 if depth == 0:
                     return False
-            elif depth == 1 and (t.is_char("=", "<", ">") or is_relation(t) or t.is_cs(r"\mid")):
+            elif depth == 1 and (t.is_char("=", "<", ">") or is_relation(t) or t.is_cs(r"\mid")
+                                 or (t.is_char("|") and k > self.i + 1)):  # P(Y | X); P(|X| ...) is abs
                 return True
             k += 1
         return False

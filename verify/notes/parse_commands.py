@@ -23,6 +23,7 @@ from .tokens import Token, text_of
 __all__ = ["Commands"]
 
 _WRAPPERS = {r"\underbrace", r"\overbrace", r"\boxed", r"\underset", r"\overset", r"\mathring"}
+_ROUNDING = {r"\lceil": ("ceiling", r"\rceil"), r"\lfloor": ("floor", r"\rfloor")}  # opener -> (function, closer)
 
 
 def _name_token(t: Token) -> str | None:
@@ -96,6 +97,11 @@ class Commands:
                 return Deriv(tok.pos, (var,), self.operand(stop))
             if name == "det":
                 return self.function(tok, "det", rest=False, stop=stop)
+        if cs in _ROUNDING:  # \lceil x \rceil, \lfloor x \rfloor: ceiling(x), floor(x)
+            word, close = _ROUNDING[cs]
+            body = self.expr(stop | {close})
+            self.expect(close, f"the {cs} opened here")
+            return Apply(tok.pos, Ident(tok.pos, word, "op", word=True), (body,), "(")
         if cs in REFUSED:
             raise NotesError(REFUSED[cs], pos=tok.pos)
         if is_relation(tok):

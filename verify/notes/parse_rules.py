@@ -53,8 +53,12 @@ def sup_mark(raw: list[Token]) -> str:
 
 
 def probability_head(node: Node) -> bool:
-    """``P``, ``\\Pr``, ``\\mathbb{P}``, ``\\operatorname{P}`` (with a subscript or not)."""
+    """``P``, ``\\Pr``, ``\\mathbb{P}``, ``\\operatorname{P}`` (with a subscript or not); a plain ``p`` too.
+
+    Only a bracket that holds a relation or a bar is an event (``p(X = x)``); ``p(x)`` stays a call."""
     base = node.base if isinstance(node, Script) and node.sup is None and not node.sup_mark else node
+    if isinstance(base, Ident) and base.name == "p" and not base.font and not base.decorations:
+        return base is node  # p(X = x, Y = y); p_theta(...) is a declared function's call
     return isinstance(base, Ident) and base.name in ("P", "Pr") and base.font in ("", "bb", "op", "rm", "text")
 
 

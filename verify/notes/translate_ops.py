@@ -28,6 +28,7 @@ from verify.userfile.functions import FUNCTIONS
 
 from .errors import NotesError
 from .mathtree import Apply, Group, Ident, Node, Num, Op, Script
+from .mgf import mgf_call, mgf_subject, mgf_value
 from .names import FUNCTION_WORDS, GREEK, claim_name
 from .oracle import Declarations, Oracle
 from .parse import parse_tokens
@@ -151,6 +152,8 @@ def subscripted(tr, base: Ident, suffix: str, sub_tokens: tuple, n: Node) -> Pie
     if simple is not None and tr.decl.kind(f"{name}_{simple}") is not None:
         return atom(f"{name}_{simple}")
     kind = tr.decl.kind(name)
+    if kind is None and (subject := mgf_subject(tr, base, sub_tokens)) is not None and not suffix:
+        return mgf_value(tr, subject, n)  # M_X, M_{X+Y}: an MGF as a function (read at t)
     if kind is None and base.name in ("I", "0", "1") and base.font in ("", "bf", "bb") and not suffix:
         size = _size_text(tr, sub_tokens, n)  # I_n, \mathbf{0}_n, \mathbf{1}_n
         if size is not None:
@@ -246,6 +249,8 @@ def apply(tr, n: Apply) -> Piece:
         return function_call(tr, word, sub_tokens, args, n)
     name = claim_name(func.name, func.font, func.decorations)
     simple = _simple(sub_tokens) if sub_tokens else None
+    if not primes and (mgf := mgf_call(tr, func, f"{name}_{simple}", sub_tokens, args, n)) is not None:
+        return mgf  # M_X(t), M_{X+Y}(t)
     if sub_tokens and simple is None:
         raise NotesError(f"cannot read the subscript {text_of(list(sub_tokens))!r} of {name}", pos=n.pos)
     full = f"{name}_{simple}" if simple else name
