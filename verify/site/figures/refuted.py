@@ -52,11 +52,26 @@ def _mark(ax, x, low, high, label):
     ax.plot([x], [low], "o", color=COLORS[1], ms=5, label=label)
 
 
+def _convex_cx(data) -> dict:
+    """The convexity counterexample with ``f``, ``x`` and ``f'(x)``: as the experiment gives it, or built from
+    the statement's ``D(f, x) >= 0`` and the point the statement's engines found."""
+    cx = _cx(data, CONVEX)
+    if "f" in cx or "x" not in (cx.get("values") or {}):
+        return cx
+    try:
+        f = data.catalog.get(CONVEX).expr.lhs.args[0]
+    except (KeyError, AttributeError, IndexError):
+        return cx
+    lhs = cx.get("lhs")
+    slope = lhs[0][0] if isinstance(lhs, list) else lhs
+    return {"f": str(f), "x": cx["values"]["x"], "f'(x)": str(slope)}
+
+
 def _convex_derivative(data):
     import numpy as np
     import sympy as sp
 
-    cx = _cx(data, CONVEX)
+    cx = _convex_cx(data)
     f, x, _ = _function(cx["f"])
     df = sp.diff(f, x)
     x0 = _q(cx["x"])
@@ -114,8 +129,9 @@ def _jensen(data):
 
 
 FIGURES = [
-    Figure(name="refuted-convex-derivative", entries=(CONVEX,), draw=_convex_derivative, inputs=_inputs(CONVEX),
-           applies=_has(CONVEX, "f", "x", "f'(x)"),
+    Figure(name="refuted-convex-derivative", entries=(CONVEX,), draw=_convex_derivative,
+           inputs=lambda data: json.dumps(_convex_cx(data), sort_keys=True, default=str),
+           applies=lambda data: all(k in _convex_cx(data) for k in ("f", "x", "f'(x)")),
            caption="Both sides of the printed claim f′(x) ≥ 0 for the convex f(x) = x², with the counterexample "
                    "the engine found: the derivative of a convex function is increasing, not nonnegative.",
            alt="The line f′(x) = 2x and the zero line, with the counterexample x = −1/2 marked."),
