@@ -97,7 +97,10 @@ def _decide_stats(entry: Entry, seed: int) -> Result:
         return Result(entry.id, Verdict.REFUTED, methods, counterexample=cex)
     if cex is False:
         return Result(entry.id, Verdict.CONFIRMED, methods)
-    return Result(entry.id, Verdict.NOT_CHECKABLE, methods, reason="no engine could decide this claim")
+    # the engines' own reasons (a joint law the declarations do not give, a claim undefined at every point)
+    why = "; ".join(f"{m.engine}: {m.detail}" for m in methods if m.outcome in ("skipped", "inconclusive", "fails"))
+    return Result(entry.id, Verdict.NOT_CHECKABLE, methods,
+                  reason=("no engine could decide this claim: " + why)[:400] if why else "no engine could decide this claim")
 
 
 def _decide_relational(entry: Entry, *, draws: int, seed: int) -> Result:

@@ -53,7 +53,8 @@ _SCALAR_FUNCS = {sp.exp: "exp", sp.log: "log", sp.Abs: "abs", sp.sin: "sin", sp.
                  sp.tanh: "tanh", sp.sign: "sign", sp.atan: "atan", sp.sinh: "sinh", sp.cosh: "cosh",
                  sp.tan: "tan", sp.asin: "asin", sp.acos: "acos", sp.asinh: "asinh", sp.acosh: "acosh",
                  sp.atanh: "atanh", sp.floor: "floor", sp.ceiling: "ceiling", sp.erf: "erf", sp.erfc: "erfc",
-                 sp.gamma: "gamma", sp.loggamma: "loggamma", sp.factorial: "factorial", sp.digamma: "digamma"}
+                 sp.gamma: "gamma", sp.loggamma: "loggamma", sp.factorial: "factorial", sp.digamma: "digamma",
+                 sp.Ei: "Ei"}
 
 
 def _dim(expr, dims: dict) -> int:
@@ -171,6 +172,8 @@ def _evaluate(expr, env: dict, dims: dict, backend):
         return b.extremum(vals, isinstance(expr, sp.Max))
     if isinstance(expr, sp.Function) and type(expr) in _SCALAR_FUNCS:
         return b.func(_SCALAR_FUNCS[type(expr)], ev(expr.args[0]))
+    if isinstance(expr, sp.expint) and expr.args[0] == 1:  # the exponential integral E1 (GUIDE: E1(x))
+        return b.func("E1", ev(expr.args[1]))
     raise Unsupported(f"cannot evaluate node {type(expr).__name__}: {expr}")
 
 

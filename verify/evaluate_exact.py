@@ -127,7 +127,7 @@ class ExactBackend:
         return x.applyfunc(fn) if self._is_mat(x) else fn(x)
 
     def func(self, name, x):
-        fn = {"abs": sp.Abs}.get(name) or getattr(sp, name)
+        fn = {"abs": sp.Abs, "E1": lambda t: sp.expint(1, t)}.get(name) or getattr(sp, name)
         if self._is_mat(x):
             return x.applyfunc(fn)
         return fn(x)

@@ -124,6 +124,10 @@ class TorchBackend:
             "loggamma": lambda t: torch.where(t > 0, torch.lgamma(t), torch.full_like(t, float("nan"))),
             "gamma": self._gamma, "factorial": lambda t: self._gamma(t + 1),
         }
+        if name in ("E1", "Ei"):  # no torch kernel: series and a continued fraction (verify.evaluate_special)
+            from .evaluate_special import e1, ei
+
+            return (e1 if name == "E1" else ei)(torch, x)
         return special[name](x) if name in special else getattr(torch, name)(x)
 
     def _gamma(self, t):

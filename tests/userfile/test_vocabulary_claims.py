@@ -73,24 +73,13 @@ PAIRS = [  # (construct, symbols, true claim, realistic mistake)
 ]
 
 
-# The matrix engines on main draw values only for the symbols a claim uses, and accept a float64 refutation for
-# claims about declared functions; verify/engines/sizes.py (``_names``) and verify/engines/recheck.py (the lead's)
-# know ScalarField and VectorField but not yet MatrixField.  A visible status, strict: with MatrixField added to
-# those two ``atoms(...)`` calls all eight pass (checked), and the mark must go.
-NEEDS_ENGINE_CHANGE = {"derivative of an inverse by a scalar", "product rule for matrix functions", "Jacobi's formula",
-                       "transpose of a matrix function"}
-CASES = [pytest.param(*p, marks=pytest.mark.xfail(
-    strict=True, reason="verify/engines/{sizes,recheck}.py must count MatrixField as a declared function"))
-    if p[0] in NEEDS_ENGINE_CHANGE else p for p in PAIRS]
-
-
-@pytest.mark.parametrize(("construct", "symbols", "claim", "mistake"), CASES, ids=[p[0] for p in PAIRS])
+@pytest.mark.parametrize(("construct", "symbols", "claim", "mistake"), PAIRS, ids=[p[0] for p in PAIRS])
 def test_true_claim_holds(construct, symbols, claim, mistake):
     result = check_claim(claim, symbols, timeout=60)
     assert result.holds, (construct, result.verdict, result.reason, result.methods)
 
 
-@pytest.mark.parametrize(("construct", "symbols", "claim", "mistake"), CASES, ids=[p[0] for p in PAIRS])
+@pytest.mark.parametrize(("construct", "symbols", "claim", "mistake"), PAIRS, ids=[p[0] for p in PAIRS])
 def test_mistake_is_refuted(construct, symbols, claim, mistake):
     result = check_claim(mistake, symbols, timeout=60)
     assert result.verdict is Verdict.REFUTED, (construct, result.verdict, result.reason, result.methods)

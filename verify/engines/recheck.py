@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import random
 
-from formulas.nodes import ScalarField, VectorField
+from formulas.nodes import MatrixField, ScalarField, VectorField
 
 from ..evaluate import Unsupported
 from .equalities import NoValue, apply_exact, recognised
@@ -92,7 +92,7 @@ def recheck_failing(entry, failing) -> tuple[dict | None, str | None]:
         try:
             point, lhs, rhs, seen = _classified(entry, env, dims)
         except Unsupported:  # declared functions: no exact values exist; a large violation still counts
-            if amount > REFUTE_RTOL and entry.expr.atoms(ScalarField, VectorField):
+            if amount > REFUTE_RTOL and entry.expr.atoms(ScalarField, VectorField, MatrixField):
                 return ({"sizes": dims, "values": _float_values(env), "exact": False,
                          "note": f"float64 draw with random smooth functions; violated by {amount:.3g} (relative)"},
                         None)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from sympy import MatrixSymbol, Symbol
 
-from formulas.nodes import ScalarField, VectorField
+from formulas.nodes import MatrixField, ScalarField, VectorField
 from formulas.spec import dim_symbol
 
 __all__ = ["size_assignments", "dims_of", "sym_dims", "sizes_text", "used_declared"]
@@ -18,7 +18,7 @@ def _names(expr) -> set:
     if expr is None or not hasattr(expr, "atoms"):
         return set()
     names = {s.name for s in expr.atoms(Symbol, MatrixSymbol)}
-    for field in expr.atoms(ScalarField, VectorField):
+    for field in expr.atoms(ScalarField, VectorField, MatrixField):
         names.add(field.name)
         names |= _names(field.arg)
     return names

@@ -205,7 +205,7 @@ def decide(entry, seed: int = 0) -> Outcome:
 
     methods: list[Method] = []
     rel = type(entry.expr)
-    model = Model(entry.given)
+    model = Model(entry.given, entry.constraints)
     reducer = Reducer(model)
     t0 = time.perf_counter()
     try:
@@ -238,6 +238,9 @@ def decide(entry, seed: int = 0) -> Outcome:
         if abstract:
             cex = finite_check(entry, methods, seed)
             return Outcome(False, cex, methods)
+        if model.linked:  # sampling and quadrature would draw the coupled variables independently
+            methods.append(Method("monte-carlo", "skipped", _LINKED, 0.0))
+            return Outcome(False, None, methods)
         if quadrature.applies(entry.expr):
             cex = quadrature.quadrature_decide(entry, methods, seed)
             if cex is not None:
@@ -260,13 +263,43 @@ def decide(entry, seed: int = 0) -> Outcome:
         return Outcome(holds, finite_check(entry, methods, seed), methods)
     # points outside an MGF's domain of convergence are points where the claim is undefined: never used
     domain = value_constraints + _domain(entry, entry.expr) + [c.xreplace(fixed) for c in reducer.conditions]
+    domain += [c.xreplace(moments).xreplace(fixed) for c in _couplings(model, reducer)]
     cex = _points(entry, (lhs, rhs), residual, rel, domain, methods, seed, holds)
     if cex is None and holds:
         cex = False
+    if model.linked:
+        methods.append(Method("monte-carlo", "skipped", _LINKED, 0.0))
+        if cex is False and any(isinstance(c, sp.Eq) for c in _couplings(model, reducer)):
+            methods.append(Method("closed-form-points", "inconclusive", "points only at covariance 0 (the one "
+                                  "value every pair of marginals attains): no evidence for the declared one", 0.0))
+            cex = None
+        return Outcome(holds, cex, methods)
     mc = sampling.cross_check(entry, reducer, methods, seed)
     if mc is not None and holds:  # a proof contradicted by Monte Carlo: report the conflict
         return Outcome(True, mc, methods)
     return Outcome(holds, cex, methods)
+
+
+_LINKED = "variables coupled by a declared covariance have no joint law to sample from"
+
+
+def _couplings(model, reducer) -> list:
+    """The covariances of variables coupled by ``where`` that some joint law attains: any c with
+    c^2 <= Var X Var Y for two Normal marginals (a bivariate normal); only c = 0 (independence) is known to be
+    attainable for other marginals (Hoeffding-Frechet bounds are narrower than Cauchy-Schwarz)."""
+    from sympy import stats as st
+
+    out = []
+    for pair in sorted(model.linked, key=lambda p: sorted(map(str, p))):
+        x, y = sorted(pair, key=str)
+        c = reducer.moment_symbols.get(f"Cov[{x},{y}]")
+        if c is None:
+            continue
+        if law_of(x).family == law_of(y).family == "Normal":
+            out.append(sp.Le(c**2, reducer.reduce(st.Variance(x)) * reducer.reduce(st.Variance(y))))
+        else:
+            out.append(sp.Eq(c, 0))
+    return out
 
 
 def _abstract(model, entry) -> bool:
@@ -376,6 +409,13 @@ def _points(entry, sides, residual, rel, constraints, methods, seed, holds):
                                           f" = {sp.N(again, 12)} (re-checked at 80 digits)", _elapsed(t0)))
                     return {"values": pts.render(point, dims), "lhs": str(lhs), "rhs": str(rhs),
                             "residual": str(sp.N(again, 15)), "exact": True}
+    if not holds and not random_left and free and all(isinstance(x, sp.Symbol) for x in free):
+        from .search import propose
+
+        for point in propose(entry, sides, residual, rel, constraints, free, seed):
+            cex = _exact_violation(residual, sides, rel, point, {}, methods, t0, "closed-form-search")
+            if cex is not None:
+                return cex
     note = f"; {undefined} point(s) where the claim is undefined were skipped" if undefined else ""
     if checked:
         methods.append(Method("closed-form-points", "holds", f"{checked} exact parameter points"
@@ -384,6 +424,25 @@ def _points(entry, sides, residual, rel, constraints, methods, seed, holds):
         methods.append(Method("closed-form-points", "skipped", f"no admissible parameter point{note}", _elapsed(t0)))
         return None
     return None if holds else False
+
+
+def _exact_violation(residual, sides, rel, point, dims, methods, t0, engine):
+    """The counterexample dict when the relation fails at the point at 50 and again at 80 digits, else None."""
+    value = _value(residual, point, dims, 50)
+    scale = [_value(side, point, dims, 20) for side in sides]
+    if value is None or None in scale:
+        return None
+    size = 1 + abs(scale[0]) + abs(scale[1])
+    if not _violates(rel, value, size):
+        return None
+    again = _value(residual, point, dims, 80)
+    if again is None or not _violates(rel, again, size):
+        return None
+    lhs, rhs = (_value(side, point, dims, 30) for side in sides)
+    methods.append(Method(engine, "fails", f"at {pts.render(point, dims)}: lhs - rhs = {sp.N(again, 12)} "
+                          "(re-checked at 80 digits)", _elapsed(t0)))
+    return {"values": pts.render(point, dims), "lhs": str(lhs), "rhs": str(rhs),
+            "residual": str(sp.N(again, 15)), "exact": True}
 
 
 def _value(expr, point, dims, digits):

@@ -2,7 +2,7 @@
 
 An event is a relation linear in ``X`` with a coefficient of known sign, or
 ``Not``/``And`` of such relations (``And`` of a lower and an upper bound is an
-interval).  With ``F`` the c.d.f. and ``p`` the mass function (0 for continuous
+interval), or ``|u| <op> c`` for such a ``u`` (an interval or its complement).  With ``F`` the c.d.f. and ``p`` the mass function (0 for continuous
 laws), ``P(X <= c) = F(c)``, ``P(X < c) = F(c) - p(c)``, and an interval is
 ``max(0, P(X <op> u) - P(X <not op> l))``.  Other events have no closed form
 here (:class:`~verify.probability.reduce.NoClosedForm`).
@@ -87,5 +87,28 @@ def probability(cond, x, law):
         not_lower = _below(x, law, lo, strict=kl is sp.Ge)
         return sp.Max(0, upper - not_lower)
     if isinstance(cond, sp.core.relational.Relational):
+        folded = _absolute(cond, x)
+        if folded is not None:
+            return folded(law)
         return _one(cond, x, law)
     raise _no(f"event {cond}")
+
+
+def _absolute(rel, x):
+    """``|u| <op> c`` (``u`` linear in ``X``, ``c`` free of it) as the interval ``-c <op> u <op> c`` or its
+    complement: ``P(|u| <= c) = P(-c <= u <= c)``, ``P(|u| >= c) = 1 - P(-c < u < c)`` (an empty interval,
+    ``c < 0``, has probability 0); None for other relations."""
+    kind, lhs, rhs = type(rel), rel.lhs, rel.rhs
+    if kind not in (sp.Lt, sp.Le, sp.Gt, sp.Ge):
+        return None
+    if isinstance(rhs, sp.Abs) and rhs.has(x) and not lhs.has(x):
+        kind, lhs, rhs = _FLIP[kind], rhs, lhs
+    if not (isinstance(lhs, sp.Abs) and lhs.has(x)) or rhs.has(x):
+        return None
+    u, c = lhs.args[0], rhs
+    if kind in (sp.Lt, sp.Le):
+        inside = sp.And(kind(-c, u, evaluate=False), kind(u, c, evaluate=False), evaluate=False)
+        return lambda law: probability(inside, x, law)
+    strict = sp.Lt if kind is sp.Ge else sp.Le  # |u| >= c is the complement of |u| < c
+    inside = sp.And(strict(-c, u, evaluate=False), strict(u, c, evaluate=False), evaluate=False)
+    return lambda law: 1 - probability(inside, x, law)

@@ -7,7 +7,10 @@ vectors.  Two atoms are **dependent** (in one component) when
 * both are entries of one random vector,
 * both lack a distribution (abstract variables may be anything) -- unless
   ``given: independent X Y ...`` names one of them; an abstract variable is
-  dependent on the named-law variables too, for the same reason.
+  dependent on the named-law variables too, for the same reason,
+* a ``where`` relation couples them (``Cov(X, Y) == rho`` for ``X``, ``Y`` with laws): they are then
+  **linked** -- their marginals are the declared laws, their joint law is unknown beyond what ``where`` says,
+  so only their mixed second moment ``E[XY]`` has a value (a symbol that ``where`` fixes).
 
 Variables with a distribution are otherwise independent (SymPy's convention:
 each has its own probability space).  Expectations of products factor over
@@ -83,12 +86,30 @@ def _name(atom) -> str:
 class Model:
     """Laws, parents and independence of the random atoms of one entry."""
 
-    def __init__(self, given=()):
+    def __init__(self, given=(), constraints=()):
         self.independent: set[str] = set()
+        self.linked: set[frozenset] = set()  # pairs of named-law variables coupled by a ``where`` relation
+        for c in constraints:
+            self._link(c)
         for text in given:
             words = str(text).split()
             if words and words[0] == "independent":
                 self.independent |= set(words[1:])
+
+    def _link(self, relation) -> None:
+        from .reduce import PROBABILITY_NODES
+
+        for node in sp.sympify(relation).atoms(*PROBABILITY_NODES):
+            named = sorted((a for a in atoms_of(node) if isinstance(a, RandomSymbol) and law_of(a) is not None),
+                           key=sp.default_sort_key)
+            for i, a in enumerate(named):
+                for b in named[i + 1:]:
+                    if not ({a, *self.ancestors(a)} & {b, *self.ancestors(b)}):
+                        self.linked.add(frozenset((a, b)))
+
+    def is_linked(self, atoms) -> bool:
+        """Whether two of the atoms are coupled by a ``where`` relation (their joint law is not declared)."""
+        return any(pair <= set(atoms) for pair in self.linked)
 
     def law(self, atom) -> Law | None:
         if isinstance(atom, RandomSymbol):
@@ -138,6 +159,10 @@ class Model:
         for a in items:
             for p in self.parents(a):
                 union(a, p)
+        for pair in self.linked:
+            a, b = sorted(pair, key=sp.default_sort_key)
+            if a in parent and b in parent:
+                union(a, b)
         for a in items:
             for b in items:
                 if a is b or sp.default_sort_key(a) >= sp.default_sort_key(b):

@@ -30,6 +30,7 @@ __all__ = ["quadrature_decide", "applies"]
 REFUTE = 1e-6
 AGREE = 1e-10
 POINTS = 6
+ENOUGH_SECONDS = 3.0  # past this, two decided points are enough evidence (integrals split at many kinks are slow)
 _NODES = (st.Expectation, st.Variance, st.Covariance, st.Probability, CDF, Density, Entropy, KL)
 
 
@@ -60,9 +61,58 @@ def applies(expr) -> bool:
     return all(_single(n) is not None or isinstance(n, KL) for n in nodes)
 
 
-def _integral(fam, params, g, digits: int, method: str):  # noqa: ARG001 - one signature for both runs
+MAX_BREAKS = 300  # kinks of an integrand an integral is split at (floor(X) over a long support has many)
+
+
+def _kinks(expr, v, fam, params) -> list:
+    """Points where ``expr`` (a function of ``v`` with numeric parameters) has a kink or a jump: zeros of the
+    arguments of abs, sign, Heaviside, of differences of Max/Min arguments and of Piecewise conditions (polynomial
+    ones), and the points where a linear argument of floor/ceiling crosses an integer (bounded laws: on the
+    support; normal laws: within 14 standard deviations of the mean; at most MAX_BREAKS; heavier tails would
+    need windows too long to integrate in time).  The integral is split there, so that a kink does
+    not leave the point undecided."""
+    zeros, steps = [], []
+    for n in expr.atoms(sp.Abs, sp.sign, sp.Heaviside):
+        zeros.append(n.args[0])
+    for n in expr.atoms(sp.Max, sp.Min):
+        zeros.extend(a - b for a, b in zip(n.args, n.args[1:], strict=False))
+    for n in expr.atoms(sp.Piecewise):
+        for _, cond in n.args:
+            zeros.extend(r.lhs - r.rhs for r in sp.sympify(cond).atoms(sp.core.relational.Relational))
+    for n in expr.atoms(sp.floor, sp.ceiling, sp.frac):
+        steps.append(n.args[0])
+    out = []
+    for z in zeros:
+        try:
+            poly = sp.Poly(sp.expand(z), v)
+        except sp.PolynomialError:
+            continue
+        if poly.degree() < 1 or poly.degree() > 4 or not all(c.is_number for c in poly.all_coeffs()):
+            continue
+        out.extend(float(r) for r in sp.real_roots(sp.Poly(poly.as_expr(), v, domain="RR" if not all(
+            c.is_Rational for c in poly.all_coeffs()) else "QQ")) if r.is_real)
+    low, high = fam.support(*params)
+    if steps and (fam.name == "Normal" or (low.is_finite and high.is_finite)):  # tails thin enough for 40 sd
+        mean, second = fam.moment(1, *params), fam.moment(2, *params)
+        if mean is not None and second is not None:
+            sd = float(sp.sqrt(sp.N(second - mean**2)))
+            lo, hi = (float(low), float(high)) if low.is_finite and high.is_finite else \
+                (float(mean) - 14 * sd - 1, float(mean) + 14 * sd + 1)  # normal tail beyond 14 sd: below 1e-44
+            for a in steps:
+                c, d = sp.expand(a).coeff(v), sp.expand(a).subs(v, 0)
+                if not (c.is_number and d.is_number and c != 0 and sp.expand(a - c * v - d) == 0):
+                    continue
+                ms = sorted((float(c) * lo + float(d), float(c) * hi + float(d)))
+                ks = range(int(mpmath.floor(ms[0])), int(mpmath.ceil(ms[1])) + 1)
+                if len(ks) > MAX_BREAKS:
+                    continue
+                out.extend(float((k - d) / c) for k in ks)
+    return sorted(set(out))
+
+
+def _integral(fam, params, g, digits: int, method: str, kinks=()):  # noqa: ARG001 - one signature for both runs
     """E[g(X)] for a law with numeric parameters; ``g`` a Python function of an mpmath number.  Raises _Skip when
-    mpmath's own error estimate is not small (a kink or a slowly converging series)."""
+    mpmath's own error estimate is not small (a kink not among ``kinks`` or a slowly converging series)."""
     low, high = fam.support(*params)
     with mpmath.workdps(digits):
         tol = mpmath.mpf(10) ** (-(digits - 12))
@@ -81,6 +131,7 @@ def _integral(fam, params, g, digits: int, method: str):  # noqa: ARG001 - one s
             ends = [mpmath.mpf(float(low)) if low.is_finite else -mpmath.inf,
                     mpmath.mpf(float(high)) if high.is_finite else mpmath.inf]
             cut = [mpmath.mpf(float(params[0]))] if fam.name in ("Normal", "Laplace") else []
+            cut = sorted({*cut, *(mpmath.mpf(k) for k in kinks if ends[0] < k < ends[1])})
             value, err = mpmath.quad(lambda t: pdf(t) * g(t), [ends[0], *cut, ends[1]], error=True)
         if err > tol * (1 + abs(value)):
             raise _Skip(f"the integral's error estimate {mpmath.nstr(err, 3)} is not small")
@@ -120,20 +171,24 @@ def _value(node, point, dims, digits: int, method: str):
         return -_integral(fam, params, _log_mass(fam, params, digits), digits, method)
     if isinstance(node, CDF):
         c = float(sp.N(node.args[1], 30))
-        return _integral(fam, params, lambda t: 1 if t <= c else 0, digits, method)
+        return _integral(fam, params, lambda t: 1 if t <= c else 0, digits, method, [c])
     if isinstance(node, st.Probability):
         cond = sp.lambdify(v, node.args[0].xreplace({x: v}), "mpmath")
-        return _integral(fam, params, lambda t: 1 if cond(t) else 0, digits, method)
-    g = sp.lambdify(v, node.args[0].xreplace({x: v}), "mpmath")
+        kinks = [] if fam.discrete else _kinks(sp.Piecewise((1, node.args[0].xreplace({x: v})), (0, True)), v,
+                                              fam, params)
+        return _integral(fam, params, lambda t: 1 if cond(t) else 0, digits, method, kinks)
+    body = node.args[0].xreplace({x: v})
+    g = sp.lambdify(v, body, "mpmath")
+    kinks = [] if fam.discrete else _kinks(node.xreplace({x: v}), v, fam, params)
     if isinstance(node, st.Expectation):
-        return _integral(fam, params, g, digits, method)
-    first = _integral(fam, params, g, digits, method)
+        return _integral(fam, params, g, digits, method, kinks)
+    first = _integral(fam, params, g, digits, method, kinks)
     h = node.args[0] if isinstance(node, st.Variance) else node.args[1]
     second = sp.lambdify(v, (node.args[0] * h).xreplace({x: v}), "mpmath")
     if isinstance(node, st.Covariance):
-        other = _integral(fam, params, sp.lambdify(v, h.xreplace({x: v}), "mpmath"), digits, method)
-        return _integral(fam, params, second, digits, method) - first * other
-    return _integral(fam, params, second, digits, method) - first**2
+        other = _integral(fam, params, sp.lambdify(v, h.xreplace({x: v}), "mpmath"), digits, method, kinks)
+        return _integral(fam, params, second, digits, method, kinks) - first * other
+    return _integral(fam, params, second, digits, method, kinks) - first**2
 
 
 def _side(expr, values, point, dims):
@@ -167,6 +222,8 @@ def quadrature_decide(entry, methods: list, seed: int):
     failure = ""
     for dims in pts.size_choices(free):
         for _ in range(POINTS):
+            if checked >= 2 and time.perf_counter() - t0 > ENOUGH_SECONDS:
+                break
             point = pts.draw_point(entry.declared, free, rng, dims)
             domain = [r for n in nodes for x in atoms_of(n) for r in (law_of(x).spec.domain(*law_of(x).params)
                                                                         if law_of(x) else [])]

@@ -184,6 +184,8 @@ class Reducer:
         family = atoms | set().union(*[model.ancestors(a) for a in atoms])
         if any(model.is_abstract(a) for a in family):
             return self._abstract(h, atoms)
+        if model.is_linked(family):
+            return self._linked(h, atoms)
         if all(isinstance(a, MatrixElement) for a in atoms):
             return vectors.expect_entries(self, h, atoms)
         if len(atoms) == 1:
@@ -255,6 +257,26 @@ class Reducer:
             return sp.Add(*[fam.pdf(sp.Integer(k), *p) * h.xreplace({x: sp.Integer(k)})
                             for k in range(int(low), int(high) + 1)])
         raise NoClosedForm(f"E[{h}]: no rule for this function of {x}")
+
+    def _linked(self, h, atoms):
+        """Variables with laws coupled only by ``where`` (``Cov(X, Y) == rho``): ``E[XY] = c_XY + E[X] E[Y]`` with
+        ``c_XY`` a symbol ``where`` fixes; any other joint moment needs the joint law, which nobody declared."""
+        degree = {}
+        for f in sp.Mul.make_args(h):
+            base, exp = (f.base, f.exp) if isinstance(f, sp.Pow) else (f, sp.Integer(1))
+            if not (isinstance(base, RandomSymbol) and exp.is_Integer and exp > 0):
+                degree = None
+                break
+            degree[base] = degree.get(base, 0) + int(exp)
+        if degree and sorted(degree.values()) == [1, 1] and self.model.is_linked(degree) \
+                and not any(atoms_of(p) for x in degree for p in law_of(x).params):
+            x, y = sorted(degree, key=str)
+            return self._symbol(f"Cov[{x},{y}]") + self.expect(x) * self.expect(y)
+        names = ", ".join(sorted(str(a) for a in atoms))
+        raise Unsupported(f"E({sp.sstr(h)}) needs the joint law of {names}, which are coupled only by a 'where' "
+                          "relation (their laws declare the marginals): only E(X*Y), Cov(X, Y) and the variances and "
+                          "covariances of linear combinations follow from a declared covariance; declare a joint "
+                          "law (a MultivariateNormal random vector) for anything else")
 
     def _abstract(self, h, atoms):
         """Variables without a law: means, variances, covariances as symbols; other moments opaque."""

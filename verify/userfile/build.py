@@ -36,7 +36,7 @@ __all__ = ["Scope", "build_claim", "build_expression", "RELATIONS"]
 
 RELATIONS = {ast.Eq: sp.Eq, ast.LtE: sp.Le, ast.GtE: sp.Ge, ast.Lt: sp.Lt, ast.Gt: sp.Gt}
 CONDITIONS = {**RELATIONS, ast.NotEq: sp.Ne}
-CONSTANTS = {"pi": sp.pi}
+CONSTANTS = {"pi": sp.pi, "EulerGamma": sp.EulerGamma}
 _FIELDS = (ScalarField, VectorField, MatrixField)
 
 
@@ -136,6 +136,9 @@ class _Walker:
             return scope.objects[name]
         if name in CONSTANTS:
             return CONSTANTS[name]
+        if name == "E1":
+            raise ClaimError("E1 is the exponential integral, a function: call it, as in E1(x); for Euler's "
+                             "number e write exp(1) (E is the expectation)", col=node.col_offset)
         if name in FUNCTIONS or name in WALKER_FUNCTIONS:
             raise ClaimError(f"{name} is a function; call it, as in {name}(...)", col=node.col_offset)
         known = ", ".join(sorted(scope.objects)) or "none"

@@ -8,6 +8,7 @@ call                           meaning
 ``sin cos tan asin ...``       trigonometric / hyperbolic functions, elementwise likewise
 ``floor ceiling Heaviside``    ditto (``Heaviside(0) = 1/2``)
 ``erf gamma loggamma``         ditto; ``factorial`` and ``digamma`` (ψ = Γ'/Γ) too
+``E1 Ei``                      exponential integrals E₁(x) = ∫_x^∞ e^{-t}/t dt, Ei(x) = -PV∫_{-x}^∞ e^{-t}/t dt
 ``sigmoid softplus relu``      ``1/(1 + exp(-t))``, ``log(1 + exp(t))``, ``max(0, t)``
 ``log(x, b)``                  logarithm to base ``b``; ``binomial(n, k)``
 ``Max Min`` (``max min``)      of scalars
@@ -58,6 +59,7 @@ ELEMENTWISE = {
     "atanh": sp.atanh,
     "floor": sp.floor, "ceiling": sp.ceiling, "Heaviside": sp.Heaviside, "erf": sp.erf,
     "gamma": sp.gamma, "loggamma": sp.loggamma, "factorial": sp.factorial, "digamma": sp.digamma,
+    "E1": lambda t: sp.expint(1, t), "Ei": sp.Ei,
     "sigmoid": lambda t: 1 / (1 + sp.exp(-t)),
     "softplus": lambda t: sp.log(1 + sp.exp(t)),
     "relu": lambda t: sp.Max(0, t),
