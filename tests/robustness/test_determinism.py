@@ -39,11 +39,23 @@ def busy_core():
         burner.wait()
 
 
+class Verdict(str):
+    """A verdict that compares as its value and shows its reason and time in a failure's diff."""
+
+    def __new__(cls, result):
+        out = super().__new__(cls, result.verdict.value)
+        out.detail = f"{result.verdict.value} ({result.reason[:160]!r}, {result.seconds} s)"
+        return out
+
+    def __repr__(self) -> str:
+        return self.detail
+
+
 def _verdicts(jobs: int, cache_dir: Path) -> dict:
     entries = run_entries(SAMPLE, use_cache=False, jobs=jobs, cache=ResultCache(cache_dir))
     report = check_files(*USER_FILES, jobs=jobs)
-    return ({e.id: r.verdict.value for e, r in zip(SAMPLE, entries, strict=True)}
-            | {f"{r.identity.file}:{r.identity.id}": r.result.verdict.value for r in report.results})
+    return ({e.id: Verdict(r) for e, r in zip(SAMPLE, entries, strict=True)}
+            | {f"{r.identity.file}:{r.identity.id}": Verdict(r.result) for r in report.results})
 
 
 SAMPLE = _sample()

@@ -40,6 +40,7 @@ states them): what they refuse takes longer than the default time limit.
 
 from __future__ import annotations
 
+import ast
 import math
 from dataclasses import dataclass, field
 
@@ -285,7 +286,37 @@ _OUTCOMES = {"Bernoulli": lambda params: 2, "Binomial": lambda params: _integer(
 
 
 def _integer(token: str) -> float:
-    return float(token) if token.lstrip("-").isdigit() and len(token) < 300 else math.nan
+    """The value of an integer parameter written with digits, ``+ - * **`` and parentheses (``10**9``),
+    as a float (``inf`` when huge); ``nan`` when it names a symbol or is not an integer."""
+    if len(token) > 300:
+        return math.nan
+    try:
+        tree = ast.parse(token.strip(), mode="eval").body
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return math.nan
+    return _integer_value(tree, depth=0)
+
+
+_ARITHMETIC = {ast.Add: lambda a, b: a + b, ast.Sub: lambda a, b: a - b, ast.Mult: lambda a, b: a * b,
+               ast.Pow: lambda a, b: math.inf if b * math.log10(max(abs(a), 1.0)) > 300 else a ** b}
+
+
+def _integer_value(node, depth: int) -> float:
+    if depth > 20:
+        return math.nan
+    if isinstance(node, ast.Constant) and type(node.value) is int:
+        return float(node.value) if node.value < 10**300 else math.inf
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
+        return -_integer_value(node.operand, depth + 1)
+    if isinstance(node, ast.BinOp) and type(node.op) in _ARITHMETIC:
+        a, b = _integer_value(node.left, depth + 1), _integer_value(node.right, depth + 1)
+        if math.isnan(a) or math.isnan(b) or (isinstance(node.op, ast.Pow) and b < 0):
+            return math.nan
+        try:
+            return _ARITHMETIC[type(node.op)](a, b)
+        except OverflowError:
+            return math.inf
+    return math.nan
 
 
 def finite_outcomes(entry) -> tuple[float, str]:
