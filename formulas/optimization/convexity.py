@@ -93,7 +93,7 @@ $$\forall \theta \neq \theta^* : \mathcal{R}(\theta) > \mathcal{R}(\theta^*)$$""
     aliases=("strictly convex", "unique minimum", "uniqueness of minimizer"),
     tags=("convexity", "optimality"),
     references=(_BOYD,),
-    see_also=("anal.strictly-convex-at-most-one-minimiser", "opt.strictly-convex-unique-minimizer"),
+    see_also=("opt.strictly-convex-unique-minimizer",),
 )
 
 strictly_convex_unique_minimizer = Entry(
