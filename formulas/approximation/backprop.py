@@ -1,7 +1,7 @@
 """Backpropagation (cheat sheet lines 250-254): errors eˡ = ∇_{xˡ}R run backwards through the transposed Jacobians.
 
 A network is xˡ = Fˡ(xˡ⁻¹), with Fˡ(x) = φ(Wˡx + bˡ) for hidden layers and an affine last layer.  The
-errors are eˡ = ∇_{xˡ}R, the gradient of the risk R with respect to layer l's output, in denominator
+errors are eˡ = ∂R/∂xˡ, the gradient of the risk R with respect to layer l's output, in denominator
 layout (a column with the shape of xˡ).  The statements take a general layer g (a declared smooth
 function) or a tanh layer, and the squared error as the risk downstream.
 """
@@ -36,7 +36,7 @@ backprop_as_printed = Entry(
     seed=seed(250, 250, r"**D.** (Backpropagation) In 2013 we saw that backpropagation just gives us another network in the reversed direction.  $\mathbf{e}^l = \mathbf{J}_{F^l}^T \mathbf{e}^{l-1} \cdot \mathbf{I}_{F^l, L-1} \cdot \dots \cdot \mathbf{e}^1 \cdot \mathbf{I}_{F^1, 1} \mathbf{e}^0$ ."),
     corrected_by="approx.backprop-activity",
     notes="Garbled as printed: the errors run from eˡ⁻¹ down to e⁰ while backpropagation runs from the output eᴸ back to "
-          "eˡ, and the product mixes error vectors with unexplained matrices I_{Fˡ, L−1}, so its shapes do not compose.  "
+          "eˡ, and the product mixes error vectors with unexplained matrices 'I(Fˡ, L − 1)', so its shapes do not compose.  "
           "The sentence's claim, the reversed network, is the unrolled recursion eˡ = (J⁽ˡ⁺¹⁾)ᵀ ⋯ (J⁽ᴸ⁾)ᵀ eᴸ, checked "
           "for two layers: a general layer g: ℝⁿ → ℝᵏ followed by an affine layer Cg + c (Jacobian C), squared error.  "
           "In denominator layout ∂g/∂x is (J_g)ᵀ, so the product reads ∂g/∂x · Cᵀ · eᴸ.",
@@ -46,7 +46,7 @@ backprop_as_printed = Entry(
 
 backprop_activity = Entry(
     id="approx.backprop-activity",
-    title="Activity backpropagation: eˡ = ∇_{xˡ}R = (J⁽ˡ⁺¹⁾)ᵀ eˡ⁺¹",
+    title="Activity backpropagation: eˡ = ∂R/∂xˡ = (J⁽ˡ⁺¹⁾)ᵀeˡ⁺¹",
     expected=PROVED,
     symbols={"x": "vector n", "g": "function x k", "y": "vector k"},
     # xˡ = x, layer l + 1 is g, R = ½‖g(x) − y‖² so that eˡ⁺¹ = g(x) − y
@@ -55,7 +55,7 @@ backprop_activity = Entry(
 
 $\mathbf{e}^l \leftarrow \nabla_{\mathbf{x}^l} \mathcal{R} = \frac{\partial \mathcal{R}}{\partial \mathbf{x}^l} = \sum_{k=1}^{m+1} \frac{\partial \mathcal{R}}{\partial \mathbf{x}_k^l} \cdot \frac{\partial \mathbf{x}_k^l}{\partial \mathbf{x}^l} = \mathbf{J}_{F^l+1}^T \mathbf{e}^{l+1}$"""),
     notes="Checked for a general layer g = F⁽ˡ⁺¹⁾: ℝⁿ → ℝᵏ with the squared error downstream, eˡ⁺¹ = g(x) − y; in "
-          "denominator layout ∂g/∂x = (J⁽ˡ⁺¹⁾)ᵀ.  Typos in the print: J_{Fˡ+1} means J_{Fˡ⁺¹}, and the chain-rule sum "
+          "denominator layout ∂g/∂x = (J⁽ˡ⁺¹⁾)ᵀ.  Typos in the print: 'J(Fˡ + 1)' means the Jacobian of Fˡ⁺¹, and the chain-rule sum "
           "runs over the units of layer l + 1, ∑ₖ ∂R/∂xₖˡ⁺¹ · ∂xₖˡ⁺¹/∂xˡ.  For Fˡ⁺¹(x) = φ(Wx + b): "
           "eˡ = Wᵀ(φ′(zˡ⁺¹) ⊙ eˡ⁺¹).",
     aliases=("backpropagation", "backprop", "chain rule", "reverse mode", "error backpropagation", "delta rule"),
@@ -65,7 +65,7 @@ $\mathbf{e}^l \leftarrow \nabla_{\mathbf{x}^l} \mathcal{R} = \frac{\partial \mat
 
 backprop_weight_gradient = Entry(
     id="approx.backprop-weight-gradient",
-    title="Weight gradient from the errors: ∇_{Wˡ}R = δˡ(xˡ⁻¹)ᵀ with δˡ = φ′(zˡ) ⊙ eˡ (and ∇_{bˡ}R = δˡ)",
+    title="Weight gradient from the errors: ∂R/∂Wˡ = δˡ(xˡ⁻¹)ᵀ with δˡ = φ′(zˡ) ⊙ eˡ (and ∂R/∂bˡ = δˡ)",
     expected=CONFIRMED,
     symbols={"W": "matrix k n", "x": "vector n", "b": "vector k", "y": "vector k"},
     # one tanh layer z = Wx + b, output tanh(z), R = ½‖tanh(z) − y‖²: e = tanh(z) − y, φ′(z) = 1 − tanh²(z)
@@ -94,7 +94,7 @@ mlp_forward = Entry(
 
 squared_error_risk = Entry(
     id="approx.squared-error-risk",
-    title="The squared-error risk R = ½‖ŷ − y‖² has the output error eᴸ = ∇_ŷR = ŷ − y",
+    title="The squared-error risk R = ½‖ŷ − y‖² has the output error eᴸ = ∂R/∂ŷ = ŷ − y",
     expected=PROVED,
     symbols={"yhat": "vector n", "y": "vector n"},
     statement=lambda yhat, y: Eq(D(_half_squared_norm(yhat - y), yhat), yhat - y),

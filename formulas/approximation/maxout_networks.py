@@ -25,10 +25,10 @@ maxout_unit_is_k_hinge = Entry(
 
 k_hinge = Entry(
     id="approx.k-hinge",
-    title="k-hinge function: g(x) = max(w₁ᵀx + b₁, …, w_kᵀx + b_k)",
+    title="k-hinge function: g(x) = max(w₁ᵀx + b₁, …, wₖᵀx + bₖ)",
     expected=NOT_CHECKABLE,
     definition=True,
-    reason="g(x) = max_{i≤k} (wᵢᵀx + bᵢ); a 2-hinge with one zero map is a hinge",
+    reason="g(x) = max over i ≤ k of wᵢᵀx + bᵢ; a 2-hinge with one zero map is a hinge",
     seed=seed(230, 230, r"**D.** (k-Hinge Function)  $g(\mathbf{x}) = \max(\mathbf{w}_1^T \mathbf{x} + b_1, \dots, \mathbf{w}_k^T \mathbf{x} + b_k)$ ."),
     aliases=("k-hinge", "max-affine function", "convex piecewise linear"),
     tags=("hinge", "maxout", "piecewise linear"),
@@ -40,7 +40,7 @@ maxout = Entry(
     title="Maxout: the max non-linearity applied to groups of linear units",
     expected=NOT_CHECKABLE,
     definition=True,
-    reason="the units [1 : d] of the previous layer are partitioned into groups A₁, …, A_k and G_j(x) = max_{i∈A_j} xᵢ",
+    reason="the units [1 : d] of the previous layer are partitioned into groups A₁, …, Aₖ and Gⱼ(x) = max{xᵢ : i ∈ Aⱼ}",
     seed=seed(246, 246, r"**D.** (Maxout) is just the max non-linearity applied to  $k$  groups of linear functions. So the input  $[1 : d]$  (of the previous layer) is partitioned into  $k$  sets  $A_1, \dots, A_k$ , and then we define the activations  $G_j(\mathbf{x})$  for  $j \in \{1, \dots, k\}$  as"),
     aliases=("maxout unit", "maxout layer"),
     tags=("maxout", "activation"),
@@ -50,7 +50,7 @@ maxout = Entry(
 
 maxout_partition_as_printed = Entry(
     id="approx.maxout-partition-as-printed",
-    title="As printed: xˡ = xˡ ⊙ 1_{A₁} + … + xˡ ⊙ 1_{A_k}, true for a partition but not the maxout activation it announces",
+    title="As printed: xˡ = xˡ ⊙ 𝟙(A₁) + … + xˡ ⊙ 𝟙(Aₖ), true for a partition but not the maxout activation it announces",
     expected=PROVED,
     symbols={"x": "vector d", "a": "vector d", "b": "vector d"},
     # three groups: indicator vectors a, b and 1 − a − b (any weights that sum to one)
@@ -61,7 +61,7 @@ maxout_partition_as_printed = Entry(
           "into its restrictions to the groups.  Checked for three groups with indicators a, b and 1 − a − b (the "
           "identity holds for any weights summing to one, indicators included).  As the definition of G_j that line "
           "246 announces it says nothing: it contains no max.  The intended definition is "
-          "approx.maxout-groupwise-max, G_j(x) = max_{i∈A_j} xᵢ.",
+          "approx.maxout-groupwise-max, Gⱼ(x) = max{xᵢ : i ∈ Aⱼ}.",
     aliases=("maxout partition",),
     tags=("maxout", "partition"),
     see_also=("approx.maxout-groupwise-max",),
@@ -69,7 +69,7 @@ maxout_partition_as_printed = Entry(
 
 maxout_groupwise_max = Entry(
     id="approx.maxout-groupwise-max",
-    title="Maxout over a partition: G_j(x) = max_{i∈A_j} zᵢ with z = Wx + b",
+    title="Maxout over a partition: Gⱼ(x) = max{zᵢ : i ∈ Aⱼ} with z = Wx + b",
     expected=NOT_CHECKABLE,
     definition=True,
     reason="the definition line 246 announces: the linear units z = Wx + b are partitioned into groups A_j and each "

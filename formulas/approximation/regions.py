@@ -1,7 +1,7 @@
 """Linear regions of ReLU layers and networks (cheat sheet lines 174-182; repeated at 277-279 and 287-289).
 
 ``R(m)`` (or ``R(m, n)``) is the largest number of regions into which ``m`` affine hyperplanes cut
-ℝⁿ, reached in general position: ``R(m, n) = ∑_{i≤min(m,n)} C(m, i)`` (Zaslavsky 1975).  Counting
+ℝⁿ, reached in general position: R(m, n) = ∑ᵢ C(m, i) over i ≤ min(m, n) (Zaslavsky 1975).  Counting
 regions is a claim about arrangements and networks, so those entries are experiments (exact counts);
 the two formulas the sheet derives from ``R(m, n)`` are statements.
 """
@@ -21,13 +21,13 @@ _i = Symbol("i", integer=True, nonnegative=True)  # summation index
 
 region_count_exponential_small_width = Entry(
     id="approx.region-count-exponential-small-width",
-    title="With m ≤ n hyperplanes (units) in ℝⁿ the maximal number of regions is R(m) = ∑_{i≤m} C(m, i) = 2ᵐ",
+    title="With m ≤ n hyperplanes (units) in ℝⁿ the maximal number of regions is R(m) = ∑ᵢ₌₀ᵐ C(m, i) = 2ᵐ",
     expected=PROVED,
     symbols={"m": "scalar positive integer", "n": "scalar positive integer"},
     statement=lambda m, n: Eq(Sum(binomial(m, _i), (_i, 0, m)), 2**m),
     where=lambda m, n: [Le(m, n)],
     seed=seed(174, 174, r"**B.** If classes  $m \leq n$  we have  $R(m) = 2^m$  (exponential growth)."),
-    notes="For m ≤ n, min(m, n) = m, so Zaslavsky's count R(m, n) = ∑_{i≤min(m,n)} C(m, i) is the full binomial sum: "
+    notes="For m ≤ n, min(m, n) = m, so Zaslavsky's count R(m, n) = ∑ᵢ C(m, i) over i ≤ min(m, n) is the full binomial sum: "
           "every one of the 2ᵐ sign patterns of m independent affine functions occurs.  The count itself (that m "
           "hyperplanes in general position cut exactly that many regions) is approx.region-count-hyperplane-arrangement; "
           "'classes' in the print means hyperplanes (units).",
@@ -39,7 +39,7 @@ region_count_exponential_small_width = Entry(
 
 region_count_polynomial_in_width = Entry(
     id="approx.region-count-polynomial-in-width",
-    title="For fixed input dimension n, R(m) = ∑_{i≤n} C(m, i) ≤ 2ⁿ mⁿ: R(m) ∈ O(mⁿ)",
+    title="For fixed input dimension n, R(m) = ∑ᵢ₌₀ⁿ C(m, i) ≤ 2ⁿmⁿ: R(m) ∈ O(mⁿ)",
     expected=Verdict.ERROR,
     symbols={"m": "scalar positive integer", "n": "scalar positive integer"},
     statement=lambda m, n: Le(Sum(binomial(m, _i), (_i, 0, n)), 2**n * m**n),
@@ -56,7 +56,7 @@ region_count_polynomial_in_width = Entry(
 
 region_count_deep_relu_as_printed = Entry(
     id="approx.region-count-deep-relu-as-printed",
-    title="As printed (Montúfar et al. 2014): L ReLU layers of widths O(m) cut ℝⁿ into at most ∑_{i≤min(m,n)} C(m, i) regions",
+    title="As printed (Montúfar et al. 2014): L ReLU layers of widths O(m) cut ℝⁿ into at most ∑ᵢ₌₀ᵏ C(m, i) regions, k = min(m, n)",
     expected=REFUTED,
     experiment=experiments.region_count_deep_relu_as_printed,
     reason="the bound does not depend on L, while depth multiplies regions: a width-2 ReLU net of depth 7 on ℝ² has 128 "
@@ -68,7 +68,7 @@ $$R(m) \leq \sum_{i=0}^{\min\{m,n\}} \binom{m}{i}$$"""),
     corrected_by="approx.region-count-relu-layer-bound",
     notes="The printed sum is Zaslavsky's count for one layer (a hyperplane arrangement).  Montúfar et al. prove a "
           "lower bound on the maximal number of regions of deep nets that grows exponentially in L, "
-          "(∏_{l<L} ⌊m_l/n⌋ⁿ) ∑_{j≤n} C(m_L, j); an upper bound for deep nets is approx.region-count-deep-relu-bound.  "
+          "(∏ₗ ⌊mₗ/n⌋ⁿ over l < L) · ∑ⱼ₌₀ⁿ C(m_L, j); an upper bound for deep nets is approx.region-count-deep-relu-bound.  "
           "'partitioned into at most R(m) layers' should read 'regions'.  The passage is printed three times "
           "(lines 180-182, 277-279, 287-289).",
     aliases=("Montufar theorem", "number of linear regions of deep networks", "deep ReLU region bound"),
@@ -80,7 +80,7 @@ $$R(m) \leq \sum_{i=0}^{\min\{m,n\}} \binom{m}{i}$$"""),
 
 region_count_relu_layer_bound = Entry(
     id="approx.region-count-relu-layer-bound",
-    title="One ReLU layer of width m on ℝⁿ has at most ∑_{i≤min(m,n)} C(m, i) linear regions",
+    title="One ReLU layer of width m on ℝⁿ has at most ∑ᵢ₌₀ᵏ C(m, i) linear regions, k = min(m, n)",
     expected=CONFIRMED,
     experiment=experiments.region_count_relu_layer_bound,
     reason="exact region counts of random and degenerate single layers (numerics.regions)",
@@ -94,7 +94,7 @@ region_count_relu_layer_bound = Entry(
 
 region_count_hyperplane_arrangement = Entry(
     id="approx.region-count-hyperplane-arrangement",
-    title="m hyperplanes in general position cut ℝⁿ into exactly ∑_{i≤min(m,n)} C(m, i) regions",
+    title="m hyperplanes in general position cut ℝⁿ into exactly ∑ᵢ₌₀ᵏ C(m, i) regions, k = min(m, n)",
     expected=CONFIRMED,
     experiment=experiments.region_count_hyperplane_arrangement,
     reason="exact region counts of Gaussian arrangements (deletion-restriction, numerics.regions)",
@@ -121,7 +121,7 @@ region_count_deletion_restriction = Entry(
 
 region_count_deep_relu_bound = Entry(
     id="approx.region-count-deep-relu-bound",
-    title="Deep ReLU nets have at most ∏_l ∑_{j≤d_l} C(m_l, j) regions, d_l = min(n, m₁, …, m_l)",
+    title="Deep ReLU nets have at most ∏ₗ ∑ⱼ C(mₗ, j) regions, the sum over j ≤ dₗ = min(n, m₁, …, mₗ)",
     expected=CONFIRMED,
     experiment=experiments.region_count_deep_relu_bound,
     reason="exact region counts of random deep nets on ℝ² against numerics.regions.deep_relu_region_bound",

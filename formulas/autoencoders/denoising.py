@@ -14,7 +14,7 @@ denoising_autoencoder_objective = Entry(
     title="Denoising autoencoder: reconstruct x from xₙ = x + η, minimise E‖x − H(G(xₙ))‖²",
     expected=NOT_CHECKABLE,
     definition=True,
-    reason="the training objective E_{x,η} ℓ(x, H(G(x + η))), η ~ N(0, σ²I), with the clean x as target",
+    reason="the training objective E ℓ(x, H(G(x + η))) over x and η, η ~ N(0, σ²I), with the clean x as target",
     seed=seed(232, 238, r"""**D.** (Denoising Autoencoder) we perturb the inputs  $\mathbf{x} \mapsto \mathbf{x}_n$ , where  $\mathbf{x}_n$  is a random noise vector, e.g., additive (white) noise
 
 $\mathbf{x}_n = \mathbf{x} + \eta, \quad \eta \sim \mathcal{N}(\mathbf{0}, \sigma^2 \mathbf{I})$

@@ -231,7 +231,7 @@ one_by_one_convolution = Entry(
     title="A 1×1 convolution is a per-pixel matrix product over channels: yᵢⱼ = Wxᵢⱼ + b, W ∈ ℝᵐˣᵏ",
     expected=NOT_CHECKABLE,
     definition=True,
-    reason="the convolution sum at p = q = 1: y_{m,i,j} = b_m + ∑_c W_{m,c} x_{c,i,j}, the same W at every pixel",
+    reason="the convolution sum at p = q = 1: y[m, i, j] = bₘ + ∑_c W[m, c] x[c, i, j], the same W at every pixel",
     notes="Followed by a non-linearity, yᵢⱼ = σ(Wxᵢⱼ) is the 'network in network' layer (Lin et al. 2014): a convolution "
           "with spatial support 1, shared weights, translation equivariant.",
     aliases=("1x1 convolution", "one by one convolution", "pointwise convolution", "network in network", "NiN"),

@@ -10,7 +10,7 @@ _LINE_294 = r"A naive way to compute the convolution of a signal of length  $n$ 
 
 convolution_discrete = Entry(
     id="cnn.convolution-discrete",
-    title="Discrete multi-channel convolution: y[k, i, j] = b_k + ∑_{c,u,v} W[k, c, u, v] x[c, si + u, sj + v]",
+    title="Discrete multi-channel convolution: y[k, i, j] = bₖ + ∑ W[k, c, u, v] x[c, si + u, sj + v] over c, u, v",
     expected=NOT_CHECKABLE,
     definition=True,
     reason="the deep-learning 'convolution' is this cross-correlation (no kernel flip); with stride s the window of "

@@ -48,7 +48,7 @@ learned_kernels_low_pass = Entry(
 
 max_pooling = Entry(
     id="cnn.max-pooling",
-    title="Max pooling: x^max_{c,i} = max_{0≤l<r} x_{c, si + l}; in 2-D max_{0≤k,l<r} x_{c, si + k, sj + l}",
+    title="Max pooling: xᵐᵃˣ[c, i] = max{x[c, si + l] : 0 ≤ l < r}; in 2-D max{x[c, si + k, sj + l] : 0 ≤ k, l < r}",
     expected=NOT_CHECKABLE,
     definition=True,
     reason="c is the channel; the window of output i starts at si and has r entries; s = r gives non-overlapping windows "
@@ -61,13 +61,13 @@ max_pooling = Entry(
 
 max_pooling_as_printed = Entry(
     id="cnn.max-pooling-as-printed",
-    title="Max pooling as printed: x^max_{i,k} = max{x_{i,k+l} | 0 ≤ k < r} (garbled indices)",
+    title="Max pooling as printed: xᵐᵃˣᵢ,ₖ = max{xᵢ,ₖ₊ₗ | 0 ≤ k < r} (garbled indices)",
     expected=NOT_CHECKABLE,
     reason="garbled: in the 1-D form the set ranges over k, the output index bound again on the right, while the window "
-           "offset l stays free, so the right side does not depend on the left side's k; in the 2-D form x_{i,j+k,l} has "
+           "offset l stays free, so the right side does not depend on the left side's k; in the 2-D form x(i, j + k, l) has "
            "three indices, the window moves along j only and l is an absolute position.  The intended definition is "
-           "cnn.max-pooling (a definition, so there is no verdict to inherit): x^max_{c,i} = max{x_{c,i+l} | 0 ≤ l < r} "
-           "and x^max_{c,ij} = max{x_{c,i+k,j+l} | 0 ≤ k, l < r} at stride 1",
+           "cnn.max-pooling (a definition, so there is no verdict to inherit): xᵐᵃˣ[c, i] = max{x[c, i + l] | 0 ≤ l < r} "
+           "and xᵐᵃˣ[c, i, j] = max{x[c, i + k, j + l] | 0 ≤ k, l < r} at stride 1",
     seed=seed(312, 313, r"""- 1D:  $x_{i,k}^{\text{max}} = \max\{x_{i,k+l} \mid 0 \leq k < r\}$
 - 2D:  $x_{ij}^{\text{max}} = \max\{x_{i,j+k,l} \mid 0 \leq k, l < r\}$"""),
     aliases=("max pooling", "max pooling definition"),
@@ -90,7 +90,7 @@ pooling_variants = Entry(
 
 average_pooling = Entry(
     id="cnn.average-pooling",
-    title="Average pooling: x^avg_i = (1/r) ∑_{0≤l<r} x_{si + l}",
+    title="Average pooling: xᵃᵛᵍ[i] = (1/r) ∑ₗ x[si + l], 0 ≤ l < r",
     expected=NOT_CHECKABLE,
     definition=True,
     reason="the mean of each window; with padding, frameworks either count the padded zeros (torch's default) or not",
@@ -105,7 +105,7 @@ min_pooling = Entry(
     expected=CONFIRMED,
     symbols={"a": "scalar", "b": "scalar", "c": "scalar"},
     statement=lambda a, b, c: Eq(Min(a, b, c), -Max(-a, -b, -c)),
-    notes="One window of three entries; x^min_i = min_{0≤l<r} x_{si+l}.  Confirmed, not proved: the engines do not yet "
+    notes="One window of three entries; xᵐⁱⁿ[i] = min{x[si + l] : 0 ≤ l < r}.  Confirmed, not proved: the engines do not yet "
           "split Min and Max into cases at symbolic values.",
     aliases=("min pooling", "minimum pooling"),
     tags=("pooling", "cnn"),
@@ -142,7 +142,7 @@ convolution_stride = Entry(
     title="A convolution with stride s is the stride-1 convolution sub-sampled at every s-th position",
     expected=NOT_CHECKABLE,
     definition=True,
-    reason="holds by the definition of a strided convolution: y⁽ˢ⁾ᵢ = ∑ₗ wₗ x_{si+l} = y⁽¹⁾_{si}; frameworks compute "
+    reason="holds by the definition of a strided convolution: y⁽ˢ⁾[i] = ∑ₗ wₗ x[si + l] = y⁽¹⁾[si]; frameworks compute "
            "only the kept positions",
     aliases=("stride", "strided convolution", "sub-sampling convolution"),
     tags=("stride", "convolution", "cnn"),

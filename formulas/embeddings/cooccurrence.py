@@ -51,7 +51,7 @@ $$C_R := \{(i, j) \mid 1 \leq |i - j| \leq R\}.$$"""),
 
 cooccurrence_index_set_size = Entry(
     id="emb.cooccurrence-index-set-size",
-    title="|C_R| = 2 ∑_{r=1}^{R} (T − r) = R(2T − R − 1) for R < T",
+    title="|C_R| = 2 ∑ᵣ₌₁ᴿ (T − r) = R(2T − R − 1) for R < T",
     expected=PROVED,
     symbols={"T": "scalar positive integer", "R": "scalar positive integer"},
     statement=lambda T, R: Eq(2 * Sum(T - _r, (_r, 1, R)), R * (2 * T - R - 1)),
@@ -64,7 +64,7 @@ cooccurrence_index_set_size = Entry(
 
 cooccurrence_matrix = Entry(
     id="emb.cooccurrence-matrix",
-    title="Co-occurrence matrix C ∈ ℝ^{|V|×|V|}: C_uv = #{(i, j) ∈ C_R : wᵢ = u, wⱼ = v}",
+    title="Co-occurrence matrix C ∈ ℝᵐˣᵐ, m = |V|: C(u, v) = #{(i, j) ∈ C_R : wᵢ = u, wⱼ = v}",
     expected=NOT_CHECKABLE,
     definition=True,
     reason="counts of word pairs at distance 1 to R",
@@ -85,8 +85,8 @@ cooccurrence_symmetric = Entry(
     symbols={"A": "matrix m P", "B": "matrix m P"},
     statement=lambda A, B: Eq((A * B.T + B * A.T).T, A * B.T + B * A.T),
     seed=seed(626, 626, r"Properties:  $\mathbf{C} = \mathbf{C}^T$  (symmetric), peaky, sparse."),
-    notes="Number the P pairs i < j of C_R and put o_{wᵢ} in column p of A and o_{wⱼ} in column p of B; since (i, j) ∈ C_R "
-          "iff (j, i) ∈ C_R, C = ∑_{i<j} (o_{wᵢ}o_{wⱼ}ᵀ + o_{wⱼ}o_{wᵢ}ᵀ) = ABᵀ + BAᵀ.  A one-sided window gives ABᵀ "
+    notes="Number the P pairs i < j of C_R and put o(wᵢ) in column p of A and o(wⱼ) in column p of B; since (i, j) ∈ C_R "
+          "iff (j, i) ∈ C_R, C = ∑ over i < j of o(wᵢ)o(wⱼ)ᵀ + o(wⱼ)o(wᵢ)ᵀ, that is ABᵀ + BAᵀ.  A one-sided window gives ABᵀ "
           "alone, which is not symmetric in general.",
     aliases=("co-occurrence symmetric", "symmetric window"),
     tags=("word embeddings", "co-occurrence", "symmetry"),
@@ -120,13 +120,13 @@ cooccurrence_eigen_embedding = Entry(
 
 cooccurrence_entry_one_hot_as_printed = Entry(
     id="emb.cooccurrence-entry-one-hot-as-printed",
-    title="C_ij = one-hot(wᵢ) C one-hot(wⱼ), the left one-hot a row (as the sheet writes oᵢVAᵀoⱼ)",
+    title="Cᵢⱼ = one-hot(wᵢ) C one-hot(wⱼ), the left one-hot a row (as the sheet writes oᵢVAᵀoⱼ)",
     expected=PROVED,
     symbols={"C": "matrix m m symmetric"},
     statement=lambda C: Eq(MatMul(Identity(C.shape[0]), C, Identity(C.shape[0]), evaluate=False), C),
     seed=seed(630, 630, _LINE_630),
     notes="The sheet writes the vector on the left of a product as a row, here and in oᵢVAᵀoⱼ on the same line, so "
-          "one-hot(wᵢ) C one-hot(wⱼ) is oᵢᵀCoⱼ = C_ij.  Checked for all i, j at once: the one-hot vectors are the "
+          "one-hot(wᵢ) C one-hot(wⱼ) is oᵢᵀCoⱼ = Cᵢⱼ.  Checked for all i, j at once: the one-hot vectors are the "
           "columns of I, so the matrix of all oᵢᵀCoⱼ is IᵀCI = C.  (With both one-hots read as columns the product "
           "would not be defined; no reader takes it so.)",
     aliases=("one-hot sandwich", "matrix entry via unit vectors"),
@@ -136,7 +136,7 @@ cooccurrence_entry_one_hot_as_printed = Entry(
 
 one_hot_sandwich_entry = Entry(
     id="emb.one-hot-sandwich-entry",
-    title="M_ij = oᵢᵀMoⱼ for one-hot (unit) vectors: stacked as the columns of the identity, IMI = M",
+    title="Mᵢⱼ = oᵢᵀMoⱼ for one-hot (unit) vectors: stacked as the columns of the identity, IMI = M",
     expected=PROVED,
     symbols={"M": "matrix m n"},
     statement=lambda M: Eq(MatMul(Identity(M.shape[0]), M, Identity(M.shape[1]), evaluate=False), M),
@@ -147,11 +147,11 @@ one_hot_sandwich_entry = Entry(
 
 cooccurrence_factorisation_as_printed = Entry(
     id="emb.cooccurrence-factorisation-as-printed",
-    title="C_ij = oᵢVAᵀoⱼ as printed",
+    title="Cᵢⱼ = oᵢVAᵀoⱼ as printed",
     expected=NOT_CHECKABLE,
     reason="garbled: V and A are never defined and 'VAᵀ' is missing a factor; with A the eigenvalue matrix (as line 632 "
-           "uses A_k) the intended identity is the eigendecomposition of the symmetric C, C = VΛVᵀ, so "
-           "C_ij = oᵢᵀVΛVᵀoⱼ (or an SVD C = VΣAᵀ)",
+           "uses Aₖ) the intended identity is the eigendecomposition of the symmetric C, C = VΛVᵀ, so "
+           "Cᵢⱼ = oᵢᵀVΛVᵀoⱼ (or an SVD C = VΣAᵀ)",
     seed=seed(630, 630, _LINE_630),
     corrected_by="emb.symmetric-eigendecomposition",
     aliases=("co-occurrence factorisation",),
@@ -165,7 +165,7 @@ symmetric_eigendecomposition = Entry(
     experiment=experiments.symmetric_eigendecomposition,
     reason="an existence claim (the spectral theorem): witnesses computed by eigh on co-occurrence matrices reconstruct "
            "C with orthogonal V to round-off",
-    notes="So C_ij = oᵢᵀVΛVᵀoⱼ = ∑_r λ_r V_ir V_jr.",
+    notes="So Cᵢⱼ = oᵢᵀVΛVᵀoⱼ = ∑ᵣ λᵣVᵢᵣVⱼᵣ.",
     aliases=("spectral theorem", "eigendecomposition", "symmetric eigenvalue decomposition"),
     tags=("linear algebra", "eigendecomposition", "word embeddings"),
     references=("Horn & Johnson, Matrix Analysis, Thm. 4.1.5",),
@@ -173,28 +173,28 @@ symmetric_eigendecomposition = Entry(
 
 low_rank_factor_as_printed = Entry(
     id="emb.low-rank-factor-as-printed",
-    title="V_kA_kV_kᵀ = V_kA_kᵀA_kV_kᵀ as printed",
+    title="VₖAₖVₖᵀ = VₖAₖᵀAₖVₖᵀ as printed",
     expected=REFUTED,
     symbols={"V": "matrix m k", "A": "matrix k k diagonal"},
     statement=lambda V, A: Eq(V * A * V.T, V * A.T * A * V.T),
-    reason="with the same A_k on both sides the equality needs A_k = A_kᵀA_k = A_k², eigenvalues in {0, 1}; the oᵢ, oⱼ "
+    reason="with the same A_k on both sides the equality needs Aₖ = AₖᵀAₖ = Aₖ², eigenvalues in {0, 1}; the oᵢ, oⱼ "
            "around both sides change nothing (oᵢᵀMoⱼ = oᵢᵀNoⱼ for all i, j iff M = N)",
     seed=seed(632, 632, r"$$\approx \mathbf{o}_i \mathbf{V}_k \mathbf{A}_k \mathbf{V}_k^T \mathbf{o}_j = \mathbf{o}_i \mathbf{V}_k \mathbf{A}_k^T \mathbf{A}_k \mathbf{V}_k^T \mathbf{o}_j$$"),
     corrected_by="emb.low-rank-factor-embedding",
     notes="The first '≈' (rank-k truncation) is emb.svd-embedding.  The intended factorisation splits "
-          "Λ_k = Λ_k^{1/2}Λ_k^{1/2} (Λ_k ⪰ 0), giving the embeddings X = V_kΛ_k^{1/2}.",
+          "Λₖ = √Λₖ √Λₖ (Λₖ ⪰ 0), giving the embeddings X = Vₖ√Λₖ.",
     aliases=("low-rank factorisation", "square root factorisation"),
     tags=("word embeddings", "low rank", "erratum"),
 )
 
 low_rank_factor_embedding = Entry(
     id="emb.low-rank-factor-embedding",
-    title="V_kB²V_kᵀ = (V_kB)(V_kB)ᵀ for diagonal B = Λ_k^{1/2}: C_k = XXᵀ",
+    title="VₖB²Vₖᵀ = (VₖB)(VₖB)ᵀ for diagonal B = √Λₖ: Cₖ = XXᵀ",
     expected=PROVED,
     symbols={"V": "matrix m k", "B": "matrix k k diagonal"},
     statement=lambda V, B: Eq(V * B**2 * V.T, (V * B) * (V * B).T),
-    notes="For positive semidefinite C (or after keeping non-negative eigenvalues) the rows of X = V_kΛ_k^{1/2} are "
-          "embeddings with x_vᵀx_w = (C_k)_vw.",
+    notes="For positive semidefinite C (or after keeping non-negative eigenvalues) the rows of X = Vₖ√Λₖ are "
+          "embeddings with x_vᵀx_w = Cₖ(v, w).",
     aliases=("embedding as square root", "X X^T factorisation", "Gram factorisation"),
     tags=("word embeddings", "low rank"),
     see_also=("emb.svd-embedding",),
@@ -202,15 +202,15 @@ low_rank_factor_embedding = Entry(
 
 svd_embedding = Entry(
     id="emb.svd-embedding",
-    title="The rank-k truncation C ≈ V_kΛ_kV_kᵀ (the k largest |eigenvalues|) is the best rank-k approximation",
+    title="The rank-k truncation C ≈ VₖΛₖVₖᵀ (the k largest |eigenvalues|) is the best rank-k approximation",
     expected=CONFIRMED,
     experiment=experiments.svd_embedding,
     reason="an optimality claim over all rank-k matrices (Eckart-Young): the truncation's Frobenius error against the "
            "optimum from the singular values, and against random rank-k rivals and perturbations, on co-occurrence "
            "matrices",
     seed=seed(634, 634, r"$$\approx \mathbf{o}_i \mathbf{V}_k \mathbf{A}_k \mathbf{V}_k^T \mathbf{o}_j$$"),
-    notes="Read with oᵢᵀ on the left and A_k = Λ_k.  For an indefinite C the k eigenvalues of largest magnitude must be "
-          "kept, and the embedding is X = V_k|Λ_k|^{1/2} with C_k = X sign(Λ_k) Xᵀ.",
+    notes="Read with oᵢᵀ on the left and Aₖ = Λₖ.  For an indefinite C the k eigenvalues of largest magnitude must be "
+          "kept, and the embedding is X = Vₖ√|Λₖ| with Cₖ = X sign(Λₖ) Xᵀ.",
     aliases=("SVD embedding", "truncated eigendecomposition", "Eckart-Young", "LSA", "spectral embedding"),
     tags=("word embeddings", "low rank", "eigendecomposition"),
     references=(_ECKART, _LEVY),

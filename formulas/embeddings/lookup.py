@@ -75,7 +75,7 @@ sentence_matrix = Entry(
     title="A sentence of k words is a d × k matrix of embedding vectors",
     expected=NOT_CHECKABLE,
     definition=True,
-    reason="a representation: the sentence w₁ … w_k is the matrix [x_{w₁} ⋯ x_{w_k}] = EᵀO ∈ ℝᵈˣᵏ, with O ∈ {0, 1}ᵐˣᵏ "
+    reason="a representation: the sentence w₁ … w_k is the matrix [x(w₁) ⋯ x(wₖ)] = EᵀO ∈ ℝᵈˣᵏ, with O ∈ {0, 1}ᵐˣᵏ "
            "the one-hot vectors as columns; its shape is d × k by construction",
     seed=seed(582, 582, r"Any sentence of  $k$  words can then be represented as a  $d \times k$  matrix (a sequence of  $k$  embedding vectors in  $\mathbb{R}^d$ )."),
     notes="Libraries usually store the transpose, k × d (one row per token).",

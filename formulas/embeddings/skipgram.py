@@ -27,13 +27,13 @@ def _objective_term(x, z, Z):
 
 skipgram_softmax_objective = Entry(
     id="emb.skipgram-softmax-objective",
-    title="Skip-gram objective: each term x_{wᵢ}ᵀz_{wⱼ} − log ∑_u exp(x_{wᵢ}ᵀz_u) is log p(wⱼ | wᵢ) under the softmax model",
+    title="Skip-gram objective: each term x_vᵀz_w − log ∑ᵤ exp(x_vᵀzᵤ) is log p(w | v), v = wᵢ, w = wⱼ, under the softmax model",
     expected=PROVED,
     symbols={"x": "vector d", "z": "vector d", "Z": "matrix d m"},
     statement=lambda x, z, Z: Eq(_objective_term(x, z, Z), log(exp(ScalarOf(x.T * z)) / _partition(Z, x))),
     seed=seed(552, 552, r"$$= \arg \max_{\theta} \sum_{(i,j) \in C_R} \mathbf{x}_i^T \mathbf{z}_{w_j} - \log \left( \sum_{u \in V} \underbrace{\exp(\mathbf{x}_i^T \mathbf{z}_u)}_{\text{partition function}} \right)$$"),
-    notes="p(v | w) = exp(x_wᵀz_v)/∑_u exp(x_wᵀz_u), with z = z_{wⱼ} one of the columns of Z; so the printed sum over "
-          "C_R is the log-likelihood ∑ log p(wⱼ | wᵢ) of the context words.  'xᵢ' means x_{wᵢ}; the partition function is "
+    notes="p(v | w) = exp(x_wᵀzᵥ)/∑ᵤ exp(x_wᵀzᵤ), with z = z(wⱼ) one of the columns of Z; so the printed sum over "
+          "C_R is the log-likelihood ∑ log p(wⱼ | wᵢ) of the context words.  'xᵢ' means x(wᵢ); the partition function is "
           "the whole sum over u (the brace marks one term); the leading '=' refers to a lost line.  Each step costs "
           "O(|V|) for the partition function, hence negative sampling (emb.skipgram-negative-sampling).",
     aliases=("skip-gram", "word2vec", "softmax objective", "partition function", "log-likelihood of context"),
@@ -44,13 +44,13 @@ skipgram_softmax_objective = Entry(
 
 skipgram_gradient = Entry(
     id="emb.skipgram-gradient",
-    title="Skip-gram gradient: ∇_x[xᵀz − log ∑_u exp(xᵀz_u)] = z − ∑_u p(u | w) z_u = z − Z softmax(Zᵀx)",
+    title="Skip-gram gradient: ∇ₓ[xᵀz − log ∑ᵤ exp(xᵀzᵤ)] = z − ∑ᵤ p(u | w) zᵤ = z − Z softmax(Zᵀx)",
     expected=PROVED,
     symbols={"x": "vector d", "z": "vector d", "Z": "matrix d m"},
     statement=lambda x, z, Z: Eq(D(_objective_term(x, z, Z), x),
                                  z - Z * (Z.T * x).applyfunc(exp) / _partition(Z, x)),
-    notes="The observed context embedding minus the model's expected one; the gradient in z_u is "
-          "(1[u = wⱼ] − p(u | w)) x.  Every step touches all m output embeddings, which negative sampling avoids.",
+    notes="The observed context embedding minus the model's expected one; the gradient in zᵤ is "
+          "(𝟙[u = wⱼ] − p(u | w)) x.  Every step touches all m output embeddings, which negative sampling avoids.",
     aliases=("skip-gram gradient", "word2vec gradient", "softmax gradient", "expected embedding"),
     tags=("word embeddings", "skip-gram", "gradient", "softmax"),
     references=(_MIKOLOV,),
@@ -59,7 +59,7 @@ skipgram_gradient = Entry(
 
 skipgram_negative_sampling = Entry(
     id="emb.skipgram-negative-sampling",
-    title="Negative sampling: log σ(x_wᵀz_v) + ∑_{k≤K} log σ(−x_wᵀz_{u_k}), u_k drawn from P_n",
+    title="Negative sampling: log σ(x_wᵀzᵥ) + ∑ₖ₌₁ᴷ log σ(−x_wᵀz(uₖ)), uₖ drawn from Pₙ",
     expected=NOT_CHECKABLE,
     definition=True,
     reason="replaces the partition function by K noise words drawn from the unigram distribution raised to the power ¾",

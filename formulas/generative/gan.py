@@ -74,7 +74,7 @@ gan_discriminator_descent_on_loss = Entry(
 
 gan_discriminator_update_as_printed = Entry(
     id="gen.gan-discriminator-update-as-printed",
-    title="θ^{t+1} ← θᵗ − η_t ∇_θR⁽ᴰ⁾(θ_d): a descent on R⁽ᴰ⁾ (against 'gradient ascent on D' below)",
+    title="θᵗ⁺¹ ← θᵗ − ηₜ∇_θR⁽ᴰ⁾(θ_d): a descent on R⁽ᴰ⁾ (against 'gradient ascent on D' below)",
     expected=NOT_CHECKABLE,
     reason="underdetermined: R⁽ᴰ⁾ is never defined, and the parameter lacks its subscript (θ for θ_d).  It agrees with the "
            "later 'gradient ascent on D' exactly when R⁽ᴰ⁾ is the discriminator's loss −V (gen.gan-discriminator-descent-"
@@ -87,7 +87,7 @@ gan_discriminator_update_as_printed = Entry(
 
 gan_generator_update = Entry(
     id="gen.gan-generator-update",
-    title="Generator update: θ_g ← θ_g − η_t ∇R⁽ᴳ⁾(θ_g)",
+    title="Generator update: θ_g ← θ_g − ηₜ∇R⁽ᴳ⁾(θ_g)",
     expected=NOT_CHECKABLE,
     definition=True,
     reason="defines a descent step on the generator loss R⁽ᴳ⁾ (not defined in the seed: the minimax or the non-saturating "
@@ -111,7 +111,7 @@ gan_training_k_steps = Entry(
 
 gan_discriminator_objective = Entry(
     id="gen.gan-discriminator-objective",
-    title="Discriminator: gradient ascent on E_x log D(x) + E_z log(1 − D(G(z)))",
+    title="Discriminator: gradient ascent on Eₓ log D(x) + E_z log(1 − D(G(z)))",
     expected=NOT_CHECKABLE,
     definition=True,
     reason="defines the discriminator's objective and the direction of its updates; its maximiser for fixed G is "

@@ -70,7 +70,7 @@ A common way to define these distributions is as follows: We assume the latent v
 
 vae_encoder_output = Entry(
     id="gen.vae-encoder-output",
-    title="VAE encoder: x ↦ (μ_{z|x}, Σ_{z|x}), the mean and diagonal covariance of q_φ(z|x)",
+    title="VAE encoder: x ↦ (μ, Σ), the mean and diagonal covariance of q_φ(z | x)",
     expected=NOT_CHECKABLE,
     definition=True,
     reason="defines the encoder: both outputs have the latent size k (a mean vector and the diagonal of Σ, usually as "
@@ -82,10 +82,10 @@ vae_encoder_output = Entry(
 
 vae_encoder_output_as_printed = Entry(
     id="gen.vae-encoder-output-as-printed",
-    title="Encoder as printed: E models q_φ(z|x) and maps x ↦ (μ_{x|z}, Σ_{x|z})",
+    title="Encoder as printed: E models q_φ(z | x) but maps x to the mean and covariance of x given z",
     expected=NOT_CHECKABLE,
     reason="garbled subscripts: an encoder modelling q_φ(z|x) outputs the parameters of that distribution over z, "
-           "(μ_{z|x}, Σ_{z|x}) of the latent size k; (μ_{x|z}, Σ_{x|z}) are the decoder's outputs, of the data size.  "
+           "the mean and covariance of z given x, of the latent size k; the mean and covariance of x given z are the decoder's outputs, of the data size.  "
            "The intended line is the definition gen.vae-encoder-output, so there is no verdict to inherit",
     seed=seed(768, 768, r"**Enc. Netw.:**  $E$ : models  $q_{\phi}(\mathbf{z} | \mathbf{x})$  with params  $\phi$  and maps  $\mathbf{x} \xrightarrow{E} (\boldsymbol{\mu}_{\mathbf{x}|\mathbf{z}}, \boldsymbol{\Sigma}_{\mathbf{x}|\mathbf{z}})$"),
     aliases=("VAE encoder",),
@@ -95,7 +95,7 @@ vae_encoder_output_as_printed = Entry(
 
 vae_decoder_output = Entry(
     id="gen.vae-decoder-output",
-    title="VAE decoder: z ↦ (μ_{x|z}, Σ_{x|z}), the mean and diagonal covariance of p_θ(x|z)",
+    title="VAE decoder: z ↦ (μₓ, Σₓ), the mean and diagonal covariance of p_θ(x | z)",
     expected=NOT_CHECKABLE,
     definition=True,
     reason="defines the decoder: both outputs have the data size d; the likelihood they give is "
@@ -125,9 +125,9 @@ gaussian_decoder_log_likelihood = Entry(
 
 vae_diagonal_covariances_as_printed = Entry(
     id="gen.vae-diagonal-covariances-as-printed",
-    title="'We use diagonal covariance matrices for Σ_{x|z} and Σ_{x|z}': each network outputs two vectors",
+    title="'We use diagonal covariance matrices for Σ(x | z) and Σ(x | z)': each network outputs two vectors",
     expected=NOT_CHECKABLE,
-    reason="garbled subscripts: the same matrix Σ_{x|z} is named twice; intended Σ_{z|x} (encoder) and Σ_{x|z} "
+    reason="garbled subscripts: the same matrix Σ(x | z) is named twice; intended Σ(z | x) (encoder) and Σ(x | z) "
            "(decoder).  The conclusion, that with diagonal covariances each network outputs a mean vector and a "
            "variance vector, holds (gen.gaussian-decoder-log-likelihood)",
     seed=seed(772, 772, r"Note that we use both *diagonal* covariance matrices for  $\boldsymbol{\Sigma}_{\mathbf{x}|\mathbf{z}}$  and  $\boldsymbol{\Sigma}_{\mathbf{x}|\mathbf{z}}$ . So the output of both networks are just two vectors (one for mean, other for diagonal)."),
@@ -137,7 +137,7 @@ vae_diagonal_covariances_as_printed = Entry(
 
 elbo = Entry(
     id="gen.elbo",
-    title="ELBO: log p(x) = E_q[log p(x|z)] − KL(q ‖ p(z)) + KL(q ‖ p(z|x)), so the ELBO is a lower bound, tight at the "
+    title="ELBO: log p(x) = E_q[log p(x | z)] − KL(q ‖ p(z)) + KL(q ‖ p(z | x)), so the ELBO is a lower bound, tight at the "
           "posterior (linear-Gaussian model)",
     expected=PROVED,
     symbols={"x": "scalar", "w": "scalar", "b": "scalar", "s": "scalar positive", "m": "scalar", "v": "scalar positive"},
@@ -203,7 +203,7 @@ gaussian_kl_gradient = Entry(
     symbols={"mu": "vector k", "l": "vector k"},
     statement=lambda mu, l: Eq(D(_total(l.applyfunc(exp) + _squares(mu) - _ones(mu.shape[0]) - l) / 2, l),
                                (l.applyfunc(exp) - _ones(mu.shape[0])) / 2),
-    notes="l = log σ² entrywise, the parametrisation encoders output; KL = ½ ∑ⱼ (e^{lⱼ} + μⱼ² − 1 − lⱼ).  The gradient in "
+    notes="l = log σ² entrywise, the parametrisation encoders output; KL = ½ ∑ⱼ (exp(lⱼ) + μⱼ² − 1 − lⱼ).  The gradient in "
           "μ is μ (the derivative of ½μᵀμ).  Confirmed: the index-notation engine does not yet differentiate "
           "elementwise functions.",
     aliases=("KL gradient", "VAE KL gradient"),

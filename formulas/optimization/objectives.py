@@ -34,11 +34,11 @@ minibatch_gradient_unbiased = Entry(
 
 objectives_as_expectations_as_printed = Entry(
     id="opt.objectives-as-expectations-as-printed",
-    title="E_θ[R(D)] = E_{S_N∼p_D}[𝕍_θR(S_N)] = E[(1/N) ∑ᵢ 𝕍_θR(θ; {xᵢ, yᵢ})] (garbled)",
+    title="E_θ[R(D)] = E[𝕍_θR(Sₙ)] over minibatches Sₙ ∼ p_D = E[(1/N) ∑ᵢ 𝕍_θR(θ; {xᵢ, yᵢ})] (garbled)",
     expected=NOT_CHECKABLE,
     reason="garbled: the left side is an expectation 'over θ' of the risk rather than the gradient ∇_θR(D), and the nabla "
            "symbols came out as a blackboard 𝕍 (variance), so as printed the sides have different types (a number "
-           "against a vector).  Intended: ∇_θR(D) = E_{S_N}[∇_θR(S_N)] = E[(1/N) ∑ᵢ ∇_θR(θ; xᵢ, yᵢ)] "
+           "against a vector).  Intended: ∇_θR(D) = E[∇_θR(Sₙ)] over minibatches Sₙ = E[(1/N) ∑ᵢ ∇_θR(θ; xᵢ, yᵢ)] "
            "(opt.minibatch-gradient-unbiased)",
     seed=seed(410, 410, r"$$\mathbb{E}_\theta[\mathcal{R}(\mathbf{D})] = \mathbb{E}_{S_N \sim p_D} [\mathbb{V}_\theta \mathcal{R}(S_N)] = \mathbb{E} \left[ \frac{1}{N} \sum_{i=1}^N \mathbb{V}_\theta \mathcal{R}(\theta; \{\mathbf{x}_i, \mathbf{y}_i\}) \right]$$"),
     corrected_by="opt.minibatch-gradient-unbiased",
@@ -60,7 +60,7 @@ gradient_norm_need_not_vanish = Entry(
 
 gradient_descent_update = Entry(
     id="opt.gradient-descent-update",
-    title="Gradient descent: θ(t + 1) = θ(t) − η_t ∇_θR",
+    title="Gradient descent: θ(t + 1) = θ(t) − ηₜ∇_θR",
     expected=NOT_CHECKABLE,
     definition=True,
     reason="the update rule of gradient descent with step sizes η_t; what a step achieves is "

@@ -15,7 +15,7 @@ _LOSHCHILOV = "Loshchilov & Hutter, Decoupled weight decay regularization, ICLR 
 
 momentum_update = Entry(
     id="opt.momentum-update",
-    title="Heavy-ball momentum: b_t = μb_{t−1} + (1 − τ)g_t, θ_{t+1} = θ_t − ηb_t",
+    title="Heavy-ball momentum: bₜ = μbₜ₋₁ + (1 − τ)gₜ, θₜ₊₁ = θₜ − ηbₜ",
     expected=NOT_CHECKABLE,
     definition=True,
     reason="the update rule with momentum μ and dampening τ (torch.optim.SGD; the first step sets b₁ = g₁)",
@@ -26,7 +26,7 @@ momentum_update = Entry(
 
 nesterov_update = Entry(
     id="opt.nesterov-update",
-    title="Nesterov momentum (look-ahead form): θ_{t+1} = θ_t − η(g_t + μb_t)",
+    title="Nesterov momentum (look-ahead form): θₜ₊₁ = θₜ − η(gₜ + μbₜ)",
     expected=NOT_CHECKABLE,
     definition=True,
     reason="the update rule of torch.optim.SGD(nesterov=True), a reparametrisation of the look-ahead gradient step",
@@ -38,11 +38,11 @@ nesterov_update = Entry(
 
 adam_update = Entry(
     id="opt.adam-update",
-    title="Adam: m_t = β₁m_{t−1} + (1 − β₁)g_t, v_t = β₂v_{t−1} + (1 − β₂)g_t², θ_t = θ_{t−1} − ηm̂_t/(√v̂_t + ε)",
+    title="Adam: mₜ = β₁mₜ₋₁ + (1 − β₁)gₜ, vₜ = β₂vₜ₋₁ + (1 − β₂)gₜ², θₜ = θₜ₋₁ − ηm̂ₜ/(√v̂ₜ + ε)",
     expected=NOT_CHECKABLE,
     definition=True,
-    reason="the update rule, from m₀ = v₀ = 0, with the bias-corrected moments m̂_t = m_t/(1 − β₁ᵗ), "
-           "v̂_t = v_t/(1 − β₂ᵗ) (opt.adam-bias-correction)",
+    reason="the update rule, from m₀ = v₀ = 0, with the bias-corrected moments m̂ₜ = mₜ/(1 − β₁ᵗ), "
+           "v̂ₜ = vₜ/(1 − β₂ᵗ) (opt.adam-bias-correction)",
     aliases=("Adam", "adam optimizer", "adaptive moment estimation"),
     tags=("optimizer", "adaptive"),
     references=(_ADAM, _DL_BOOK_8 + ", sec. 8.5.3"),
@@ -51,15 +51,15 @@ adam_update = Entry(
 
 adam_bias_correction = Entry(
     id="opt.adam-bias-correction",
-    title="Adam's bias correction: with E[g_t] = μ and m₀ = 0, E[m_t] = (1 − β₁ᵗ)μ, so E[m̂_t] = E[m_t]/(1 − β₁ᵗ) = μ",
+    title="Adam's bias correction: with E[gₜ] = μ and m₀ = 0, E[mₜ] = (1 − β₁ᵗ)μ, so E[m̂ₜ] = E[mₜ]/(1 − β₁ᵗ) = μ",
     expected=PROVED,
     symbols={"t": "scalar positive integer", "beta": "scalar positive", "mu": "scalar"},
     # the induction step: E[m_t] = β E[m_{t−1}] + (1 − β) μ with E[m_{t−1}] = (1 − β^{t−1}) μ
     statement=lambda t, beta, mu: Eq(beta * (1 - beta ** (t - 1)) * mu + (1 - beta) * mu, (1 - beta**t) * mu),
     notes="Proof by induction on t: the base case is E[m₀] = 0 = (1 − β⁰)μ, and the statement is the step (take "
-          "expectations in m_t = βm_{t−1} + (1 − β)g_t); unrolled, E[m_t] = (1 − β)μ ∑_{i=1}^{t} β^{t−i}, a geometric "
-          "sum.  The same with v_t and E[g_t²] gives E[v̂_t] = E[g²].  Without the correction the zero initialisation "
-          "biases m_t towards 0 by the factor 1 − β₁ᵗ (0.1 at t = 1 for β₁ = 0.9).",
+          "expectations in mₜ = βmₜ₋₁ + (1 − β)gₜ); unrolled, E[mₜ] = (1 − β)μ ∑ᵢ₌₁ᵗ βᵗ⁻ⁱ, a geometric "
+          "sum.  The same with vₜ and E[gₜ²] gives E[v̂ₜ] = E[g²].  Without the correction the zero initialisation "
+          "biases mₜ towards 0 by the factor 1 − β₁ᵗ (0.1 at t = 1 for β₁ = 0.9).",
     aliases=("bias correction", "Adam bias correction"),
     tags=("optimizer", "adaptive"),
     references=(_ADAM + ", sec. 3",),
@@ -67,7 +67,7 @@ adam_bias_correction = Entry(
 
 rmsprop_update = Entry(
     id="opt.rmsprop-update",
-    title="RMSProp: v_t = αv_{t−1} + (1 − α)g_t², θ_t = θ_{t−1} − ηg_t/(√v_t + ε)",
+    title="RMSProp: vₜ = αvₜ₋₁ + (1 − α)gₜ², θₜ = θₜ₋₁ − ηgₜ/(√vₜ + ε)",
     expected=NOT_CHECKABLE,
     definition=True,
     reason="the update rule (torch.optim.RMSprop; centred and momentum variants add a mean estimate and a velocity)",
@@ -78,7 +78,7 @@ rmsprop_update = Entry(
 
 adagrad_update = Entry(
     id="opt.adagrad-update",
-    title="AdaGrad: r_t = r_{t−1} + g_t², θ_t = θ_{t−1} − η_t g_t/(√r_t + ε)",
+    title="AdaGrad: rₜ = rₜ₋₁ + gₜ², θₜ = θₜ₋₁ − ηₜgₜ/(√rₜ + ε)",
     expected=NOT_CHECKABLE,
     definition=True,
     reason="the update rule: the squared gradients are summed, so the effective step of each coordinate shrinks",
@@ -116,7 +116,7 @@ weight_decay_decoupled = Entry(
 
 lr_decay_step = Entry(
     id="opt.lr-decay-step",
-    title="Step decay: η_t = η₀γ^⌊t/k⌋",
+    title="Step decay: ηₜ = η₀γʲ with j = ⌊t/k⌋",
     expected=NOT_CHECKABLE,
     definition=True,
     reason="a schedule: the rate is multiplied by γ every k steps (torch.optim.lr_scheduler.StepLR)",
@@ -127,7 +127,7 @@ lr_decay_step = Entry(
 
 lr_decay_exponential = Entry(
     id="opt.lr-decay-exponential",
-    title="Exponential decay: η_t = η₀γᵗ",
+    title="Exponential decay: ηₜ = η₀γᵗ",
     expected=NOT_CHECKABLE,
     definition=True,
     reason="a schedule (torch.optim.lr_scheduler.ExponentialLR)",
@@ -137,7 +137,7 @@ lr_decay_exponential = Entry(
 
 lr_decay_linear = Entry(
     id="opt.lr-decay-linear",
-    title="Linear decay: η_t = (1 − a)η₀ + aη_τ, a = min(t/τ, 1)",
+    title="Linear decay: ηₜ = (1 − a)η₀ + aη_τ, a = min(t/τ, 1)",
     expected=NOT_CHECKABLE,
     definition=True,
     reason="a schedule: linear from η₀ to η_τ over τ steps, constant afterwards (torch.optim.lr_scheduler.LinearLR)",
@@ -148,7 +148,7 @@ lr_decay_linear = Entry(
 
 lr_decay_cosine = Entry(
     id="opt.lr-decay-cosine",
-    title="Cosine decay: η_t = η_min + ½(η₀ − η_min)(1 + cos(πt/T))",
+    title="Cosine decay: ηₜ = ηₘᵢₙ + ½(η₀ − ηₘᵢₙ)(1 + cos(πt/T))",
     expected=NOT_CHECKABLE,
     definition=True,
     reason="a schedule from η₀ at t = 0 to η_min at t = T (torch.optim.lr_scheduler.CosineAnnealingLR)",
