@@ -155,7 +155,7 @@ most_parameters_in_fc_layers = Entry(
            "connected layers by global average pooling",
     seed=seed(342, 342, r"The deeper we go in the network, we transform the spatial information into a semantic representation. Usually, most of the parameters lie in the fully connected layers"),
     aliases=("parameters fully connected layers",),
-    tags=("parameters", "architecture", "cnn"),
+    tags=("parameters", "architecture", "cnn", "empirical"),
     see_also=("cnn.param-share-classic-architectures",),
 )
 

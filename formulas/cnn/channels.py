@@ -82,6 +82,6 @@ vision_pattern = Entry(
 
 1. that reduce the spatial dimensions (sub-sampling)
 2. that increase the number of channels"""),
-    tags=("cnn", "architecture"),
+    tags=("cnn", "architecture", "practice"),
     see_also=("cnn.lenet5",),
 )
