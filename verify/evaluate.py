@@ -237,6 +237,9 @@ class ExactBackend:
     def derivative(self, node: D, env: dict, dims: dict):
         var = node.v
         value = evaluate(var, env, dims, self)
+        numeric_point = not (value.free_symbols if hasattr(value, "free_symbols") else set())
+        if numeric_point:
+            return self._derivative_at_point(node, env, dims, value)
         if self._is_mat(value):
             fresh = sp.Matrix(value.shape[0], value.shape[1],
                               lambda i, j: sp.Symbol(f"_d_{var.name}_{i}_{j}", real=True))
@@ -260,6 +263,30 @@ class ExactBackend:
             out = out.xreplace(point) if all(not isinstance(x, sp.Derivative) for x in out.atoms(sp.Derivative)) \
                 else out.subs(point)
         return out
+
+    def _derivative_at_point(self, node: D, env: dict, dims: dict, value):
+        """Entry by entry at an exact numeric point: ∂f/∂v_k = d/dε f(v + ε e_k) at ε = 0.
+
+        One symbol at a time keeps each evaluation a univariate rational function, where making every
+        entry of ``v`` a symbol would make, say, the inverse of a 3 × 3 product a rational function of
+        many variables."""
+        eps = sp.Symbol("_eps", real=True)
+        is_mat = self._is_mat(value)
+        shape = value.shape if is_mat else (1, 1)
+        columns = []
+        for k in range(shape[0] * shape[1]):
+            bumped = value.copy() if is_mat else value + eps
+            if is_mat:
+                bumped[k] = bumped[k] + eps
+            f = evaluate(node.f, {**env, node.v.name: bumped}, dims, self)
+            entries = list(f) if self._is_mat(f) else [f]
+            columns.append([sp.diff(x, eps).subs(eps, 0) for x in entries])
+        fvec = len(columns[0]) > 1
+        if not fvec:
+            out = sp.Matrix(shape[0], shape[1], [c[0] for c in columns]) if is_mat else sp.Matrix([[columns[0][0]]])
+        else:  # [i, j] = d f_j / d v_i (denominator layout)
+            out = sp.Matrix(len(columns), len(columns[0]), lambda i, j: columns[i][j])
+        return out.T if node.layout == "numerator" else out
 
 
 # ---------------------------------------------------------------------------------------------
@@ -317,7 +344,10 @@ class TorchBackend:
         if a.dim() != 2:
             return 1 / a
         inv, info = self.torch.linalg.inv_ex(a)  # a singular draw gives NaN (skipped), not an exception
-        return self.torch.where(info == 0, inv, self.torch.full_like(inv, float("nan")))
+        # numerically singular (XᵀX for a wide X: exactly singular, yet LU succeeds on rounded entries)
+        sv = self.torch.linalg.svdvals(a)
+        singular = (info != 0) | (sv[..., -1] <= 1e-10 * sv[..., 0])
+        return self.torch.where(singular, self.torch.full_like(inv, float("nan")), inv)
 
     def det(self, a):
         return self.torch.linalg.det(a) if a.dim() == 2 else a

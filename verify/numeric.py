@@ -57,6 +57,11 @@ def constraint_mask(constraints, envs: list[dict], sdims: dict):
             return _squeeze(evaluate(c.lhs, env, sdims, backend)), _squeeze(evaluate(c.rhs, env, sdims, backend))
 
         lhs, rhs = _batched(sides, envs)
+        if type(c) is sp.Eq:  # equal to rounding, every entry
+            lhs, rhs = lhs.reshape(len(envs), -1), rhs.reshape(len(envs), -1)
+            scale = 1.0 + torch.maximum(lhs.abs().amax(1), rhs.abs().amax(1))
+            mask &= ((lhs - rhs).abs().amax(1) <= 1e-9 * scale)
+            continue
         op = _REL[type(c)]
         mask &= {"le": lhs <= rhs, "lt": lhs < rhs, "ge": lhs >= rhs, "gt": lhs > rhs, "ne": lhs != rhs}[op]
     return mask

@@ -21,11 +21,12 @@ from dataclasses import dataclass, field
 
 from formulas.nodes import D, ScalarField, VectorField, shape_of
 
+from .engines.equalities import NoValue, apply_exact, recognised
 from .engines.explicit import exact_explicit
 from .engines.numeric import REFUTE_RTOL, exact_from_draw, torch_numeric
 from .engines.points import FAILS, HOLDS, classify, render
 from .engines.search import counterexample_search
-from .engines.sizes import dims_of, size_assignments, sym_dims
+from .engines.sizes import dims_of, size_assignments, sym_dims, used_declared
 from .engines.symbolic import symbolic_general, sympy_diff_audit
 from .evaluate import Unsupported
 
@@ -59,8 +60,13 @@ def _readable(entry, point: dict, dims: dict):
 
         return v.applyfunc(r) if isinstance(v, sp.MatrixBase) else r(v)
 
+    import random
+
     try:
-        small = exact_from_draw(entry.declared, {k: _as_float(rounded(v)) for k, v in point.items()})
+        small = exact_from_draw(used_declared(entry), {k: _as_float(rounded(v)) for k, v in point.items()})
+        kinds = recognised(entry.constraints)
+        if kinds:
+            small = apply_exact(kinds, small, random.Random(1))
         status, lhs, rhs = classify(entry, small, sym_dims(dims))
     except (Unsupported, ValueError, TypeError, ArithmeticError):
         return None
@@ -88,10 +94,16 @@ def _counterexample(entry, point, lhs, rhs, dims, note=None) -> dict:
 
 def _recheck(entry, failing, ev: Evidence) -> dict | None:
     """An exact counterexample from the failing float draws, or None."""
+    import random
+
+    kinds = recognised(entry.constraints)
+    rng = random.Random(0)
     for dims, env, amount in failing:
         try:
-            point = exact_from_draw(entry.declared, env)
-        except Unsupported:
+            point = exact_from_draw(used_declared(entry), env)
+            if kinds:  # rounding breaks WᵀW = I: rebuild those symbols exactly (another point of the domain)
+                point = apply_exact(kinds, point, rng)
+        except (Unsupported, NoValue):
             if amount > REFUTE_RTOL and entry.expr.atoms(ScalarField, VectorField):
                 return {"sizes": dims, "values": _float_values(env), "exact": False,
                         "note": f"float64 draw with random smooth functions; violated by {amount:.3g} (relative)"}
@@ -124,7 +136,7 @@ def _outside_points(entry, undefined, ev: Evidence) -> dict | None:
     """Draws where a side is not finite in float64: exactly, a complex value may still be a counterexample."""
     for dims, env in undefined:
         try:
-            point = exact_from_draw(entry.declared, env)
+            point = exact_from_draw(used_declared(entry), env)
             status, lhs, rhs = classify(entry, point, sym_dims(dims))
         except (Unsupported, ValueError, TypeError, ArithmeticError):
             continue
@@ -134,7 +146,7 @@ def _outside_points(entry, undefined, ev: Evidence) -> dict | None:
     return None
 
 
-def check_relational(entry, *, draws: int = 16, seed: int = 0, budget: float = 20.0) -> Evidence:
+def check_relational(entry, *, draws: int = 16, seed: int = 0, budget: float = 8.0) -> Evidence:
     ev = Evidence()
     try:
         shape_of(entry.expr.lhs), shape_of(entry.expr.rhs)

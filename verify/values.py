@@ -181,10 +181,12 @@ def _exact_matrix(sym: Sym, r: int, c: int):
         sym_m = base.map(lambda a: a + a.T)
         return sym_m.filter(lambda m: m.det() != 0) if "invertible" in sym.flags else sym_m
     if "orthogonal" in sym.flags:
-        def cayley(a):
+        def cayley(pair):  # a rotation, or a rotation times a reflection: both components of O(n)
+            a, reflect = pair
             skew = (a - a.T) / 2
-            return (sp.eye(r) - skew) * (sp.eye(r) + skew).inv()
-        return base.map(cayley)
+            q = (sp.eye(r) - skew) * (sp.eye(r) + skew).inv()
+            return q * sp.diag(-1, *([1] * (r - 1))) if reflect else q
+        return st.tuples(base, st.booleans()).map(cayley)
     if "diagonal" in sym.flags:
         return st.lists(_POS, min_size=r, max_size=r).map(lambda xs: sp.diag(*xs))
     if "invertible" in sym.flags:

@@ -21,8 +21,9 @@ from ..evaluate import ExactBackend, Unsupported, evaluate
 from ..result import Method
 from ..tensor.zero import scalar_is_zero
 from ..values import Inapplicable, generic_env
+from .equalities import NoValue, apply_exact, recognised
 from .points import FAILS, classify, random_point, render
-from .sizes import sizes_text, sym_dims
+from .sizes import sizes_text, sym_dims, used_declared
 
 __all__ = ["ExplicitEvidence", "exact_explicit", "MAX_EXACT_SYMBOLS"]
 
@@ -64,13 +65,47 @@ def _nonnegative(gap, strict):
     return False
 
 
+def _components(entry, env: dict) -> list[dict]:
+    """The generic environment, and for each orthogonal matrix (a Cayley rotation) its reflection too."""
+    out = [env]
+    for name, sym in used_declared(entry).items():
+        if "orthogonal" in sym.flags and name in env:
+            m = env[name]
+            reflect = sp.diag(-1, *([1] * (m.rows - 1)))
+            out = out + [dict(e, **{name: m * reflect}) for e in out]
+    return out
+
+
+def _has_inverse(expr) -> bool:
+    from sympy.matrices.expressions import Determinant, Inverse
+
+    return bool(expr.atoms(Inverse, Determinant))
+
+
+def _too_costly(expr, dims: dict) -> bool:
+    """Whether explicit symbolic matrices at these sizes would take too long to simplify.
+
+    Powers and inverses of generic matrices grow fast: A¹² of a symmetric 3 × 3 matrix of symbols
+    already takes minutes.  The first size is always tried (it is the cheapest)."""
+    from sympy.matrices.expressions import Inverse, MatPow
+
+    big = max(dims.values(), default=1)
+    if big < 3:
+        return False
+    powers = [abs(int(p.exp)) for p in expr.atoms(MatPow) if p.exp.is_Integer]
+    inverses = len(expr.atoms(Inverse))
+    return any(k > 4 for k in powers) or inverses > 2
+
+
 def _find_failing_point(entry, dims, seed, tries=12):
     rng = random.Random(seed)
     sdims = sym_dims(dims)
     for _ in range(tries):
         try:
-            env = random_point(entry.declared, dims, rng)
+            env = apply_exact(recognised(entry.constraints), random_point(used_declared(entry), dims, rng), rng)
             status, lhs, rhs = classify(entry, env, sdims)
+        except NoValue:
+            return None
         except Unsupported:
             return None
         if status == FAILS:
@@ -92,13 +127,17 @@ def exact_explicit(entry, sizes: list[dict], budget: float, seed: int = 0) -> Ex
     for dims in sizes:
         if max(dims.values(), default=1) > 3 or time.perf_counter() - t0 > budget:
             continue
+        if ev.sizes and _too_costly(entry.expr, dims):
+            continue
         try:
-            env = generic_env(entry.declared, dims, entry.objects)
-            if _symbol_count(env) > MAX_EXACT_SYMBOLS and ev.sizes:
+            env = generic_env(used_declared(entry), dims, entry.objects)
+            if _symbol_count(env) > MAX_EXACT_SYMBOLS and (ev.sizes or _has_inverse(entry.expr)):
                 continue
-            lhs = evaluate(entry.expr.lhs, env, sym_dims(dims), backend)
-            rhs = evaluate(entry.expr.rhs, env, sym_dims(dims), backend)
-            diffs = _residuals(lhs, rhs)
+            diffs = []
+            for variant in _components(entry, env):  # both components of O(n) for orthogonal matrices
+                lhs = evaluate(entry.expr.lhs, variant, sym_dims(dims), backend)
+                rhs = evaluate(entry.expr.rhs, variant, sym_dims(dims), backend)
+                diffs.extend(_residuals(lhs, rhs))
         except (Inapplicable, Unsupported) as err:
             return done("skipped", str(err))
         except ValueError as err:
@@ -112,10 +151,9 @@ def exact_explicit(entry, sizes: list[dict], budget: float, seed: int = 0) -> Ex
             if all(scalar_is_zero(d) for d in diffs):
                 ev.sizes.append(dims)
                 continue
-        else:
-            (d,) = diffs
-            gap = d if rel in (sp.Ge, sp.Gt) else -d
-            if _nonnegative(gap, strict=rel in (sp.Lt, sp.Gt)):
+        else:  # one scalar residual per component (orthogonal matrices: rotations and reflections)
+            gaps = [d if rel in (sp.Ge, sp.Gt) else -d for d in diffs]
+            if all(_nonnegative(gap, strict=rel in (sp.Lt, sp.Gt)) for gap in gaps):
                 ev.sizes.append(dims)
                 continue
         ev.counterexample = _find_failing_point(entry, dims, seed)

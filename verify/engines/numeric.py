@@ -14,13 +14,15 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 
+import numpy as np
 import sympy as sp
 
 from ..evaluate import Unsupported
 from ..numeric import constraint_mask, sides_on_draws
 from ..result import Method
 from ..values import Inapplicable, torch_env
-from .sizes import sizes_text, sym_dims
+from .equalities import NoValue, apply_torch, recognised
+from .sizes import sizes_text, sym_dims, used_declared
 
 __all__ = ["NumericEvidence", "torch_numeric", "exact_from_draw", "RTOL", "ATOL"]
 
@@ -51,6 +53,8 @@ def torch_numeric(entry, sizes: list[dict], draws: int, seed: int) -> NumericEvi
     ev = NumericEvidence()
     rel = type(entry.expr)
     g = torch.Generator().manual_seed(seed)
+    declared = used_declared(entry)
+    built = recognised(entry.constraints)
 
     def done(outcome, detail):
         ev.method = Method("torch-autograd", outcome, detail, round(time.perf_counter() - t0, 4))
@@ -59,7 +63,10 @@ def torch_numeric(entry, sizes: list[dict], draws: int, seed: int) -> NumericEvi
     try:
         for dims in sizes:
             sdims = sym_dims(dims)
-            envs = [torch_env(entry.declared, dims, g) for _ in range(draws)]
+            try:
+                envs = [apply_torch(built, torch_env(declared, dims, g), g) for _ in range(draws)]
+            except NoValue:
+                continue  # no value satisfies a where-equality at these sizes
             if entry.constraints:
                 envs = _select(envs, constraint_mask(entry.constraints, envs, sdims).tolist())
                 if not envs:
@@ -124,6 +131,23 @@ def _matrix(t):
     return sp.Matrix([[_rational(v) for v in row] for row in rows])
 
 
+def _exact_orthogonal_near(m, det: float):
+    """An exactly orthogonal rational matrix near ``m``, with the same determinant sign.
+
+    The Cayley transform reaches only rotations; a reflection ``R = diag(-1, 1, ...)`` carries a draw with
+    determinant -1 there and back, so both components of O(n) are covered."""
+    eye = sp.eye(m.rows)
+    reflect = sp.diag(-1, *([1] * (m.rows - 1)))
+    if det < 0:
+        m = m * reflect
+    if (eye + m).det() == 0:
+        raise Unsupported("no Cayley form for this orthogonal draw")
+    s = (eye - m) * (eye + m).inv()
+    skew = (s - s.T) / 2
+    q = (eye - skew) * (eye + skew).inv()
+    return q * reflect if det < 0 else q
+
+
 def exact_from_draw(declared: dict, env: dict) -> dict:
     """An exact point near a float draw that satisfies every declaration exactly.
 
@@ -149,12 +173,7 @@ def exact_from_draw(declared: dict, env: dict) -> dict:
             out[name] = m
             continue
         if "orthogonal" in sym.flags:
-            eye = sp.eye(m.rows)
-            if (eye + m).det() == 0:
-                raise Unsupported("no Cayley form for this orthogonal draw")
-            s = ((eye - m) * (eye + m).inv())
-            skew = (s - s.T) / 2
-            m = (eye - skew) * (eye + skew).inv()
+            m = _exact_orthogonal_near(m, float(np.linalg.det(np.array(m.tolist(), dtype=float))))
         elif "symmetric" in sym.flags:
             m = (m + m.T) / 2
         elif "diagonal" in sym.flags:

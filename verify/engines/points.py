@@ -106,8 +106,65 @@ def _as_scalar(v):
     return v
 
 
+def _admissible_scalar(v, flags) -> bool:
+    if "positive" in flags and not v > 0:
+        return False
+    if ("nonnegative" in flags or "unit" in flags) and not v >= 0:
+        return False
+    if "unit" in flags and not v <= 1:
+        return False
+    if "integer" in flags and not v.is_integer:
+        return False
+    return not ("nonzero" in flags and v == 0)
+
+
+def _admissible_matrix(m, flags) -> bool:
+    if {"symmetric", "spd", "psd"} & flags and m != m.T:
+        return False
+    if "spd" in flags and not all(m[:k, :k].det() > 0 for k in range(1, m.rows + 1)):
+        return False
+    if "psd" in flags and not m.is_positive_semidefinite:
+        return False
+    if "orthogonal" in flags and m.T * m != sp.eye(m.cols):
+        return False
+    if "diagonal" in flags and not m.is_diagonal():
+        return False
+    return not ("invertible" in flags and m.det() == 0)
+
+
+def admissible(declared: dict, env: dict) -> bool:
+    """Whether exact values satisfy their declarations (a rounded SPD matrix may not be SPD)."""
+    for name, sym in declared.items():
+        v = env.get(name)
+        if v is None or sym.kind not in ("scalar", "vector", "matrix"):
+            continue
+        if not isinstance(v, sp.MatrixBase):
+            if not v.is_number or not _admissible_scalar(sp.sympify(v), sym.flags):
+                return False
+            continue
+        if any(not x.is_number for x in v):
+            continue  # symbolic values (generic environments) satisfy their declarations by construction
+        if sym.kind == "vector":
+            if "positive" in sym.flags and not all(x > 0 for x in v):
+                return False
+            if ({"nonnegative", "probability"} & sym.flags) and not all(x >= 0 for x in v):
+                return False
+            if "probability" in sym.flags and sum(v) != 1:
+                return False
+            if "nonzero" in sym.flags and all(x == 0 for x in v):
+                return False
+        elif not _admissible_matrix(v, sym.flags):
+            return False
+    return True
+
+
 def classify(entry, env: dict, sdims: dict):
-    """``(status, lhs, rhs)`` at the exact point ``env``; lhs/rhs are None unless both are defined."""
+    """``(status, lhs, rhs)`` at the exact point ``env``; lhs/rhs are None unless both are defined.
+
+    A point whose values break their declarations (a rounded SPD matrix that is not SPD) is outside the
+    claim's domain: ``UNDEFINED``."""
+    if not admissible(entry.declared, env):
+        return UNDEFINED, None, None
     try:
         for c in entry.constraints:
             cl, cr = exact_sides(c, env, sdims)
@@ -176,9 +233,11 @@ def random_point(declared: dict, dims: dict, rng) -> dict:
                 a = a * a.T + sp.eye(r)
             elif "psd" in sym.flags:
                 a = a * a.T
-            elif "orthogonal" in sym.flags:
+            elif "orthogonal" in sym.flags:  # a rotation (Cayley), times a reflection half of the time
                 skew = (a - a.T) / 2
                 a = (sp.eye(r) - skew) * (sp.eye(r) + skew).inv()
+                if rng.random() < 0.5:
+                    a = a * sp.diag(-1, *([1] * (r - 1)))
             elif "diagonal" in sym.flags:
                 a = sp.diag(*[sp.Rational(rng.randint(1, 9), rng.randint(1, 3)) for _ in range(r)])
             elif "symmetric" in sym.flags:

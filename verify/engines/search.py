@@ -17,7 +17,7 @@ from ..evaluate import Unsupported
 from ..result import Method
 from ..values import Inapplicable, exact_env_strategy
 from .points import FAILS, classify, render
-from .sizes import sym_dims
+from .sizes import sym_dims, used_declared
 
 __all__ = ["counterexample_search"]
 
@@ -38,7 +38,7 @@ def counterexample_search(entry, sizes: list[dict], budget: float, examples: int
             break
         sdims = sym_dims(dims)
         try:
-            strategy = exact_env_strategy(entry.declared, dims)
+            strategy = exact_env_strategy(used_declared(entry), dims)
         except Inapplicable as err:
             return done("skipped", str(err)), None
 

@@ -1,10 +1,39 @@
-"""Concrete sizes for the size letters of a claim."""
+"""The symbols and sizes a claim uses, and the concrete sizes its size letters take.
+
+Engines draw values only for the symbols the claim (with its constraints) uses: a file's shared
+declarations may name symbols, random variables among them, that a claim never mentions.
+"""
 
 from __future__ import annotations
 
+from sympy import MatrixSymbol, Symbol
+
+from formulas.nodes import ScalarField, VectorField
 from formulas.spec import dim_symbol
 
-__all__ = ["size_assignments", "dims_of", "sym_dims", "sizes_text"]
+__all__ = ["size_assignments", "dims_of", "sym_dims", "sizes_text", "used_declared"]
+
+
+def _names(expr) -> set:
+    if expr is None or not hasattr(expr, "atoms"):
+        return set()
+    names = {s.name for s in expr.atoms(Symbol, MatrixSymbol)}
+    for field in expr.atoms(ScalarField, VectorField):
+        names.add(field.name)
+        names |= _names(field.arg)
+    return names
+
+
+def used_declared(entry) -> dict:
+    """The declarations of the symbols the claim and its constraints use (functions with their argument)."""
+    names = _names(entry.expr)
+    for c in entry.constraints:
+        names |= _names(c)
+    used = {n: s for n, s in entry.declared.items() if n in names}
+    for sym in list(used.values()):
+        if sym.kind == "function" and sym.of in entry.declared:
+            used.setdefault(sym.of, entry.declared[sym.of])
+    return {n: s for n, s in entry.declared.items() if n in used}  # declaration order (functions after args)
 
 
 def size_assignments(dim_names: list[str]) -> list[dict]:
@@ -27,7 +56,7 @@ def size_assignments(dim_names: list[str]) -> list[dict]:
 
 def dims_of(entry) -> list[str]:
     names = []
-    for sym in entry.declared.values():
+    for sym in used_declared(entry).values():
         for d in sym.dims:
             if isinstance(d, str) and d not in names:
                 names.append(d)

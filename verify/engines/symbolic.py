@@ -92,7 +92,7 @@ def symbolic_general(entry) -> tuple[Method, bool]:
 
     try:
         if rel is sp.Eq:
-            outcome = prove_equal(lhs, rhs, entry.declared)
+            outcome = prove_equal(lhs, rhs, entry.declared, entry.constraints)
             return done("holds" if outcome.holds else "inconclusive", outcome.detail), outcome.holds
         if rel in _REL:
             builder = Builder(entry.declared)
@@ -119,7 +119,7 @@ def sympy_diff_audit(entry, dims: dict, seed: int = 0) -> str | None:
 
     from ..evaluate import ExactBackend, evaluate
     from .points import _equal, random_point
-    from .sizes import sym_dims
+    from .sizes import sym_dims, used_declared
 
     nodes = sorted(entry.expr.atoms(D), key=sp.default_sort_key)
     if not nodes:
@@ -127,7 +127,7 @@ def sympy_diff_audit(entry, dims: dict, seed: int = 0) -> str | None:
     rng = random.Random(seed)
     sdims = sym_dims(dims)
     try:
-        env = random_point(entry.declared, dims, rng)
+        env = random_point(used_declared(entry), dims, rng)
     except Exception:  # noqa: BLE001 - no exact values for these symbols: no audit
         return None
     wrong = []

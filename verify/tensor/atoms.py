@@ -38,10 +38,11 @@ class Atom:
 
 _BY_KEY: dict[str, Atom] = {}
 _BY_SYMBOL: dict[sp.Symbol, Atom] = {}
+_SIGNS: set = set()  # atoms known to be ±1 (the determinant of an orthogonal matrix)
 
 
 def atom_for(kind: str, key: str, *, real: bool, positive: bool = False, nonnegative: bool = False,
-             factors=(), tensor=None, text: str = "") -> sp.Symbol:
+             sign: bool = False, factors=(), tensor=None, text: str = "") -> sp.Symbol:
     """The symbol for a closed network or determinant with canonical ``key`` (created once)."""
     full = f"{kind}:{key}"
     hit = _BY_KEY.get(full)
@@ -58,7 +59,23 @@ def atom_for(kind: str, key: str, *, real: bool, positive: bool = False, nonnega
     atom = Atom(kind, full, symbol, tuple(factors), tensor, text or full[:80])
     _BY_KEY[full] = atom
     _BY_SYMBOL[symbol] = atom
+    if sign:
+        _SIGNS.add(symbol)
     return symbol
+
+
+def reduce_signs(expr):
+    """``s**k -> s**(k mod 2)`` for atoms ``s`` known to be ±1 (so ``det(Q)² = 1`` for orthogonal Q)."""
+    signs = _SIGNS & getattr(expr, "free_symbols", set())
+    if not signs:
+        return expr
+
+    def reduce(p):
+        if p.base in signs and p.exp.is_Integer:
+            return p.base ** (int(p.exp) % 2)
+        return p
+
+    return expr.replace(lambda e: isinstance(e, sp.Pow), reduce)
 
 
 def atom_info(symbol) -> Atom | None:

@@ -150,9 +150,9 @@ class Builder:
             return derivative_node(self, expr, row, col)
         if isinstance(expr, KroneckerProduct):
             return self._kron(expr.args, row, col)
-        if isinstance(expr, VectorField):
-            arg = self._argument(expr.arg)
-            head = field_head(expr.name, 0, arg, expr.shape[0])
+        if isinstance(expr, VectorField) or type(expr).__name__ == "MatrixField":
+            arg = self._argument(expr.arg)  # MatrixField: X(t), a declared matrix-valued function
+            head = field_head(expr.name, 0, arg, tuple(expr.shape))
             return Tensor(out, (Term(sp.Integer(1), (Factor(head, out),)),))
         if not getattr(expr, "is_Matrix", False):
             return Tensor.scalar(self.scalar(expr)) if not out else self._scalar_times_ones(expr, out)
@@ -256,7 +256,7 @@ class Builder:
         if isinstance(expr, MatrixElement):
             return to_scalar(self.entry(expr, {}))
         if isinstance(expr, ScalarField):
-            head = field_head(expr.name, 0, self._argument(expr.arg), None)
+            head = field_head(expr.name, 0, self._argument(expr.arg))
             return to_scalar(Tensor((), (Term(sp.Integer(1), (Factor(head, ()),)),)))
         if isinstance(expr, D):
             from .derive import derivative_node
@@ -278,15 +278,24 @@ class Builder:
         return to_scalar(_closed(self.matrix(m, None, None)))
 
     def _sum(self, expr: sp.Sum):
-        body = expr.function
-        bound = {}
+        return to_scalar(self._summed(expr, {}))
+
+    def _summed(self, expr: sp.Sum, outer: dict) -> Tensor:
+        """``Σ_i f(z[i])``: the summation indices become summed tensor indices (a sum over a whole
+        dimension); output indices are those of enclosing sums that the body uses."""
+        bound = dict(outer)
+        mine = []
         for var, lo, hi in expr.limits:
-            dim = sp.simplify(hi - lo + 1)
-            bound[var] = (fresh(dim), lo)
-        t = self.entry(body, bound)
-        if t.out:
-            raise TensorUnsupported("a sum whose index does not run over a whole dimension")
-        return to_scalar(t)
+            idx = fresh(sp.simplify(hi - lo + 1))
+            bound[var] = (idx, lo)
+            mine.append(idx)
+        t = self.entry(expr.function, bound)
+        missing = [i for i in mine if i not in t.out]
+        if missing:
+            # the body does not depend on an index: the sum multiplies it by the number of terms
+            t = t.scale(sp.Mul(*[i.dim for i in missing]))
+        out = tuple(i for i in t.out if i not in mine)
+        return Tensor(out, t.terms)
 
     # -- entries with bound indices ----------------------------------------------------------------
     def entry(self, expr, bound: dict) -> Tensor:
@@ -299,6 +308,8 @@ class Builder:
             return self._element(expr, bound)
         if not any(v in expr.free_symbols for v in bound):
             return Tensor.scalar(self.scalar(expr))
+        if isinstance(expr, sp.Sum):
+            return self._summed(expr, bound)
         if isinstance(expr, sp.Add):
             parts = [self.entry(a, bound) for a in expr.args]
             out = _union(p.out for p in parts)

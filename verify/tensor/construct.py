@@ -104,6 +104,9 @@ def inverse_tensor(t: Tensor) -> Tensor:
                 inv = _factor_inverse(f, a, b) if forward else Tensor((a, b), _factor_inverse(f, b, a).terms)
                 result = product(result, inv, (p, b))
             return Tensor((p, q), result.terms)
+    transposed = Tensor((q, p), t.terms)  # tᵀ
+    if tensor_key(transposed) < tensor_key(t):  # one head for N⁻¹ and (Nᵀ)⁻¹ = (N⁻¹)ᵀ
+        return Tensor((p, q), (Term(sp.Integer(1), (Factor(inv_head(transposed), (q, p)),)),))
     h = inv_head(t)
     return Tensor((p, q), (Term(sp.Integer(1), (Factor(h, (p, q)),)),))
 
@@ -131,6 +134,9 @@ def elem_apply(body, t: Tensor, idx: tuple) -> Tensor:
         raise ValueError("elem_apply: index count differs from the tensor's")
     if T_ARG not in body.free_symbols:
         return Tensor(idx, (Term(body, tuple(ones(i) for i in idx)),) if body != 0 else ())
+    factor, rest = sp.expand_power_exp(body).as_independent(T_ARG, as_Add=False)
+    if factor != 1 and factor != 0:  # (c·g).(M) = c·g.(M), e.g. exp.(M + 3) = e³ exp.(M)
+        return elem_apply(rest, t, idx).scale(factor)
     if _is_affine(body):
         a, b = sp.diff(body, T_ARG), body.subs(T_ARG, 0)
         out = t.relabel(idx).scale(a)
@@ -138,6 +144,12 @@ def elem_apply(body, t: Tensor, idx: tuple) -> Tensor:
     groups = list(normal_form(t).nonzero().values())
     if not groups:
         return elem_apply(body.subs(T_ARG, 0), t, idx)
+    constant = [g for g in groups if all(f.head.kind == "ones" for f in g[1]) and len(g[1]) == len(t.out)
+                and {f.idx[0] for f in g[1]} == set(t.out)]
+    if constant and len(groups) > 1:  # f.(M + c) = (t -> f(t + c)).(M)
+        shift = sum(g[0] for g in constant)
+        rest = Tensor(t.out, tuple(Term(c, fs) for c, fs in groups if not any(fs is g[1] for g in constant)))
+        return elem_apply(body.subs(T_ARG, T_ARG + shift), rest, idx)
     if len(groups) == 1:
         coef, factors = groups[0]
         if coef != 1:  # f.(cM) = (t -> f(ct)).(M)
@@ -145,6 +157,11 @@ def elem_apply(body, t: Tensor, idx: tuple) -> Tensor:
         if len(factors) == 1 and factors[0].head.kind == "elem" and factors[0].idx == t.out:
             inner_body, inner = factors[0].head.payload
             return elem_apply(body.subs(T_ARG, inner_body), inner, idx)
+    if len(t.out) == 2:  # f.(Mᵀ) = f.(M)ᵀ: one head for both orientations
+        transposed = Tensor(t.out[::-1], t.terms)
+        if tensor_key(transposed) < tensor_key(t):
+            head = elem_head(body, transposed)
+            return Tensor(idx, (Term(sp.Integer(1), (Factor(head, idx[::-1]),)),))
     head = elem_head(body, t)
     return Tensor(idx, (Term(sp.Integer(1), (Factor(head, idx),)),))
 
@@ -176,14 +193,17 @@ def self_tensor(head: Head) -> Tensor:
 
 
 # -- declared functions ----------------------------------------------------------------------------
-def field_head(name: str, order: int, arg: Tensor, outputs) -> Head:
-    """``u(g)`` (``outputs`` None) or ``f(g)`` with ``outputs`` entries, differentiated ``order`` times.
+def field_head(name: str, order: int, arg: Tensor, outputs=()) -> Head:
+    """A declared function of ``arg`` and its derivatives: ``u(g)`` (``outputs`` ``()``), a vector field
+    ``f(g)`` (``outputs`` ``(m,)``) or a matrix-valued ``X(t)`` (``outputs`` ``(r, c)``), differentiated
+    ``order`` times.
 
-    Slots: the output entry (vector fields), then ``order`` copies of the argument's slots.  For a vector
-    argument the derivative slots commute (mixed partial derivatives of a smooth function)."""
+    Slots: the output entries, then ``order`` copies of the argument's slots.  For a vector argument the
+    derivative slots commute (mixed partial derivatives of a smooth function)."""
     arg = normal_form(arg).tensor()
-    dims = ([outputs] if outputs is not None else []) + [i.dim for _ in range(order) for i in arg.out]
-    offset = 1 if outputs is not None else 0
+    outputs = tuple(d for d in outputs if sp.sympify(d) != 1)
+    dims = list(outputs) + [i.dim for _ in range(order) for i in arg.out]
+    offset = len(outputs)
     groups = (tuple(range(offset, offset + order)),) if len(arg.out) == 1 and order >= 2 else ()
     key = f"field:{name}:{order}:{outputs}:({tensor_key(arg)})"
     return Head("field", key, tuple(dims), groups, (name, order, arg, outputs))

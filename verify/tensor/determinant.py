@@ -29,19 +29,22 @@ __all__ = ["det_of"]
 MAX_RANK_ONE = 4
 
 
-def _is_spd_single(t: Tensor) -> bool:
-    if len(t.terms) != 1 or len(t.terms[0].factors) != 1:
-        return False
-    head = t.terms[0].factors[0].head
-    if head.kind == "var":
-        return "spd" in head.payload[1]
-    return False
+def _single_var_flags(t: Tensor) -> frozenset:
+    if len(t.terms) == 1 and t.terms[0].coef == 1 and len(t.terms[0].factors) == 1:
+        head = t.terms[0].factors[0].head
+        if head.kind == "var":
+            return head.payload[1]
+    return frozenset()
 
 
 def _opaque(t: Tensor):
     t = normal_form(t).tensor()
-    positive = _is_spd_single(t) and t.terms[0].coef == 1
-    return atom_for("det", tensor_key(t), real=is_real_tensor(t), positive=positive, tensor=t)
+    transposed = normal_form(Tensor(t.out[::-1], t.terms)).tensor()  # det Mᵀ = det M: one atom for both
+    if tensor_key(transposed) < tensor_key(t):
+        t = transposed
+    flags = _single_var_flags(t)
+    return atom_for("det", tensor_key(t), real=is_real_tensor(t), positive="spd" in flags,
+                    sign="orthogonal" in flags, tensor=t)
 
 
 def _det_factor(f: Factor, forward: bool):

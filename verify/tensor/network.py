@@ -67,7 +67,7 @@ class Head:
     ``basis``  ``(k,)``: the k-th unit vector e_k[i] (0-based)
     ``inv``    ``(tensor,)``: the inverse of a square 2-index tensor (out ``(p, q)``)
     ``elem``   ``(lam, tensor)``: a scalar function applied entrywise to a tensor
-    ``field``  ``(name, order, arg tensor, outputs)``: a declared function and its derivatives
+    ``field``  ``(name, order, arg tensor, output dims)``: a declared function and its derivatives
     ========== ===============================================================
     """
 

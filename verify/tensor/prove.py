@@ -42,9 +42,63 @@ def _describe(groups: dict) -> str:
     return "; ".join(parts) + more
 
 
-def prove_equal(lhs, rhs, declared: dict) -> ProofOutcome:
-    """Prove ``lhs == rhs`` for all sizes and all points where both sides are defined."""
+def _equalities(builder, constraints):
+    """``where`` equalities: matrix/vector ones as rewrite rules, scalar ones as substitutions."""
+    from .relations import EqualityRule
+
+    rules, subs = [], {}
+    for c in constraints:
+        if not isinstance(c, sp.Eq):
+            continue
+        try:
+            if _is_matrix(c.lhs) or _is_matrix(c.rhs):
+                row, col = _slot(c.lhs.shape[0]), _slot(c.lhs.shape[1])
+                rules.append(EqualityRule(builder.matrix(c.lhs, row, col) - builder.matrix(c.rhs, row, col)))
+                continue
+            value = builder.scalar(c.lhs) - builder.scalar(c.rhs)
+        except (ValueError, TypeError, NotImplementedError):
+            continue
+        for s in sorted(value.free_symbols, key=lambda s: (-sp.count_ops(s), str(s))):
+            try:
+                roots = sp.solve(value, s)
+            except (NotImplementedError, TypeError, ValueError):
+                continue
+            if len(roots) == 1:
+                subs[s] = roots[0]
+                break
+    return rules, subs
+
+
+def _rewrite_atoms(value, rules, depth: int = 0):
+    """Each atom standing for a closed network rewritten by the matrix equality rules (to a fixpoint)."""
+    from .atoms import atom_info
+    from .network import Term
+    from .normal import to_scalar
+
+    subs = {}
+    for symbol in value.free_symbols:
+        atom = atom_info(symbol)
+        if atom is None or not atom.factors:
+            continue
+        term = Term(sp.Integer(1), atom.factors)
+        for rule in rules:
+            done = rule.rewrite(term, ())
+            if done is not None:
+                subs[symbol] = to_scalar(Tensor((), tuple(done)))
+                break
+    if not subs or depth > 20:
+        return value
+    return _rewrite_atoms(sp.expand(value.xreplace(subs)), rules, depth + 1)
+
+
+def prove_equal(lhs, rhs, declared: dict, constraints=()) -> ProofOutcome:
+    """Prove ``lhs == rhs`` for all sizes and all points where both sides are defined (and satisfy the
+    ``where`` equalities among ``constraints``)."""
     builder = Builder(declared)
+    try:
+        rules, subs = _equalities(builder, constraints)
+    except Exception:  # noqa: BLE001 - a constraint the engine cannot use is simply not used
+        rules, subs = [], {}
     if _is_matrix(lhs) or _is_matrix(rhs):
         if not (_is_matrix(lhs) and _is_matrix(rhs)) or sp.simplify(lhs.shape[0] - rhs.shape[0]) != 0 \
                 or sp.simplify(lhs.shape[1] - rhs.shape[1]) != 0:
@@ -52,19 +106,25 @@ def prove_equal(lhs, rhs, declared: dict) -> ProofOutcome:
                              f"{getattr(rhs, 'shape', (1, 1))}")
         row, col = _slot(lhs.shape[0]), _slot(lhs.shape[1])
         residual = builder.matrix(lhs, row, col) - builder.matrix(rhs, row, col)
-        left = residual_groups(residual)
+        left = residual_groups(residual, subs)
         if not left:
             return ProofOutcome(True, "index-notation normal form of lhs − rhs is 0 at symbolic size")
         from .relations import prove_with_relations
 
-        via = prove_with_relations(residual)
+        via = prove_with_relations(residual, rules)
         if via is not None:
             return ProofOutcome(True, "normal form 0 at symbolic size using " + via)
         return ProofOutcome(False, "normal form of lhs − rhs leaves " + _describe(left))
     value = builder.scalar(lhs) - builder.scalar(rhs)
+    if subs:
+        value = value.xreplace(subs)
     if scalar_is_zero(value):
         return ProofOutcome(True, "lhs − rhs simplifies to 0 at symbolic size (no forced rewrites)")
     residual = residual_groups(Tensor.scalar(value))
     if not residual:
         return ProofOutcome(True, "lhs − rhs simplifies to 0 at symbolic size (no forced rewrites)")
+    if rules:  # a scalar built from matrices: rewrite its closed networks by the matrix equalities
+        live = [r for r in rules if r.lead is not None]
+        if live and scalar_is_zero(_rewrite_atoms(value, live)):
+            return ProofOutcome(True, "lhs − rhs is 0 using the where-equalities as rewrite rules")
     return ProofOutcome(False, f"lhs − rhs leaves {sp.sstr(value)[:160]}")

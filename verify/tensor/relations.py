@@ -31,15 +31,15 @@ MAX_REWRITES = 40
 class _Rule:
     """The relations of one opaque inverse head ``K = N⁻¹``."""
 
-    def __init__(self, head):
+    def __init__(self, head, lead: int = 0):
         self.head = head
         n = head.payload[0]
         self.n = n
-        groups = sorted(normal_form(n).nonzero().values(), key=lambda g: (-len(g[1]), repr(g[1])))
+        groups = _terms_of(n)
         self.lead = None
-        if groups and groups[0][0].is_nonzero:
-            self.lead = groups[0]
-            self.rest = groups[1:]
+        if lead < len(groups) and groups[lead][0].is_nonzero:
+            self.lead = groups[lead]
+            self.rest = groups[:lead] + groups[lead + 1:]
 
     def rewrite(self, term: Term, out: tuple):
         """The term rewritten by one application of a rule, as a list of terms; None if none applies."""
@@ -109,11 +109,17 @@ def _fresh_map(factors, p, q, base):
     return mapping
 
 
-def _subnetwork(pattern, target, binding, free):
-    """An injective map of the pattern factors onto target factors, extending the index ``binding``."""
+def _matches(pattern, target, binding, free=()):
+    """Every map of the pattern factors onto distinct target factors, extending the index ``binding``.
+
+    Pattern indices map injectively, except that the ``free`` ones (the pattern's output indices) may share
+    an image with each other (a trace of a relation, ``WᵀW = I`` inside ``tr(WᵀW)``)."""
+    free = set(free)
+
     def extend(k, bind, used):
         if k == len(pattern):
-            return dict(bind), list(used)
+            yield dict(bind), list(used)
+            return
         pf = pattern[k]
         for t_pos, tf in enumerate(target):
             if t_pos in used or tf.head != pf.head:
@@ -129,18 +135,76 @@ def _subnetwork(pattern, target, binding, free):
                         if new[pi] != ti:
                             ok = False
                             break
-                    elif ti in new.values():
+                    elif any(v == ti and not (pi in free and k2 in free) for k2, v in new.items()):
                         ok = False
                         break
                     else:
                         new[pi] = ti
                 if ok:
-                    found = extend(k + 1, new, used + [t_pos])
-                    if found is not None:
-                        return found
+                    yield from extend(k + 1, new, used + [t_pos])
+
+    yield from extend(0, dict(binding), [])
+
+
+def _subnetwork(pattern, target, binding, free):
+    """The first injective map of the pattern onto the target extending ``binding``, or None."""
+    return next(_matches(pattern, target, binding), None)
+
+
+class EqualityRule:
+    """A ``where`` equality between matrices or vectors, ``Σ c_t N_t = 0``, used as ``N* -> −Σ_{t≠*} c_t N_t / c*``.
+
+    ``N*`` is the term with most factors; it is replaced wherever its factors occur in a term, joined to
+    the rest only through the images of its output indices."""
+
+    def __init__(self, residual: Tensor):
+        groups = _terms_of(residual)
+        self.out = residual.out
+        self.lead = None
+        if groups and len(groups[0][1]) > 0 and groups[0][0].is_number and groups[0][0] != 0:
+            self.lead = groups[0]
+            self.rest = groups[1:]
+
+    def rewrite(self, term: Term, out: tuple):
+        if self.lead is None:
+            return None
+        coef_lead, pattern = self.lead
+        for mapping, used in _matches(pattern, list(term.factors), {}, free=self.out):
+            outside = [f for k, f in enumerate(term.factors) if k not in used]
+            internal = [i for i in mapping if i not in self.out]
+            if any(mapping[i] in out or any(mapping[i] in f.idx for f in outside) for i in internal):
+                continue
+            rest = tuple(outside)
+            terms = []
+            for c, fs in self.rest:
+                ren = {i: mapping[i] for i in self.out}
+                for f in fs:
+                    for i in f.idx:
+                        ren.setdefault(i, fresh(i.dim))
+                terms.append(Term(-term.coef * c / coef_lead, rest + tuple(f.rename(ren) for f in fs)))
+            return terms
         return None
 
-    return extend(0, dict(binding), [])
+
+def _terms_of(n: Tensor) -> list:
+    """The terms of ``N``, most factors first (the default leading term)."""
+    return sorted(normal_form(n).nonzero().values(), key=lambda g: (-len(g[1]), repr(g[1])))
+
+
+def _orientations(heads, limit: int = 16):
+    """Rule sets: one leading term per inverse, the default (most factors) first."""
+    import itertools
+
+    choices = [range(min(len(_terms_of(h.payload[0])), 3)) for h in heads]
+    out = []
+    for combo in itertools.product(*choices):
+        rules = [_Rule(h, k) for h, k in zip(heads, combo, strict=True)]
+        rules = [r for r in rules if r.lead is not None]
+        if rules:
+            out.append(rules)
+        if len(out) >= limit:
+            break
+    return out
 
 
 def _opaque_inverses(t: Tensor) -> list:
@@ -191,28 +255,38 @@ def _multiplied(t: Tensor, n: Tensor, side: str):
     return product(t.relabel((t.out[0], x)), n.relabel((x, new)), (t.out[0], new))
 
 
-def prove_with_relations(residual: Tensor) -> str | None:
-    """A description of the argument if the residual vanishes using the inverses' relations, else None."""
+def prove_with_relations(residual: Tensor, equalities=()) -> str | None:
+    """A description of the argument if the residual vanishes using the inverses' relations (and the
+    claim's ``where`` equalities, as :class:`EqualityRule`), else None."""
+    if not residual.out:
+        return None
     heads = _opaque_inverses(normal_form(residual).tensor())
-    if not heads or not residual.out:
-        return None
-    rules = [r for r in (_Rule(h) for h in heads) if r.lead is not None]
-    if not rules:
-        return None
-    reduced = _reduce(residual, rules)
-    if not residual_groups(reduced):
+    extra = [r for r in equalities if r.lead is not None]
+    if extra and not residual_groups(_reduce(residual, extra)):
+        return "the where-equalities as rewrite rules"
+    for rules in _orientations(heads):
+        found = _with_rules(residual, rules + extra)
+        if found is not None:
+            return found
+    return None
+
+
+def _with_rules(residual: Tensor, rules) -> str | None:
+    """Try Δ, NΔ, ΔN and N₁ΔN₂ (each N an inverse's argument), each reduced by the rules."""
+    if not residual_groups(_reduce(residual, rules)):
         return "N N⁻¹ = I for the inverses in the claim"
-    for rule in rules:
+    for rule in [r for r in rules if isinstance(r, _Rule)]:
         for side in ("left", "right"):
-            moved = _multiplied(reduced, rule.n, side)
+            moved = _multiplied(residual, rule.n, side)
             if moved is None:
                 continue
-            again = _reduce(moved, rules)
-            if not residual_groups(again):
+            if not residual_groups(_reduce(moved, rules)):
                 return f"N N⁻¹ = I after multiplying lhs − rhs by the invertible N on the {side}"
-            for other in rules:
+            for other in [r for r in rules if isinstance(r, _Rule)]:
                 for side2 in ("left", "right"):
-                    twice = _multiplied(again, other.n, side2)
+                    if side2 == side:
+                        continue
+                    twice = _multiplied(moved, other.n, side2)
                     if twice is not None and not residual_groups(_reduce(twice, rules)):
                         return "N N⁻¹ = I after multiplying lhs − rhs by invertible factors on both sides"
     return None

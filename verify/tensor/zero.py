@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import sympy as sp
 
+from .atoms import reduce_signs
 from .canon import canonical
 from .construct import pointwise_view
 from .heads import T_ARG, is_constant_head
@@ -39,9 +40,52 @@ def _strategies(e):
         yield lambda x: sp.simplify(sp.piecewise_fold(x))
 
 
+def _zero_where_defined(original, folded) -> bool:
+    """A piecewise residual is zero on the claim's domain: every branch simplifies to 0, or holds only at a
+    point where the original residual is undefined (``Σ_{k<t} β^k − (1 − βᵗ)/(1 − β)`` at ``β = 1``)."""
+    if not isinstance(folded, sp.Piecewise):
+        return False
+    for value, cond in folded.args:
+        if _cheap_zero(value):
+            continue
+        point = _solved(cond)
+        if point is None:
+            return False
+        try:
+            if _cheap_zero(value.subs(point)):
+                continue  # the branch vanishes at the only point where it applies
+            at = original.subs(point)
+        except (TypeError, ValueError, ZeroDivisionError, NotImplementedError):
+            return False
+        if not (at.has(sp.nan, sp.zoo) or at is sp.nan):
+            return False
+    return True
+
+
+def _solved(cond):
+    """``{symbol: value}`` when the condition holds at one value of one symbol (``Eq(1/β, 1)``), else None."""
+    if not isinstance(cond, sp.Eq) or len(cond.free_symbols) != 1:
+        return None
+    (sym,) = cond.free_symbols
+    try:
+        roots = sp.solve(cond.lhs - cond.rhs, sym)
+    except (NotImplementedError, TypeError, ValueError):
+        return None
+    return {sym: roots[0]} if len(roots) == 1 else None
+
+
+def _cheap_zero(e) -> bool:
+    if e == 0:
+        return True
+    try:
+        return sp.simplify(e) == 0 if sp.count_ops(e) <= _SIMPLIFY_OPS else sp.expand(e) == 0
+    except (TypeError, ValueError, NotImplementedError, RecursionError):
+        return False
+
+
 def scalar_is_zero(e) -> bool:
     """True only if ``e`` is provably 0 for every value of its symbols allowed by their assumptions."""
-    e = sp.sympify(e)
+    e = reduce_signs(sp.sympify(e))
     if e == 0:
         return True
     if e.is_number and e.is_zero is False:
@@ -54,6 +98,13 @@ def scalar_is_zero(e) -> bool:
             continue
         if r == 0:
             return True
+    if e.has(sp.Sum, sp.Product):
+        try:
+            done = sp.piecewise_fold(e.doit())
+        except (TypeError, ValueError, NotImplementedError, RecursionError):
+            return False
+        if _cheap_zero(done) or _zero_where_defined(e, done):
+            return True
     return False
 
 
@@ -62,15 +113,44 @@ def _erased(head: Head) -> Head:
     return Head("ptw", f"ptw({key})", head.dims, head.groups)
 
 
+def _erase(factors):
+    erased, bodies = [], []
+    for f in factors:
+        if not is_constant_head(f.head) and f.idx:
+            erased.append(Factor(_erased(f.head), f.idx))
+            bodies.append(pointwise_view(f.head)[2])
+        else:
+            erased.append(f)
+            bodies.append(None)
+    return erased, bodies
+
+
 def _pointwise_combine(groups: dict, out: tuple) -> set:
     """Keys of groups that cancel against each other as entrywise functions."""
     buckets: dict = {}
+    constant = []
     for key, (coef, factors) in groups.items():
-        erasable = [not is_constant_head(f.head) and bool(f.idx) for f in factors]
-        erased = [Factor(_erased(f.head), f.idx) if ok else f for f, ok in zip(factors, erasable, strict=True)]
+        erased, bodies_by_pos = _erase(factors)
+        if all(b is None for b in bodies_by_pos):
+            constant.append((key, coef, factors))
+            continue
         ekey, order = canonical(erased, out)
-        bodies = [pointwise_view(factors[k].head)[2] if erasable[k] else None for k in order]
-        buckets.setdefault(ekey, []).append((key, coef, bodies))
+        buckets.setdefault(ekey, []).append((key, coef, [bodies_by_pos[k] for k in order]))
+    # A constant group joins a bucket of entrywise functions of one vector as the function 1:
+    # elem(1, x)[i] = 1 at any index i of the vector's dimension.
+    args = {(pointwise_view(f.head)[0], f.head.dims) for _, fs in groups.values() for f in fs
+            if not is_constant_head(f.head) and f.idx}
+    if len(args) == 1 and len(next(iter(args))[1]) == 1:
+        arg_key, dims = next(iter(args))
+        lifted = Head("ptw", f"ptw({arg_key})", dims)
+        for key, coef, factors in constant:
+            for i in dict.fromkeys(i for f in factors for i in f.idx if i.dim == dims[0]):
+                trial = [f for f in factors if not (f.head.kind == "ones" and f.idx == (i,))] + [Factor(lifted, (i,))]
+                ekey, order = canonical(trial, out)
+                if ekey in buckets:
+                    bodies = [sp.Integer(1) if trial[k].head is lifted else None for k in order]
+                    buckets[ekey].append((key, coef, bodies))
+                    break
     cancelled = set()
     for members in buckets.values():
         if len(members) < 2:
@@ -89,11 +169,15 @@ def _pointwise_combine(groups: dict, out: tuple) -> set:
     return cancelled
 
 
-def residual_groups(t) -> dict:
-    """The groups of ``t``'s normal form that are not provably zero: ``{key: (coef, factors)}``."""
+def residual_groups(t, subs=None) -> dict:
+    """The groups of ``t``'s normal form that are not provably zero: ``{key: (coef, factors)}``.
+
+    ``subs`` substitutes symbols or atoms in the coefficients first (scalar ``where`` equalities)."""
     nf = normal_form(t)
     left = {}
     for key, (coef, factors) in nf.nonzero().items():
+        if subs:
+            coef = coef.xreplace(subs)
         if not scalar_is_zero(coef):
             left[key] = (coef, factors)
     if len(left) >= 2:
