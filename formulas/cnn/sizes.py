@@ -132,8 +132,8 @@ conv_output_size_valid = Entry(
     title="Valid padding, stride 1: an m × n × c image and K kernels p × q give (m − p + 1) × (n − q + 1) × K",
     expected=PROVED,
     symbols={k: _SIZES[k] for k in ("m", "n", "p", "q")},
-    # one output per window start (i, j), 0 ≤ i ≤ m − p, 0 ≤ j ≤ n − q
-    statement=lambda m, n, p, q: Eq(Sum(1, (_i, 0, m - p), (_j, 0, n - q)), (m - p + 1) * (n - q + 1)),
+    # one output per window start (i, j), 0 ≤ i ≤ m − p, 0 ≤ j ≤ n − q: the starts form a grid of rows × columns
+    statement=lambda m, n, p, q: Eq(Sum(1, (_i, 0, m - p)) * Sum(1, (_j, 0, n - q)), (m - p + 1) * (n - q + 1)),
     where=lambda m, n, p, q: [Ge(m, p), Ge(n, q)],
     seed=seed(401, 403, r"""Then the convolved image has dimensions (assuming stride 1)
 
@@ -150,7 +150,7 @@ conv_output_size_same = Entry(
           "image gives m × n outputs",
     expected=PROVED,
     symbols={k: _SIZES[k] for k in ("m", "n", "p", "q")},
-    statement=lambda m, n, p, q: Eq(Sum(1, (_i, 0, (m + p - 1) - p), (_j, 0, (n + q - 1) - q)), m * n),
+    statement=lambda m, n, p, q: Eq(Sum(1, (_i, 0, (m + p - 1) - p)) * Sum(1, (_j, 0, (n + q - 1) - q)), m * n),
     notes="Frameworks pad ⌊(p − 1)/2⌋ before and ⌈(p − 1)/2⌉ after each axis.  With stride s the same padding gives "
           "⌊(m − 1)/s⌋ + 1 = ⌈m/s⌉ outputs per axis.",
     aliases=("same padding", "padding same", "half padding", "zero padding output size"),
