@@ -37,7 +37,7 @@ nonlinear_autoencoder = Entry(
     reason="labelled a theorem, but it describes a model: x̂ = H(G(x)) with multi-layer non-linear G: ℝᵈ → ℝᵏ and "
            "H: ℝᵏ → ℝᵈ, k < d, parameters fitted by maximum likelihood",
     seed=seed(273, 273, r"**T.** (Non-Linear Autoencoder) contains many hidden layers with nonlinear activation functions as we want (as long as there's a bottleneck layer) and train the parameters via MLE."),
-    notes="Under a Gaussian observation model x ~ N(H(G(x)), s²I) the MLE is least squares "
+    notes="Under a Gaussian observation model x ~ N(H(G(x)), vI) the MLE is least squares "
           "(ae.gaussian-mle-is-squared-error).",
     aliases=("nonlinear autoencoder", "deep autoencoder", "bottleneck network"),
     tags=("autoencoder", "nonlinear"),
@@ -47,13 +47,13 @@ nonlinear_autoencoder = Entry(
 
 gaussian_mle_is_squared_error = Entry(
     id="ae.gaussian-mle-is-squared-error",
-    title="−log N(x; x̂, s²) = (x − x̂)²/(2s²) + ½ log(2πs²): Gaussian MLE is least squares",
+    title="−log N(x; x̂, v) = (x − x̂)²/(2v) + ½ log(2πv): Gaussian MLE is least squares",
     expected=PROVED,
-    symbols={"x": "scalar", "xhat": "scalar", "s": "scalar positive"},
-    statement=lambda x, xhat, s: Eq(-log(exp(-(x - xhat) ** 2 / (2 * s**2)) / sqrt(2 * pi * s**2)),
-                                    (x - xhat) ** 2 / (2 * s**2) + log(2 * pi * s**2) / 2),
-    notes="Per coordinate; summed over d independent coordinates with a common s, maximising the likelihood in the "
-          "network's parameters is minimising ‖x − H(G(x))‖².",
+    symbols={"x": "scalar", "xhat": "scalar", "v": "scalar positive"},
+    statement=lambda x, xhat, v: Eq(-log(exp(-(x - xhat) ** 2 / (2 * v)) / sqrt(2 * pi * v)),
+                                    (x - xhat) ** 2 / (2 * v) + log(2 * pi * v) / 2),
+    notes="Per coordinate, with variance v = s²; summed over d independent coordinates with a common v, maximising the "
+          "likelihood in the network's parameters is minimising ‖x − H(G(x))‖².",
     aliases=("MLE squared error", "Gaussian negative log-likelihood", "least squares as maximum likelihood"),
     tags=("autoencoder", "likelihood", "loss"),
     references=(_DLBOOK,),
