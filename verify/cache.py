@@ -22,10 +22,23 @@ def default_cache_dir() -> Path:
     return Path(os.environ.get("SHEETPROOF_CACHE", ".sheetproof-cache"))
 
 
-# The sources a verdict depends on.  Presentation code (cli, report, search, site) is not among them,
-# so editing it keeps the cache warm.
-ENGINE_FILES = ("check.py", "evaluate.py", "numeric.py", "relational.py", "result.py", "stats.py", "values.py")
-ENGINE_DIRS = ("engines", "tensor")
+# The sources a verdict depends on: every module of verify/ except the presentation code, which can
+# change without changing any verdict (so editing it keeps the cache warm).  New engine modules are
+# covered without being listed.
+PRESENTATION = ("cli.py", "report.py", "search.py", "cache.py", "coverage_command.py", "pytest_plugin.py")
+PRESENTATION_DIRS = ("site", "notes", "mutate")
+
+
+def _engine_sources(root: Path) -> list[Path]:
+    out = []
+    for path in sorted(root.rglob("*.py")):
+        rel = path.relative_to(root)
+        if rel.parts[0] in PRESENTATION_DIRS or (len(rel.parts) == 1 and rel.name in PRESENTATION):
+            continue
+        out.append(path)
+    return out
+
+
 CATALOG_CORE = ("_authoring.py", "model.py", "nodes.py", "random.py", "spec.py")
 
 
@@ -44,10 +57,10 @@ def engine_version() -> str:
     import formulas
 
     h = hashlib.sha256()
-    _hash_files(h, Path(__file__).parent, ENGINE_FILES)
-    for folder in ENGINE_DIRS:
-        root = Path(__file__).parent / folder
-        _hash_files(h, root, sorted(p.name for p in root.glob("*.py")))
+    root = Path(__file__).parent
+    for path in _engine_sources(root):
+        h.update(str(path.relative_to(root)).encode())
+        h.update(path.read_bytes())
     _hash_files(h, Path(formulas.__file__).parent, CATALOG_CORE)
     h.update(f"sympy={sympy.__version__};torch={torch.__version__}".encode())
     return h.hexdigest()[:16]

@@ -86,9 +86,16 @@ def _too_costly(expr, dims: dict) -> bool:
     """Whether explicit symbolic matrices at these sizes would take too long to simplify.
 
     Powers and inverses of generic matrices grow fast: A¹² of a symmetric 3 × 3 matrix of symbols
-    already takes minutes.  The first size is always tried (it is the cheapest)."""
-    from sympy.matrices.expressions import Inverse, MatPow
+    already takes minutes, and a symbolic 5 × 5 determinant has 120 products of five entries."""
+    from sympy.matrices.expressions import Determinant, Inverse, MatPow
 
+    from .sizes import sym_dims
+
+    subs = sym_dims(dims)
+    for d in expr.atoms(Determinant, Inverse):
+        size = sp.sympify(d.arg.shape[0]).subs(subs)
+        if size.is_Integer and int(size) > 4:  # a symbolic 5 × 5 determinant already has 120 terms of products
+            return True
     big = max(dims.values(), default=1)
     if big < 3:
         return False
@@ -127,7 +134,7 @@ def exact_explicit(entry, sizes: list[dict], budget: float, seed: int = 0) -> Ex
     for dims in sizes:
         if max(dims.values(), default=1) > 3 or time.perf_counter() - t0 > budget:
             continue
-        if ev.sizes and _too_costly(entry.expr, dims):
+        if _too_costly(entry.expr, dims):
             continue
         try:
             env = generic_env(used_declared(entry), dims, entry.objects)

@@ -36,8 +36,10 @@ def used_declared(entry) -> dict:
     return {n: s for n, s in entry.declared.items() if n in used}  # declaration order (functions after args)
 
 
-def size_assignments(dim_names: list[str]) -> list[dict]:
-    """Distinct per letter (so a dropped transpose shows), then swapped, then all 1.
+def size_assignments(dim_names: list[str], *, large: bool = False) -> list[dict]:
+    """Distinct per letter (so a dropped transpose shows), then swapped, then all 1; with ``large``, also
+    sizes from 4 up (float64 draws are cheap there, and identities true only for small matrices, such as
+    a Cayley–Hamilton relation of 3 × 3 matrices, fail at 4).
 
     Claims that are defined only when one size is at least another (``(XᵀX)⁻¹`` with ``X``
     n × m needs m ≤ n) are undefined at some of these; the engines skip such sizes."""
@@ -47,8 +49,9 @@ def size_assignments(dim_names: list[str]) -> list[dict]:
     first = {d: 2 + i for i, d in enumerate(dim_names)}
     second = {d: 2 + (k - 1 - i) + (1 if k == 1 else 0) for i, d in enumerate(dim_names)}
     ones = {d: 1 for d in dim_names}
+    bigger = [{d: 4 + i for i, d in enumerate(dim_names)}, {d: 4 + (k - 1 - i) for i, d in enumerate(dim_names)}]
     out = []
-    for a in (first, second, ones):
+    for a in (first, second, ones, *(bigger if large else [])):
         if a not in out:
             out.append(a)
     return out

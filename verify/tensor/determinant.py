@@ -79,6 +79,9 @@ def det_of(t: Tensor, depth: int = 0):
             for f, forward in chain:
                 value *= _det_factor(f, forward)
             return value
+        kron = _kronecker(coef, list(factors), p, q)
+        if kron is not None:
+            return kron
         return _opaque(t)
     if depth > 4:
         return _opaque(t)
@@ -103,6 +106,31 @@ def det_of(t: Tensor, depth: int = 0):
         inner = Tensor((p, q), (Term(sp.Integer(1), (delta(p, q),)),)) + scaled
         return det_of(t0) * det_of(inner, depth + 1)
     return _opaque(t)
+
+
+def _kronecker(coef, factors, p, q):
+    """det(A ⊗ B) = det(A)^k det(B)^m for A (m × m) and B (k × k): the term's row and column indices
+    are pairs, and the remaining factors split into a part on the first halves and one on the second."""
+    rows = [f for f in factors if f.head.kind == "pair" and f.idx[0] == p]
+    cols = [f for f in factors if f.head.kind == "pair" and f.idx[0] == q]
+    if len(rows) != 1 or len(cols) != 1:
+        return None
+    (_, i, k), (_, j, l) = rows[0].idx, cols[0].idx
+    if i.dim != j.dim or k.dim != l.dim:
+        return None
+    rest = [f for f in factors if f is not rows[0] and f is not cols[0]]
+    first = [f for f in rest if {i, j} & set(f.idx)]
+    second = [f for f in rest if {k, l} & set(f.idx)]
+    if len(first) + len(second) != len(rest) or {id(f) for f in first} & {id(f) for f in second}:
+        return None
+    a = Tensor((i, j), (Term(sp.Integer(1), tuple(first)),)) if first else None
+    b = Tensor((k, l), (Term(coef, tuple(second)),)) if second else None
+    if a is None or b is None:
+        return None
+    inner = {x for f in first for x in f.idx} & {x for f in second for x in f.idx}
+    if inner:  # the two halves share a summed index: not a Kronecker product
+        return None
+    return det_of(a) ** k.dim * det_of(b) ** i.dim
 
 
 def _split(factors, p, q):

@@ -1,0 +1,119 @@
+"""Float64 draws re-checked exactly: a violation is a counterexample only if exact arithmetic agrees.
+
+A failing draw (or one where a side is not finite, which may hide a complex value) is turned into
+exact points *near* it: its values rounded to multiples of 1/8, then of 1/1024 (dyadic rationals, so
+the rounding is exact), rebuilt to satisfy the declarations exactly (a symmetric matrix symmetrised, an
+orthogonal one through a Cayley transform, ``where`` equalities such as ``WᵀW = I`` re-drawn) and
+decided by :func:`verify.engines.points.classify`, which also rejects points that break their
+declarations.  Small denominators keep counterexamples readable and keep exact powers such as
+``a^(b c)`` cheap (the full binary expansion of a float would make them astronomically slow).
+"""
+
+from __future__ import annotations
+
+import random
+
+from formulas.nodes import ScalarField, VectorField
+
+from ..evaluate import Unsupported
+from .equalities import NoValue, apply_exact, recognised
+from .numeric import REFUTE_RTOL, exact_from_draw
+from .points import FAILS, HOLDS, classify, render
+from .sizes import sym_dims, used_declared
+
+__all__ = ["recheck_failing", "recheck_outside"]
+
+DENOMINATORS = (8, 1024)
+
+
+def _rounded(env: dict, denominator: int) -> dict:
+    import torch
+
+    out = {}
+    for k, v in env.items():
+        if k.startswith("__") or not hasattr(v, "dim"):
+            out[k] = v
+            continue
+        out[k] = torch.round(v * denominator) / denominator
+    return out
+
+
+def _exact_points(entry, env: dict):
+    declared = used_declared(entry)
+    kinds = recognised(entry.constraints)
+    rng = random.Random(0)
+    for denominator in DENOMINATORS:
+        try:
+            point = exact_from_draw(declared, _rounded(env, denominator))
+            if kinds:
+                point = apply_exact(kinds, point, rng)
+        except NoValue:
+            return
+        yield point
+
+
+def _classified(entry, env: dict, dims: dict):
+    """The first exact point near the draw where the claim fails, else the statuses seen."""
+    seen = set()
+    for point in _exact_points(entry, env):
+        try:
+            status, lhs, rhs = classify(entry, point, sym_dims(dims))
+        except (Unsupported, ValueError, TypeError, ArithmeticError):
+            continue
+        if status == FAILS:
+            return point, lhs, rhs, seen
+        seen.add(status)
+    return None, None, None, seen
+
+
+def _counterexample(point, lhs, rhs, dims, note=None) -> dict:
+    out = {"sizes": dims, "values": {k: render(v) for k, v in point.items()}, "lhs": render(lhs),
+           "rhs": render(rhs), "exact": True}
+    if note:
+        out["note"] = note
+    return out
+
+
+def _float_values(env: dict) -> dict:
+    out = {}
+    for k, v in env.items():
+        if k.startswith("__"):
+            continue
+        out[k] = [[f"{x:.6g}" for x in row] for row in v.reshape(v.shape[0], -1).tolist()] if v.dim() \
+            else f"{float(v):.6g}"
+    return out
+
+
+def recheck_failing(entry, failing) -> tuple[dict | None, str | None]:
+    """``(counterexample, note)``: an exact counterexample near a failing draw, or a note when the exact
+    re-check holds where float64 failed (rounding)."""
+    note = None
+    for dims, env, amount in failing:
+        try:
+            point, lhs, rhs, seen = _classified(entry, env, dims)
+        except Unsupported:  # declared functions: no exact values exist; a large violation still counts
+            if amount > REFUTE_RTOL and entry.expr.atoms(ScalarField, VectorField):
+                return ({"sizes": dims, "values": _float_values(env), "exact": False,
+                         "note": f"float64 draw with random smooth functions; violated by {amount:.3g} (relative)"},
+                        None)
+            continue
+        if point is not None:
+            return _counterexample(point, lhs, rhs, dims), None
+        if HOLDS in seen:
+            note = (f"a float64 draw at sizes {dims or 'scalar'} violated the claim by {amount:.3g}, but it holds "
+                    "exactly at the rational points next to it (rounding)")
+    return None, note
+
+
+def recheck_outside(entry, undefined) -> dict | None:
+    """Draws where a side is not finite in float64: exactly, a complex value may still be a counterexample."""
+    for dims, env in undefined:
+        try:
+            point, lhs, rhs, _ = _classified(entry, env, dims)
+        except Unsupported:
+            continue
+        if point is not None:
+            return _counterexample(point, lhs, rhs, dims,
+                                   "a side is not real here; values follow SymPy's principal branches")
+    return None
+
