@@ -1,37 +1,38 @@
 """Bi-linear models: mutual information and pointwise mutual information (cheat sheet lines 594-608).
 
-Discrete distributions are written over two outcomes each; the
+Discrete distributions are written over two outcomes each, (p, 1 − p); the
 pointwise mutual information itself (line 602) is in the information-theory chapter.
 """
 
 from __future__ import annotations
 
-from .._authoring import CONFIRMED, NOT_CHECKABLE, PROVED, Entry, Eq, log, seed
+from .._authoring import NOT_CHECKABLE, PROVED, Entry, Eq, Lt, log, seed
 
 _COVER = "Cover & Thomas (2006), Elements of Information Theory, Thm. 2.6.5"
 _LEVY = "Levy & Goldberg (2014), Neural word embedding as implicit matrix factorization, NeurIPS"
 
 
 def _mutual_information_of_product(p, q):
-    """I(X; Y) = ∑ᵢⱼ Pᵢⱼ log(Pᵢⱼ/(rᵢcⱼ)) for the joint Pᵢⱼ = pᵢqⱼ, with the marginals r, c recomputed from P."""
-    rows, cols = p.shape[0], q.shape[0]
-    P = [[p[i, 0] * q[j, 0] for j in range(cols)] for i in range(rows)]
-    r = [sum(P[i]) for i in range(rows)]
-    c = [sum(P[i][j] for i in range(rows)) for j in range(cols)]
-    return sum(P[i][j] * log(P[i][j] / (r[i] * c[j])) for i in range(rows) for j in range(cols))
+    """I(X; Y) = ∑ᵢⱼ Pᵢⱼ log(Pᵢⱼ/(rᵢcⱼ)) for the joint Pᵢⱼ = pᵢqⱼ of two two-outcome laws (p, 1 − p) and (q, 1 − q), with
+    the marginals r, c recomputed from P."""
+    pv, qv = (p, 1 - p), (q, 1 - q)
+    P = [[a * b for b in qv] for a in pv]
+    r = [P[i][0] + P[i][1] for i in range(2)]
+    c = [P[0][j] + P[1][j] for j in range(2)]
+    return sum(P[i][j] * log(P[i][j] / (r[i] * c[j])) for i in range(2) for j in range(2))
 
 
 mutual_information_zero_if_independent = Entry(
     id="emb.mutual-information-zero-if-independent",
-    title="Independent random variables have zero mutual information",
-    expected=CONFIRMED,
-    symbols={"p": "vector 2 probability", "q": "vector 2 probability"},
+    title="Independent random variables have zero mutual information (two outcomes each)",
+    expected=PROVED,
+    symbols={"p": "scalar unit", "q": "scalar unit"},
     statement=lambda p, q: Eq(_mutual_information_of_product(p, q), 0),
+    where=lambda p, q: [Lt(0, p), Lt(p, 1), Lt(0, q), Lt(q, 1)],
     seed=seed(596, 596, r"The first thing that we could do is to use an information theoretic quantity: the so-called mutual information. The mutual information is described in information theory as *how much information one random variable has about another random variable*. If two variables are independent, then, the mutual information will be zero."),
-    notes="X and Y with two outcomes each; independence means the joint is the product pqᵀ, whose marginals are p and "
-          "q again, so every log is log 1.  In general I(X; Y) = KL(P_XY ‖ P_X P_Y) ≥ 0 with equality iff X and Y are "
-          "independent.  Confirmed on exact rational and float64 distributions (the exact engine has no generic "
-          "probability vectors).",
+    notes="X ~ (p, 1 − p) and Y ~ (q, 1 − q); independence means the joint is the product, whose marginals are the two "
+          "laws again, so every log is log 1.  The same holds term by term for any finite supports.  In general "
+          "I(X; Y) = KL(P_XY ‖ P_X P_Y) ≥ 0 with equality iff X and Y are independent.",
     aliases=("mutual information independence", "MI zero", "I(X;Y)=0"),
     tags=("information theory", "mutual information", "independence"),
     references=(_COVER,),

@@ -7,7 +7,7 @@ Statements about the updates use a declared smooth value V of the parameters.
 
 from __future__ import annotations
 
-from .._authoring import CONFIRMED, NOT_CHECKABLE, PROVED, D, Entry, Eq, Lt, ScalarOf, exp, log, seed
+from .._authoring import NOT_CHECKABLE, PROVED, D, Entry, Eq, Lt, exp, log, seed
 
 _GOODFELLOW_GAN = "Goodfellow et al., Generative adversarial nets, NeurIPS (2014)"
 _GAN_TUTORIAL = "Goodfellow, NIPS 2016 tutorial: generative adversarial networks (2016)"
@@ -28,13 +28,14 @@ def _kl_bernoulli_gap(a, b, d):
     return (a + b) * (ds * (log(ds) - log(d)) + dc * (log(dc) - log(1 - d)))
 
 
-def _entrywise_log(v):
-    return v.applyfunc(log)
+def _optimal_value(p, q):
+    """∑ᵢ aᵢ log(aᵢ/(aᵢ + bᵢ)) + bᵢ log(bᵢ/(aᵢ + bᵢ)) for a = (p, 1 − p), b = (q, 1 − q): V at D* = a/(a + b)."""
+    return sum(a * log(a / (a + b)) + b * log(b / (a + b)) for a, b in ((p, q), (1 - p, 1 - q)))
 
 
-def _kl_sum(p, m):
-    """∑ᵢ pᵢ log(pᵢ/mᵢ)."""
-    return ScalarOf(p.T * (_entrywise_log(p) - _entrywise_log(m)))
+def _twice_jsd(p, q):
+    """KL(a ‖ m) + KL(b ‖ m) with m = (a + b)/2."""
+    return sum(a * log(2 * a / (a + b)) + b * log(2 * b / (a + b)) for a, b in ((p, q), (1 - p, 1 - q)))
 
 
 def _nbsp_indent(text: str) -> str:
@@ -145,15 +146,16 @@ gan_optimal_discriminator = Entry(
 
 gan_optimal_value_jsd = Entry(
     id="gen.gan-optimal-value-jsd",
-    title="At the optimal discriminator the value is V(G, D*) = −log 4 + 2 JSD(p_data ‖ p_g)",
-    expected=CONFIRMED,
-    symbols={"p": "vector n probability", "q": "vector n probability"},
-    statement=lambda p, q: Eq(_kl_sum(p, p + q) + _kl_sum(q, p + q),
-                              -log(4) + _kl_sum(p, (p + q) / 2) + _kl_sum(q, (p + q) / 2)),
-    notes="p = p_data and q = p_g on n outcomes; with D* = p/(p + q) the value is ∑ᵢ pᵢ log(pᵢ/(pᵢ + qᵢ)) + "
-          "qᵢ log(qᵢ/(pᵢ + qᵢ)), and 2 JSD(p ‖ q) = KL(p ‖ m) + KL(q ‖ m) with m = (p + q)/2; the −log 4 uses "
-          "∑p = ∑q = 1.  So the generator's minimax objective is minimised exactly at p_g = p_data, where the value is "
-          "−log 4 (Goodfellow et al. 2014, thm. 1).  Confirmed on float64 and exact rational distributions.",
+    title="At the optimal discriminator the value is V(G, D*) = −log 4 + 2 JSD(p_data ‖ p_g) (two outcomes)",
+    expected=PROVED,
+    symbols={"p": "scalar unit", "q": "scalar unit"},
+    statement=lambda p, q: Eq(_optimal_value(p, q), -log(4) + _twice_jsd(p, q)),
+    where=lambda p, q: [Lt(0, p), Lt(p, 1), Lt(0, q), Lt(q, 1)],
+    notes="p_data = (p, 1 − p) and p_g = (q, 1 − q); with D* = p_data/(p_data + p_g) the value is "
+          "∑ᵢ aᵢ log(aᵢ/(aᵢ + bᵢ)) + bᵢ log(bᵢ/(aᵢ + bᵢ)), and 2 JSD = KL(p_data ‖ m) + KL(p_g ‖ m) with "
+          "m = (p_data + p_g)/2.  Outcome by outcome the two differ by (aᵢ + bᵢ) log 2, and the sums of the aᵢ and of "
+          "the bᵢ are 1, which gives −log 4 for any finite (or continuous) support.  So the generator's minimax "
+          "objective is minimised exactly at p_g = p_data, where the value is −log 4 (Goodfellow et al. 2014, thm. 1).",
     aliases=("GAN Jensen-Shannon", "JSD", "GAN global optimum", "minus log 4"),
     tags=("gan", "divergence"),
     references=(_GOODFELLOW_GAN + ", theorem 1",),
