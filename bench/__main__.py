@@ -3,7 +3,7 @@
 import importlib
 import sys
 
-MODULES = ("bench.catalog", "bench.numerics")
+MODULES = ("bench.catalog", "bench.numerics", "bench.table")
 
 for name in MODULES:
     try:

@@ -10,7 +10,7 @@ meaning.  Ranges may include blank lines.
 """
 
 DUPLICATES: list[tuple[tuple[int, int], tuple[int, int]]] = [
-    ((277, 283), (180, 186)),  # Montufar theorem and S = U Sigma^2 U^T, second copy
+    ((277, 283), (180, 186)),  # Montufar theorem and S = UΣ²Uᵀ, second copy
     ((287, 291), (180, 184)),  # Montufar theorem, third copy
     ((443, 447), (437, 441)),  # "Local minima" passage printed under 13.4 and 13.5
     ((449, 451), (293, 294)),  # "Efficient computation of convolutional activities", second copy
@@ -39,11 +39,8 @@ EXPLAINED: list[tuple[int, int, str]] = [
     (598, 598, "prose: the motivation for mutual information between nearby words"),
     (606, 608, "prose: interpretation of PMI and the step to skip-grams"),
     (636, 638, "prose: the motivation of factor analysis (noise per component, clustering view)"),
-    (646, 646, "prose: introduces the rotation non-identifiability shown on line 648"),
-    (650, 650, "prose: consequence of non-identifiability (factors known up to rotation)"),
     (654, 654, "prose: a question introducing the data-compression view"),
     (660, 660, "connective 'So,'"),
-    (668, 668, "prose introducing the sigma^2 -> 0 limit of line 670"),
     (672, 672, "connective introducing the limits of line 674"),
     (676, 676, "prose: summary of the zero-noise encoder"),
     (680, 680, "prose: a question introducing maximum-likelihood estimation"),
@@ -51,14 +48,11 @@ EXPLAINED: list[tuple[int, int, str]] = [
     (690, 690, "connective introducing the log-likelihood (line 692)"),
     (696, 696, "connective introducing the gradients (lines 698-700)"),
     (702, 702, "connective introducing the stationarity condition (line 704)"),
-    (708, 708, "prose: what is wanted is W and Sigma, not A"),
+    (708, 708, "prose: what is wanted is W and Σ, not A"),
     (712, 712, "connective 'using the chain rule we get'"),
     (716, 716, "connective introducing the stationary condition (line 718)"),
     (720, 720, "connective introducing the eigenvector equation (line 722)"),
     (724, 724, "connective introducing the Tipping-Bishop solution (line 726)"),
-    (728, 728, "prose: PCA as the sigma^2 -> 0 case of PPCA (attribution to Tipping & Bishop 1999); the "
-               "limit itself is checked by latent.fa-zero-noise-limit-pseudoinverse"),
-    (742, 742, "prose: motivation of MGFs for sums of random variables (the claim is line 744)"),
     (750, 750, "prose: history of de Finetti's theorem"),
     (756, 758, "prose: hopes for latent variables (interpretable, actionable, causal)"),
     (774, 774, "terminology: other names of the encoder and decoder networks"),

@@ -28,3 +28,15 @@ def test_verdict_matches_expectation(entry, results):
         f"methods={[(m.engine, m.outcome, m.detail) for m in result.methods]}")
     if result.verdict.value == "refuted":
         assert result.counterexample, f"{entry.id}: refuted without a counterexample"
+
+
+CORRECTED = [e for e in ENTRIES if e.corrected_by is not None]
+
+
+@pytest.mark.parametrize("entry", CORRECTED, ids=lambda e: e.id)
+def test_corrections_hold_by_their_computed_verdict(entry, results):
+    """The entry named in ``corrected_by`` holds by what the engines find, not by what it expects."""
+    fix = formulas.get(entry.corrected_by)
+    assert fix is not entry
+    verdict = results[fix.id].verdict.value
+    assert verdict in ("proved", "confirmed"), f"{fix.id} corrects {entry.id} but its check says {verdict}"

@@ -93,7 +93,8 @@ def entry_key(entry) -> str:
 
 @cache
 def _chapter_sources() -> dict[str, str]:
-    """Chapter key -> hash of its module's source."""
+    """Chapter key -> hash of its source: the module, or every ``.py`` file of a chapter package
+    (its sections and experiments hold the entries' statements and evidence)."""
     import sys
 
     import formulas
@@ -103,7 +104,12 @@ def _chapter_sources() -> dict[str, str]:
     for name, module in list(sys.modules.items()):
         chapter = getattr(module, "CHAPTER", None) if name.startswith("formulas.") else None
         if chapter is not None:
-            out[chapter.key] = hashlib.sha256(Path(module.__file__).read_bytes()).hexdigest()
+            path = Path(module.__file__)
+            files = sorted(path.parent.rglob("*.py")) if path.name == "__init__.py" else [path]
+            h = hashlib.sha256()
+            for f in files:
+                h.update(f.relative_to(path.parent).as_posix().encode() + b"\0" + f.read_bytes())
+            out[chapter.key] = h.hexdigest()
     return out
 
 

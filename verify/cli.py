@@ -7,7 +7,7 @@ Commands::
     sheetproof search TEXT [--limit N] [--json]
     sheetproof errata [--json]
     sheetproof coverage [--json]
-    sheetproof check FILE... [--json]
+    sheetproof check FILE... [--json] [--format text|json|github]   # identity YAML, Markdown or LaTeX notes
 
 ``verify`` exits 1 when any entry's verdict differs from the verdict the catalog
 records as expected for it (a regression gate); ``check`` exits 0 when every
@@ -293,6 +293,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     for module in EXTRA_COMMANDS:
         importlib.import_module(module).register(sub)
+    importlib.import_module("verify.notes.command").extend_check(sub)  # .md/.tex notes, --format github
     return parser
 
 

@@ -8,9 +8,13 @@ fails with the verdict, the counterexample and the engines' evidence otherwise.
 An identity with an input error fails with the error's location; a file that
 cannot be read at all is a collection error.
 
+Markdown and LaTeX notes (``*.md``, ``*.tex``) that carry a ``sheetproof:`` header
+are collected too, one test per claim (:mod:`verify.notes.pytest_items`).
+
 Settings (``[tool.pytest.ini_options]`` or ``pytest.ini``)::
 
     sheetproof_identity_files = *.identities.yaml *.identities.yml   # glob patterns of file names
+    sheetproof_notes_files = *.md *.tex                              # notes, collected when they have a header
     sheetproof_timeout = 60                                          # seconds per identity
 
 The plugin imports nothing heavy until a matching file is collected.
@@ -26,11 +30,14 @@ import pytest
 __all__ = ["IdentityFile", "IdentityItem", "IdentityFailure"]
 
 DEFAULT_PATTERNS = ("*.identities.yaml", "*.identities.yml")
+NOTES_PATTERNS = ("*.md", "*.tex")
 
 
 def pytest_addoption(parser):
     parser.addini("sheetproof_identity_files", type="args", default=list(DEFAULT_PATTERNS),
                   help="glob patterns of identity files collected as tests (sheetproof)")
+    parser.addini("sheetproof_notes_files", type="args", default=list(NOTES_PATTERNS),
+                  help="glob patterns of Markdown/LaTeX notes collected when they carry a sheetproof: header")
     parser.addini("sheetproof_timeout", type="string", default="60",
                   help="seconds allowed per identity (sheetproof)")
 
@@ -39,6 +46,13 @@ def pytest_collect_file(file_path, parent):
     patterns = parent.config.getini("sheetproof_identity_files")
     if any(fnmatch(file_path.name, p) for p in patterns):
         return IdentityFile.from_parent(parent, path=file_path)
+    if any(fnmatch(file_path.name, p) for p in parent.config.getini("sheetproof_notes_files")):
+        from verify.notes.header import has_sheetproof_header
+
+        if has_sheetproof_header(file_path):
+            from verify.notes.pytest_items import NotesTestFile
+
+            return NotesTestFile.from_parent(parent, path=file_path)
     return None
 
 

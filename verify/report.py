@@ -6,7 +6,7 @@ from formulas.model import Entry, Verdict
 
 from .result import Result
 
-__all__ = ["record", "is_erratum", "implementations"]
+__all__ = ["record", "is_erratum", "implementations", "renderings"]
 
 
 def implementations(entry: Entry) -> list[str]:
@@ -19,13 +19,26 @@ def implementations(entry: Entry) -> list[str]:
 
 
 def is_erratum(entry: Entry) -> bool:
-    """A seed claim that is wrong or garbled as printed."""
-    return entry.is_seed_claim and not entry.definition and entry.expected in (Verdict.REFUTED,
-                                                                                Verdict.NOT_CHECKABLE)
+    """A seed claim that is wrong or garbled as printed: refuted, not checkable (and not a definition), or
+    garbled with its intended statement checked -- such an entry names the clean entry in ``corrected_by``."""
+    if not entry.is_seed_claim or entry.definition:
+        return False
+    return entry.expected in (Verdict.REFUTED, Verdict.NOT_CHECKABLE) or entry.corrected_by is not None
+
+
+def renderings(entry: Entry) -> tuple[str | None, str | None, str | None]:
+    """(LaTeX, SymPy code, error) of the entry's statement.  A statement that raises when it is built is
+    rendered as ``None`` with the error text: the check records that entry as ``error``, and the report
+    must not stop at it."""
+    try:
+        return entry.latex, entry.sympy_code, None
+    except Exception as err:  # noqa: BLE001 - one bad entry never stops the rest
+        return None, None, f"the statement could not be built: {type(err).__name__}: {err}"
 
 
 def record(entry: Entry, result: Result, *, full: bool = True) -> dict:
     """The JSON record; ``full=False`` leaves out the costly renderings (LaTeX, SymPy code, linked code)."""
+    latex, code, statement_error = renderings(entry) if full else (None, None, None)
     out = {
         "id": entry.id,
         "name": entry.name,
@@ -44,8 +57,9 @@ def record(entry: Entry, result: Result, *, full: bool = True) -> dict:
         "conflicts": result.conflicts,
         "counterexample": result.counterexample,
         "corrected_by": entry.corrected_by,
-        "latex": entry.latex if full else None,
-        "sympy": entry.sympy_code if full else None,
+        "latex": latex,
+        "sympy": code,
+        "statement_error": statement_error,
         "aliases": list(entry.aliases),
         "tags": list(entry.tags),
         "references": list(entry.references),

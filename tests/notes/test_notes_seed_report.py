@@ -1,0 +1,49 @@
+"""The cheat sheet read as notes and compared with the catalog (docs/examples/cheatsheet-report.md)."""
+
+import re
+
+import pytest
+
+from verify.notes.seed_report import (
+    DEFAULT_OUT,
+    ENGINE_WATCH,
+    KNOWN_DISAGREEMENTS,
+    claim_lines,
+    has_top_level_relation,
+    measure,
+    render,
+)
+
+
+@pytest.mark.parametrize("line, holds", [
+    ("$a = b$", True), ("$$R(m) \\leq \\sum_{i=0}^{n} x$$", True), ("$\\sum_{i=1}^n x_i$", False),
+    ("$x \\in S$ and $y \\neq z$", True), ("prose = prose", False), ("$\\left( x \\right)_{ij}$", False),
+])
+def test_which_lines_hold_a_relation(line, holds):
+    assert has_top_level_relation(line) is holds
+
+
+def test_every_claim_line_is_classified_with_a_reason():
+    report = measure(check=False)
+    assert len(report.lines) == len(claim_lines()) > 50
+    for s in report.lines:
+        assert s.status in ("parsed", "unreadable", "skipped", "no-claim")
+        assert s.status == "parsed" or s.reason, s.number
+        assert all(v != "not-checkable" for _, v in s.entries)
+    # floors measured when the report was written: a change that reads fewer lines fails here
+    assert len(report.parsed) >= 26
+    assert sum(s.syntax for s in report.lines) >= 64
+
+
+@pytest.mark.slow
+def test_parsed_lines_agree_with_the_catalog_and_the_report_is_current():
+    from pathlib import Path
+
+    report = measure(jobs=2)
+    disagree = {s.number: s.results for s in report.parsed if not s.agrees}
+    assert set(disagree) - set(ENGINE_WATCH) == set(KNOWN_DISAGREEMENTS), disagree
+    assert sum(1 for s in report.parsed if s.agrees) / len(report.parsed) >= 0.95
+    path = Path(__file__).resolve().parents[2] / DEFAULT_OUT
+    drop = re.compile(r"^\d+ claims checked in .* s\.$", re.M)
+    assert drop.sub("", render(report)) == drop.sub("", path.read_text()), (
+        "docs/examples/cheatsheet-report.md is stale: run python -m verify.notes.seed_report")

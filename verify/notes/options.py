@@ -1,0 +1,223 @@
+"""Declarations of a notes file: the file-wide header and the comment after an equation.
+
+The header (Markdown front matter under ``sheetproof:``, a ``% sheetproof:`` block in
+LaTeX, or a sidecar file ``NAME.sheetproof.yaml`` beside the notes) is a mapping::
+
+    symbols: {x: vector n, A: matrix n n}   # as in identity files; keys may be TeX: '\\mathbf{x}'
+    distributions: {X: Normal(mu, sigma)}
+    layout: denominator                     # or numerator
+    where: [a > 0]                          # constraints for every claim
+    given: [independent X Y]
+    inline: false                           # true: also read $...$ inside paragraphs
+    index_base: 1                           # x_1 is the first entry (0: x_0 is)
+    macros: {'\\R': '\\mathbb{R}', '\\norm': '\\left\\|#1\\right\\|'}
+    equations: {L12: {expect: refuted}, eq-softmax: {skip: a definition}}   # adjust claims by id
+    format: markdown                        # sidecars only: for a file whose name does not say
+
+The comment after an equation adjusts that equation: ``id=name, expect=refuted,
+skip, skip="why", symbols={x: vector 3}, distributions={...}, where="a > 0",
+given="independent X Y", layout=numerator, title="..."`` (or one YAML flow mapping
+``{id: name, expect: refuted}``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .errors import NotesError
+
+__all__ = ["FileOptions", "EquationOptions", "HEADER_KEYS", "EQUATION_KEYS", "file_options", "equation_options",
+           "parse_comment"]
+
+HEADER_KEYS = ("symbols", "distributions", "layout", "where", "given", "inline", "index_base", "macros",
+               "equations", "format", "title", "description")
+EQUATION_KEYS = ("id", "expect", "skip", "symbols", "distributions", "where", "given", "layout", "title")
+_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,79}$")
+MAX_MACRO_ENTRIES = 200
+
+
+@dataclass
+class EquationOptions:
+    id: str | None = None
+    expect: str = "holds"
+    skip: str | None = None  # the reason, when skipped
+    symbols: dict = field(default_factory=dict)
+    distributions: dict = field(default_factory=dict)
+    where: tuple = ()
+    given: tuple = ()
+    layout: str | None = None
+    title: str = ""
+
+    def merged(self, other: EquationOptions) -> EquationOptions:
+        """These options with ``other``'s on top (the comment after an equation wins over the header)."""
+        return EquationOptions(
+            other.id or self.id, other.expect if other.expect != "holds" else self.expect,
+            other.skip if other.skip is not None else self.skip, {**self.symbols, **other.symbols},
+            {**self.distributions, **other.distributions}, self.where + other.where, self.given + other.given,
+            other.layout or self.layout, other.title or self.title)
+
+
+@dataclass
+class FileOptions:
+    symbols: dict = field(default_factory=dict)
+    distributions: dict = field(default_factory=dict)
+    layout: str = "denominator"
+    where: tuple = ()
+    given: tuple = ()
+    inline: bool = False
+    index_base: int = 1
+    macros: dict = field(default_factory=dict)  # "\\name" -> body
+    equations: dict = field(default_factory=dict)  # id -> EquationOptions
+    format: str | None = None
+
+
+def _kind(value) -> str:
+    return {dict: "a mapping", list: "a list", bool: "true/false", type(None): "nothing"}.get(
+        type(value), f"a {type(value).__name__}")
+
+
+def _mapping(value, what: str) -> dict:
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise NotesError(f"{what}: must be a mapping such as {{x: vector n}}, got {_kind(value)}")
+    out = {}
+    for k, v in value.items():
+        if not isinstance(k, str) or isinstance(v, bool) or not isinstance(v, (str, int)):
+            raise NotesError(f"{what}: {k!r} must map to text such as 'vector n'")
+        out[k] = str(v)
+    return out
+
+
+def _strings(value, what: str) -> tuple:
+    if value is None:
+        return ()
+    items = value if isinstance(value, list) else [value]
+    for v in items:
+        if isinstance(v, bool) or not isinstance(v, (str, int, float)):
+            raise NotesError(f"{what}: must be text or a list of texts, got {_kind(v)}")
+    return tuple(str(v) for v in items)
+
+
+def _choice(value, what: str, options: tuple, default):
+    if value is None:
+        return default
+    if value not in options:
+        raise NotesError(f"{what}: must be one of {', '.join(map(str, options))}, got {value!r}"[:300])
+    return value
+
+
+def equation_options(data: dict, where: str = "the equation's comment") -> EquationOptions:
+    unknown = sorted(str(k) for k in data if k not in EQUATION_KEYS)
+    if unknown:
+        raise NotesError(f"{where}: unknown key(s) {', '.join(unknown)[:200]}; known: {', '.join(EQUATION_KEYS)}")
+    ident = data.get("id")
+    if ident is not None and not (isinstance(ident, str) and _ID.match(ident)):
+        raise NotesError(f"{where}: an id is 1-80 letters, digits, '-', '_', '.', ':', got {str(ident)[:80]!r}")
+    skip = data.get("skip")
+    if skip is True or skip == "":
+        skip = "marked skip"
+    elif skip is False:
+        skip = None
+    elif skip is not None:
+        skip = str(skip)
+    title = data.get("title")
+    return EquationOptions(ident, _choice(data.get("expect"), "expect", ("holds", "refuted"), "holds"), skip,
+                           _mapping(data.get("symbols"), "symbols"), _mapping(data.get("distributions"),
+                                                                               "distributions"),
+                           _strings(data.get("where"), "where"), _strings(data.get("given"), "given"),
+                           _choice(data.get("layout"), "layout", ("denominator", "numerator"), None),
+                           "" if title is None else str(title))
+
+
+def file_options(data, *, sidecar: bool = False) -> FileOptions:
+    """Check a header mapping (``None`` or ``True`` for an empty one); raises :class:`NotesError`."""
+    if data is None or data is True:
+        return FileOptions()
+    if not isinstance(data, dict):
+        raise NotesError(f"the sheetproof header must be a mapping, got {_kind(data)}")
+    unknown = sorted(str(k) for k in data if k not in HEADER_KEYS)
+    if unknown:
+        raise NotesError(f"the sheetproof header: unknown key(s) {', '.join(unknown)[:200]}; known: "
+                         f"{', '.join(HEADER_KEYS)}")
+    if "format" in data and not sidecar:
+        raise NotesError("'format' belongs in a sidecar file NAME.sheetproof.yaml, not in the notes' own header")
+    macros = _mapping(data.get("macros"), "macros")
+    if len(macros) > MAX_MACRO_ENTRIES:
+        raise NotesError(f"macros: more than {MAX_MACRO_ENTRIES} entries")
+    raw_eq = data.get("equations") or {}
+    if not isinstance(raw_eq, dict):
+        raise NotesError(f"equations: must map claim ids to options, got {_kind(raw_eq)}")
+    equations = {}
+    for key, opts in raw_eq.items():
+        if not isinstance(opts, dict):
+            raise NotesError(f"equations: {key!r} must map to options such as {{expect: refuted}}")
+        equations[str(key)] = equation_options(opts, f"equations: {key}")
+    inline = data.get("inline", False)
+    if not isinstance(inline, bool):
+        raise NotesError(f"inline: must be true or false, got {inline!r}")
+    return FileOptions(
+        _mapping(data.get("symbols"), "symbols"), _mapping(data.get("distributions"), "distributions"),
+        _choice(data.get("layout"), "layout", ("denominator", "numerator"), "denominator"),
+        _strings(data.get("where"), "where"), _strings(data.get("given"), "given"), inline,
+        _choice(data.get("index_base"), "index_base", (0, 1), 1), macros, equations,
+        _choice(data.get("format"), "format", ("markdown", "latex"), None))
+
+
+def _split_items(body: str) -> list[str]:
+    """Top-level comma-separated items; commas inside {} [] () and quotes stay."""
+    items, depth, quote, start = [], 0, None, 0
+    for k, c in enumerate(body):
+        if quote:
+            if c == quote:
+                quote = None
+        elif c in "\"'":
+            quote = c
+        elif c in "{[(":
+            depth += 1
+        elif c in "}])":
+            depth -= 1
+        elif c == "," and depth == 0:
+            items.append(body[start:k])
+            start = k + 1
+    items.append(body[start:])
+    return [i.strip() for i in items if i.strip()]
+
+
+def parse_comment(body: str) -> EquationOptions:
+    """The options of ``<!-- sheetproof: BODY -->`` / ``% sheetproof: BODY``."""
+    import yaml
+
+    body = body.strip()
+    if len(body) > 4000:
+        raise NotesError("a sheetproof comment longer than 4000 characters")
+    if body.startswith("{"):
+        try:
+            data = yaml.safe_load(body)
+        except yaml.YAMLError as err:
+            raise NotesError(f"the sheetproof comment is not a YAML mapping: {type(err).__name__}") from None
+        if not isinstance(data, dict):
+            raise NotesError("the sheetproof comment must be a mapping such as {id: name, expect: refuted}")
+        return equation_options(data)
+    data: dict = {}
+    for item in _split_items(body):
+        key, sep, value = item.partition("=")
+        key = key.strip()
+        if not sep:
+            if key != "skip":
+                raise NotesError(f"the sheetproof comment: {key!r} needs a value ({key}=...); only 'skip' "
+                                 "stands alone")
+            data["skip"] = True
+            continue
+        value = value.strip()
+        if value[:1] in "{[":
+            try:
+                data[key] = yaml.safe_load(value)
+            except yaml.YAMLError as err:
+                raise NotesError(f"the sheetproof comment: {key}= is not YAML: {type(err).__name__}") from None
+        elif value[:1] in "\"'" and value[-1:] == value[:1] and len(value) >= 2:
+            data[key] = value[1:-1]
+        else:
+            data[key] = value
+    return equation_options(data)
