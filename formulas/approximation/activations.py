@@ -46,6 +46,7 @@ relu_is_linear_as_printed = Entry(
            "linear maps built without an inner product (each equals wᵀx with wᵢ = f(eᵢ)) and on affine maps, which "
            "are neither linear nor of that form",
     seed=seed(265, 265, r"**T.** (ReLU) is linear  $\iff f(\mathbf{x}) = \mathbf{w}^T \mathbf{x}$  for some  $\mathbf{w} \in \mathbb{R}^n$"),
+    corrected_by="deriv.linear-iff-inner-product",
     notes="Garbled as printed: '(ReLU)' stands where the theorem's function belongs; the line is line 198's theorem "
           "(deriv.linear-iff-inner-product, the same claim with the same verdict).  It does not claim that ReLU is "
           "linear; ReLU is positively homogeneous, ReLU(az) = a ReLU(z) for a ≥ 0, but not additive: "

@@ -39,7 +39,7 @@ backprop_as_printed = Entry(
           "eˡ, and the product mixes error vectors with unexplained matrices 'I(Fˡ, L − 1)', so its shapes do not compose.  "
           "The sentence's claim, the reversed network, is the unrolled recursion eˡ = (J⁽ˡ⁺¹⁾)ᵀ ⋯ (J⁽ᴸ⁾)ᵀ eᴸ, checked "
           "for two layers: a general layer g: ℝⁿ → ℝᵏ followed by an affine layer Cg + c (Jacobian C), squared error.  "
-          "In denominator layout ∂g/∂x is (J_g)ᵀ, so the product reads ∂g/∂x · Cᵀ · eᴸ.",
+          "In denominator layout ∂g/∂x is the transposed Jacobian of g, so the product reads ∂g/∂x · Cᵀ · eᴸ.",
     aliases=("backpropagation", "reverse network"),
     tags=("backpropagation", "garbled"),
 )

@@ -17,12 +17,10 @@ import sympy as sp
 
 from .._authoring import Outcome
 
-__all__ = [
-    "region_count_relu_layer_bound", "region_count_hyperplane_arrangement", "region_count_deletion_restriction",
-    "region_count_deep_relu_bound", "region_count_deep_exponential_in_depth", "region_count_deep_relu_as_printed",
-    "k_hinge_representation_as_printed", "cpwl_signed_sum_of_hinges", "piecewise_linear_dense",
-    "relu_is_linear_as_printed", "relu_net_piecewise_linear",
-]
+__all__ = ["region_count_relu_layer_bound", "region_count_hyperplane_arrangement", "region_count_deletion_restriction",
+           "region_count_deep_relu_bound", "region_count_deep_exponential_in_depth", "region_count_deep_relu_as_printed",
+           "k_hinge_representation_as_printed", "cpwl_signed_sum_of_hinges", "piecewise_linear_dense",
+           "relu_is_linear_as_printed", "relu_net_piecewise_linear"]
 
 
 def _rng(seed: int):
@@ -32,14 +30,13 @@ def _rng(seed: int):
 
 
 def _zaslavsky(m: int, n: int) -> int:
-    """∑_{i ≤ min(m, n)} C(m, i), computed here independently of numerics."""
+    """∑ᵢ C(m, i) over i ≤ min(m, n), computed here independently of numerics."""
     return sum(math.comb(m, i) for i in range(min(m, n) + 1))
 
 
 # -- linear regions ----------------------------------------------------------------------------------
 def region_count_relu_layer_bound() -> Outcome:
-    """approx.region-count-relu-layer-bound: one ReLU layer of width m on ℝⁿ has at most ∑_{i≤min(m,n)} C(m, i)
-    regions, on Gaussian and on degenerate (parallel, concurrent, repeated) integer weights."""
+    """approx.region-count-relu-layer-bound, on Gaussian and degenerate (parallel, concurrent, repeated) integer weights."""
     from numerics.regions import count_arrangement_regions, count_relu_regions_2d
 
     rng = _rng(3)
@@ -66,7 +63,7 @@ def region_count_relu_layer_bound() -> Outcome:
         if full > _zaslavsky(m, 3):
             return Outcome(False, f"width {m} on ℝ³: {full} regions > {_zaslavsky(m, 3)}", {"W": W.tolist(), "b": b.tolist()})
     return Outcome(True, f"{trials} single ReLU layers (Gaussian and degenerate integer weights, n = 2, 3): exact region "
-                         "counts never exceed ∑_{i≤min(m,n)} C(m, i)")
+                         "counts never exceed ∑ᵢ C(m, i), i ≤ min(m, n)")
 
 
 def region_count_hyperplane_arrangement() -> Outcome:
@@ -84,11 +81,11 @@ def region_count_hyperplane_arrangement() -> Outcome:
                 return Outcome(False, f"{m} Gaussian hyperplanes in ℝ^{n}: {count} regions",
                                {"m": m, "n": n, "regions": count, "formula": _zaslavsky(m, n)})
     return Outcome(True, f"{trials} Gaussian arrangements (general position with probability 1), n ≤ 4, m ≤ 8: the "
-                         "exact count equals ∑_{i≤min(m,n)} C(m, i) every time")
+                         "exact count equals ∑ᵢ C(m, i), i ≤ min(m, n), every time")
 
 
 def _line_arrangement_regions(lines) -> int:
-    """Regions of distinct lines a x + b y = c, exactly: 1 + #lines + ∑ over intersection points (t_p − 1)."""
+    """Regions of distinct lines a x + b y = c, exactly: 1 + #lines + ∑ over intersection points of (tₚ − 1)."""
     points: dict = {}
     for i in range(len(lines)):
         for j in range(i + 1, len(lines)):
@@ -125,7 +122,7 @@ def region_count_deletion_restriction() -> Outcome:
             return Outcome(False, f"trial {trial}: deletion-restriction gives {got}, the exact point count {exact}",
                            {"lines": lines, "deletion_restriction": got, "exact": exact})
     return Outcome(True, "40 random integer line arrangements (parallel and concurrent lines): deletion-restriction "
-                         "equals 1 + #lines + ∑_p (t_p − 1), computed exactly from the intersection points")
+                         "equals 1 + #lines + ∑ₚ (tₚ − 1), computed exactly from the intersection points")
 
 
 def _tent_net(L: int):
@@ -187,7 +184,7 @@ def region_count_deep_relu_bound() -> Outcome:
         if count > bound:
             return Outcome(False, f"tent net L = {L}: {count} > {bound}", {"L": L})
     return Outcome(True, "random Gaussian ReLU nets on ℝ² (5 width profiles) and tent nets L ≤ 5: exact region counts "
-                         "within ∏_l ∑_{j≤d_l} C(m_l, j)")
+                         "within ∏ₗ ∑ⱼ C(mₗ, j), j ≤ dₗ")
 
 
 def region_count_deep_exponential_in_depth() -> Outcome:
@@ -233,8 +230,7 @@ def k_hinge_representation_as_printed() -> Outcome:
     max(wx + b) is affine, so a signed sum g of 1-hinges satisfies g(−1) + g(1) − 2g(0) = 0 identically (shown with
     symbolic w, b); |x| = max(x, −x) is continuous piecewise linear with defect 2.  If either fact cannot be
     established this raises."""
-    n = 1
-    k_max = math.ceil(math.log2(n + 1))
+    n, k_max = 1, math.ceil(math.log2(2))
     if k_max != 1:
         raise RuntimeError(f"⌈log₂(n + 1)⌉ at n = 1 came out as {k_max}")
     w, b, x = sp.symbols("w b x", real=True)

@@ -59,7 +59,7 @@ maxout_partition_as_printed = Entry(
     seed=seed(248, 248, r"$\mathbf{x}^l = \mathbf{x}^l \cdot \mathbf{I}_{A_1} + \dots + \mathbf{x}^l \cdot \mathbf{I}_{A_k}$"),
     notes="As an identity the line holds: the indicator vectors of a partition sum to the all-ones vector, so x splits "
           "into its restrictions to the groups.  Checked for three groups with indicators a, b and 1 − a − b (the "
-          "identity holds for any weights summing to one, indicators included).  As the definition of G_j that line "
+          "identity holds for any weights summing to one, indicators included).  As the definition of Gⱼ that line "
           "246 announces it says nothing: it contains no max.  The intended definition is "
           "approx.maxout-groupwise-max, Gⱼ(x) = max{xᵢ : i ∈ Aⱼ}.",
     aliases=("maxout partition",),
@@ -72,7 +72,7 @@ maxout_groupwise_max = Entry(
     title="Maxout over a partition: Gⱼ(x) = max{zᵢ : i ∈ Aⱼ} with z = Wx + b",
     expected=NOT_CHECKABLE,
     definition=True,
-    reason="the definition line 246 announces: the linear units z = Wx + b are partitioned into groups A_j and each "
+    reason="the definition line 246 announces: the linear units z = Wx + b are partitioned into groups Aⱼ and each "
            "maxout unit outputs the largest unit of its group, a k-hinge of x",
     aliases=("maxout groups", "maxout definition"),
     tags=("maxout",),

@@ -68,7 +68,7 @@ $$R(m) \leq \sum_{i=0}^{\min\{m,n\}} \binom{m}{i}$$"""),
     corrected_by="approx.region-count-relu-layer-bound",
     notes="The printed sum is Zaslavsky's count for one layer (a hyperplane arrangement).  Montúfar et al. prove a "
           "lower bound on the maximal number of regions of deep nets that grows exponentially in L, "
-          "(∏ₗ ⌊mₗ/n⌋ⁿ over l < L) · ∑ⱼ₌₀ⁿ C(m_L, j); an upper bound for deep nets is approx.region-count-deep-relu-bound.  "
+          "(∏ₗ ⌊mₗ/n⌋ⁿ over l < L) · ∑ⱼ₌₀ⁿ C(m(L), j), m(L) the last width; an upper bound for deep nets is approx.region-count-deep-relu-bound.  "
           "'partitioned into at most R(m) layers' should read 'regions'.  The passage is printed three times "
           "(lines 180-182, 277-279, 287-289).",
     aliases=("Montufar theorem", "number of linear regions of deep networks", "deep ReLU region bound"),
@@ -112,7 +112,7 @@ region_count_deletion_restriction = Entry(
     title="Deletion-restriction: r(𝒜) = r(𝒜 without H) + r(𝒜 restricted to H)",
     expected=CONFIRMED,
     experiment=experiments.region_count_deletion_restriction,
-    reason="the recursion's count against the exact count 1 + #lines + ∑_p (t_p − 1) on degenerate line arrangements",
+    reason="the recursion's count against the exact count 1 + #lines + ∑ₚ (tₚ − 1) on degenerate line arrangements",
     notes="Adding H splits in two exactly the regions it meets, one per region of the arrangement cut out inside H.",
     aliases=("deletion restriction", "region recursion"),
     tags=("hyperplane arrangement", "combinatorics"),

@@ -21,8 +21,8 @@ linear_autoencoder_pca_subspace = Entry(
     expected=CONFIRMED,
     experiment=experiments.linear_autoencoder_pca_subspace,
     reason="a claim about the minimisers of an optimisation problem: the fitted linear autoencoder's map D C against "
-           "the PCA projection U_k U_kᵀ for three (d, k)",
-    notes="min over C ∈ ℝᵏˣᵈ, D ∈ ℝᵈˣᵏ of ∑ᵢ ‖xᵢ − D C xᵢ‖² (centred data) is attained exactly when D C = U_k U_kᵀ "
+           "the PCA projection UₖUₖᵀ for three (d, k)",
+    notes="min over C ∈ ℝᵏˣᵈ, D ∈ ℝᵈˣᵏ of ∑ᵢ ‖xᵢ − D C xᵢ‖² (centred data) is attained exactly when D C = UₖUₖᵀ "
           "(Eckart-Young); C and D themselves are identified only up to an invertible k × k map.",
     aliases=("linear autoencoder", "PCA autoencoder", "Baldi Hornik", "bottleneck PCA"),
     tags=("autoencoder", "PCA", "linear"),

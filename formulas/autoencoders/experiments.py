@@ -21,7 +21,7 @@ def _subspace_data(g, N: int, d: int, k: int, scales):
 
 
 def linear_autoencoder_pca_subspace() -> Outcome:
-    """ae.linear-autoencoder-pca-subspace: the fitted map D C equals the PCA projection U_k U_kᵀ."""
+    """ae.linear-autoencoder-pca-subspace: the fitted map D C equals the PCA projection UₖUₖᵀ."""
     import torch
 
     from numerics.ae import fit_linear_autoencoder

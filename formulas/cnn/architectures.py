@@ -196,7 +196,7 @@ inception_module = Entry(
     title="Inception module: parallel 1×1, 3×3, 5×5 convolutions and max pooling, concatenated along channels",
     expected=NOT_CHECKABLE,
     definition=True,
-    reason="each branch keeps the spatial size (same padding, stride 1), so the outputs concatenate into c₁ + c₃ + c₅ + c_p "
+    reason="each branch keeps the spatial size (same padding, stride 1), so the outputs concatenate into c₁ + c₃ + c₅ + cₚ "
            "channels; the 3×3 and 5×5 branches and the pooling branch are preceded or followed by 1×1 reductions",
     aliases=("inception module", "GoogLeNet block", "network in network"),
     tags=("architecture", "cnn"),

@@ -20,7 +20,7 @@ multichannel_convolution = Entry(
     title="Each filter spans all input channels and sums the per-channel convolutions: K filters give K output channels",
     expected=NOT_CHECKABLE,
     definition=True,
-    reason="the multi-channel convolution y[k] = b_k + ∑_c W[k, c] ⋆ x[c] (cnn.convolution-discrete), one output "
+    reason="the multi-channel convolution y[k] = bₖ + ∑ W[k, c] ⋆ x[c] over the channels c (cnn.convolution-discrete), one output "
            "channel per filter",
     aliases=("multi-channel convolution", "channels", "feature maps", "input channels output channels"),
     tags=("channels", "convolution", "cnn"),
@@ -63,7 +63,7 @@ channel_order_irrelevant = Entry(
     symbols={"K": "matrix n c", "X": "matrix n c", "P": "matrix c c orthogonal"},
     statement=lambda K, X, P: Eq(tr((K * P).T * (X * P)), tr(K.T * X)),
     seed=seed(333, 333, r"Usually we convolve over all of the channels together, such that each convolution has the information of all channels at its disposition and the order of the channels hence doesn't matter."),
-    notes="One output value of a filter is ∑_c k_cᵀx_c = tr(KᵀX), with column c of X the input patch of channel c "
+    notes="One output value of a filter is the sum over the channels c of k(c)ᵀx(c) = tr(KᵀX), with column c of X the input patch of channel c "
           "(flattened, n values) and column c of K the matching kernel slice.  Reordering the channels is X ↦ XP with a "
           "permutation matrix P, and the filter learned for the reordered input is KP; the statement holds for every "
           "orthogonal P, permutations included.  A kernel held fixed does see the order.",

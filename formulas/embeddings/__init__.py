@@ -9,7 +9,7 @@ Sections (one module each; the entries below are the chapter's table of contents
 
 Main statements
     * ``lookup_equals_one_hot_product`` -- x_w = Eᵀo_w.
-    * ``cooccurrence_index_set_size`` -- |C_R| = R(2T − R − 1); ``cooccurrence_symmetric`` -- C = Cᵀ.
+    * ``cooccurrence_index_set_size`` -- |C(R)| = R(2T − R − 1); ``cooccurrence_symmetric`` -- C = Cᵀ.
     * ``low_rank_factor_as_printed`` -- refuted (it forces A_k = A_k²); ``low_rank_factor_embedding`` corrects it.
     * ``skipgram_softmax_objective``, ``skipgram_gradient`` -- log p(wⱼ | wᵢ) and its gradient z − Z softmax(Zᵀx).
 

@@ -32,7 +32,7 @@ mutual_information_zero_if_independent = Entry(
     seed=seed(596, 596, r"The first thing that we could do is to use an information theoretic quantity: the so-called mutual information. The mutual information is described in information theory as *how much information one random variable has about another random variable*. If two variables are independent, then, the mutual information will be zero."),
     notes="X ~ (p, 1 − p) and Y ~ (q, 1 − q); independence means the joint is the product, whose marginals are the two "
           "laws again, so every log is log 1.  The same holds term by term for any finite supports.  In general "
-          "I(X; Y) = KL(P_XY ‖ P_X P_Y) ≥ 0 with equality iff X and Y are independent.",
+          "I(X; Y) = KL(P(X, Y) ‖ P(X)P(Y)) ≥ 0 with equality iff X and Y are independent.",
     aliases=("mutual information independence", "MI zero", "I(X;Y)=0"),
     tags=("information theory", "mutual information", "independence"),
     references=(_COVER,),
@@ -40,14 +40,14 @@ mutual_information_zero_if_independent = Entry(
 
 inner_product_bilinear = Entry(
     id="emb.inner-product-bilinear",
-    title="The embedding score x_vᵀx_w is bilinear in (x_v, x_w)",
+    title="The embedding score x(v)ᵀx(w) is bilinear in (x(v), x(w))",
     expected=PROVED,
     symbols={"x": "vector d", "y": "vector d", "u": "vector d", "v": "vector d",
              "a": "scalar", "b": "scalar", "c": "scalar", "e": "scalar"},
     statement=lambda x, y, u, v, a, b, c, e: Eq((a * x + b * y).T * (c * u + e * v),
                                                 a * c * (x.T * u) + a * e * (x.T * v) + b * c * (y.T * u) + b * e * (y.T * v)),
     seed=seed(604, 604, r"**Com.** As you can see this metric is bi-linear."),
-    notes="Read as a statement about the model pmi(v, w) ≈ x_vᵀx_w + const: the inner product is linear in each "
+    notes="Read as a statement about the model pmi(v, w) ≈ x(v)ᵀx(w) + const: the inner product is linear in each "
           "embedding.  PMI itself is a number per word pair, neither bilinear nor a metric.",
     aliases=("bilinear model", "bilinear form", "inner product linearity"),
     tags=("word embeddings", "bilinear", "PMI"),
@@ -58,7 +58,7 @@ pointwise_mutual_information = Entry(
     title="PMI of two words from co-occurrence counts: log P(v, w)/(P(v)P(w))",
     expected=NOT_CHECKABLE,
     definition=True,
-    reason="P(v, w) = C_vw/∑C, P(v) = ∑_w P(v, w); pmi = −∞ for pairs that never co-occur",
+    reason="P(v, w) = C(v, w)/∑C, P(v) = ∑ over w of P(v, w); pmi = −∞ for pairs that never co-occur",
     notes="The seed's PMI line (602) is catalogued in the information-theory chapter; this entry is the estimate from a "
           "co-occurrence matrix.  Its expectation under P(v, w) is the mutual information.",
     aliases=("PMI", "pointwise mutual information", "PMI matrix"),

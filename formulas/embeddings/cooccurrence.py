@@ -1,14 +1,14 @@
 """Skip-grams, co-occurrence and low-rank factorisation (cheat sheet lines 610-634).
 
-A text w₁ … w_T; the window pairs C_R; the co-occurrence matrix C = ∑_{(i,j)∈C_R} o_{wᵢ}o_{wⱼ}ᵀ over the
+A text w₁ … w_T; the window pairs C(R); the co-occurrence matrix C = ∑_{(i,j)∈C(R)} o_{wᵢ}o_{wⱼ}ᵀ over the
 vocabulary; its eigendecomposition C = VΛVᵀ and rank-k truncations.
 """
 
 from __future__ import annotations
 
-from sympy import Identity, MatMul, Symbol
+from sympy import Identity, MatMul
 
-from .._authoring import CONFIRMED, NOT_CHECKABLE, PROVED, REFUTED, Entry, Eq, Lt, Sum, seed
+from .._authoring import CONFIRMED, NOT_CHECKABLE, PROVED, REFUTED, Entry, Eq, seed
 from . import experiments
 
 _MIKOLOV = ("Mikolov, Sutskever, Chen, Corrado & Dean (2013), Distributed representations of words and phrases and "
@@ -16,7 +16,6 @@ _MIKOLOV = ("Mikolov, Sutskever, Chen, Corrado & Dean (2013), Distributed repres
 _LEVY = "Levy & Goldberg (2014), Neural word embedding as implicit matrix factorization, NeurIPS"
 _ECKART = "Eckart & Young (1936), The approximation of one matrix by another of lower rank, Psychometrika 1"
 _LINE_630 = r"$$C_{ij} = \text{one-hot}(w_i) \mathbf{C} \text{ one-hot}(w_j) = \mathbf{o}_i \mathbf{V} \mathbf{A}^T \mathbf{o}_j$$"
-_r = Symbol("r", integer=True, positive=True)  # distance between the two positions of a pair
 
 skip_gram_window = Entry(
     id="emb.skip-gram-window",
@@ -34,10 +33,10 @@ The skip-gram approach is an approach to look at co-occurrences of words within 
 
 cooccurrence_index_set = Entry(
     id="emb.cooccurrence-index-set",
-    title="Co-occurrence index set C_R = {(i, j) : 1 ≤ |i − j| ≤ R}",
+    title="Co-occurrence index set C(R) = {(i, j) : 1 ≤ |i − j| ≤ R}",
     expected=NOT_CHECKABLE,
     definition=True,
-    reason="position pairs of a sequence w₁ … w_T (1 ≤ i, j ≤ T) at distance 1 to R",
+    reason="position pairs of a sequence w₁, w₂, … of T words (1 ≤ i, j ≤ T) at distance 1 to R",
     seed=seed(614, 618, r"""### D. (Co-Occurrence Set)
 
 Here we look at the pairwise occurrences of words in a context window of size  $R$ . So, if we have a long sequence of words  $w = (w_1, \dots, w_T)$ , then the co-occurrence index set is defined as
@@ -51,20 +50,21 @@ $$C_R := \{(i, j) \mid 1 \leq |i - j| \leq R\}.$$"""),
 
 cooccurrence_index_set_size = Entry(
     id="emb.cooccurrence-index-set-size",
-    title="|C_R| = 2 ∑ᵣ₌₁ᴿ (T − r) = R(2T − R − 1) for R < T",
+    title="|C(R)| = 2 ∑ᵣ₌₁ᴿ (T − r) = R(2T − R − 1) for R < T",
     expected=PROVED,
     symbols={"T": "scalar positive integer", "R": "scalar positive integer"},
-    statement=lambda T, R: Eq(2 * Sum(T - _r, (_r, 1, R)), R * (2 * T - R - 1)),
-    where=lambda T, R: [Lt(R, T)],
-    notes="At distance r there are T − r ordered pairs with i < j, and as many with i > j.  For R ≥ T every pair of "
-          "distinct positions counts and |C_R| = T(T − 1).",
+    # the induction step: widening the window from R − 1 to R adds the 2(T − R) pairs at distance R
+    statement=lambda T, R: Eq(R * (2 * T - R - 1) - (R - 1) * (2 * T - (R - 1) - 1), 2 * (T - R)),
+    notes="At distance r there are T − r ordered pairs with i < j, and as many with i > j, so |C(R)| − |C(R − 1)| = "
+          "2(T − R); with |C(0)| = 0 the closed form follows by induction on R, and the statement is that step.  For "
+          "R ≥ T every pair of distinct positions counts and |C(R)| = T(T − 1).",
     aliases=("number of skip-gram pairs", "context pair count"),
     tags=("word embeddings", "co-occurrence", "combinatorics"),
 )
 
 cooccurrence_matrix = Entry(
     id="emb.cooccurrence-matrix",
-    title="Co-occurrence matrix C ∈ ℝᵐˣᵐ, m = |V|: C(u, v) = #{(i, j) ∈ C_R : wᵢ = u, wⱼ = v}",
+    title="Co-occurrence matrix C ∈ ℝᵐˣᵐ, m = |V|: C(u, v) = #{(i, j) ∈ C(R) : wᵢ = u, wⱼ = v}",
     expected=NOT_CHECKABLE,
     definition=True,
     reason="counts of word pairs at distance 1 to R",
@@ -73,7 +73,7 @@ cooccurrence_matrix = Entry(
 Note that in order to get an (empirical) idea of the co-occurrence frequencies one could compute the co-occurrence matrix
 
 $$\mathbf{C} \in \mathbb{R}^{|V| \times |V|}, \quad \text{where } C_{ij} = \#\text{of co-occurrences of } w_i \text{ and } w_j \text{ within window size } R.$$"""),
-    notes="Here i, j index vocabulary words, while in C_R they index positions in the text.",
+    notes="Here i, j index vocabulary words, while in C(R) they index positions in the text.",
     aliases=("co-occurrence matrix", "word-context matrix", "count matrix"),
     tags=("word embeddings", "co-occurrence"),
 )
@@ -85,8 +85,8 @@ cooccurrence_symmetric = Entry(
     symbols={"A": "matrix m P", "B": "matrix m P"},
     statement=lambda A, B: Eq((A * B.T + B * A.T).T, A * B.T + B * A.T),
     seed=seed(626, 626, r"Properties:  $\mathbf{C} = \mathbf{C}^T$  (symmetric), peaky, sparse."),
-    notes="Number the P pairs i < j of C_R and put o(wᵢ) in column p of A and o(wⱼ) in column p of B; since (i, j) ∈ C_R "
-          "iff (j, i) ∈ C_R, C = ∑ over i < j of o(wᵢ)o(wⱼ)ᵀ + o(wⱼ)o(wᵢ)ᵀ, that is ABᵀ + BAᵀ.  A one-sided window gives ABᵀ "
+    notes="Number the P pairs i < j of C(R) and put o(wᵢ) in column p of A and o(wⱼ) in column p of B; since (i, j) ∈ C(R) "
+          "iff (j, i) ∈ C(R), C = ∑ over i < j of o(wᵢ)o(wⱼ)ᵀ + o(wⱼ)o(wᵢ)ᵀ, that is ABᵀ + BAᵀ.  A one-sided window gives ABᵀ "
           "alone, which is not symmetric in general.",
     aliases=("co-occurrence symmetric", "symmetric window"),
     tags=("word embeddings", "co-occurrence", "symmetry"),
@@ -177,7 +177,7 @@ low_rank_factor_as_printed = Entry(
     expected=REFUTED,
     symbols={"V": "matrix m k", "A": "matrix k k diagonal"},
     statement=lambda V, A: Eq(V * A * V.T, V * A.T * A * V.T),
-    reason="with the same A_k on both sides the equality needs Aₖ = AₖᵀAₖ = Aₖ², eigenvalues in {0, 1}; the oᵢ, oⱼ "
+    reason="with the same Aₖ on both sides the equality needs Aₖ = AₖᵀAₖ = Aₖ², eigenvalues in {0, 1}; the oᵢ, oⱼ "
            "around both sides change nothing (oᵢᵀMoⱼ = oᵢᵀNoⱼ for all i, j iff M = N)",
     seed=seed(632, 632, r"$$\approx \mathbf{o}_i \mathbf{V}_k \mathbf{A}_k \mathbf{V}_k^T \mathbf{o}_j = \mathbf{o}_i \mathbf{V}_k \mathbf{A}_k^T \mathbf{A}_k \mathbf{V}_k^T \mathbf{o}_j$$"),
     corrected_by="emb.low-rank-factor-embedding",
@@ -194,7 +194,7 @@ low_rank_factor_embedding = Entry(
     symbols={"V": "matrix m k", "B": "matrix k k diagonal"},
     statement=lambda V, B: Eq(V * B**2 * V.T, (V * B) * (V * B).T),
     notes="For positive semidefinite C (or after keeping non-negative eigenvalues) the rows of X = Vₖ√Λₖ are "
-          "embeddings with x_vᵀx_w = Cₖ(v, w).",
+          "embeddings with x(v)ᵀx(w) = Cₖ(v, w).",
     aliases=("embedding as square root", "X X^T factorisation", "Gram factorisation"),
     tags=("word embeddings", "low rank"),
     see_also=("emb.svd-embedding",),

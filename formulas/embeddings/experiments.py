@@ -12,7 +12,7 @@ __all__ = ["symmetric_eigendecomposition", "svd_embedding"]
 
 
 def _cooccurrence(g, T: int, m: int, R: int):
-    """C[u, v] = #{(i, j): 1 ≤ |i − j| ≤ R, w_i = u, w_j = v} for a Zipf-like random sequence of T tokens over m words."""
+    """C[u, v] = #{(i, j): 1 ≤ |i − j| ≤ R, wᵢ = u, wⱼ = v} for a Zipf-like random sequence of T tokens over m words."""
     import torch
 
     p = 1.0 / torch.arange(1, m + 1, dtype=torch.float64)
@@ -43,7 +43,7 @@ def symmetric_eigendecomposition() -> Outcome:
 
 
 def svd_embedding() -> Outcome:
-    """emb.svd-embedding: the truncation V_kΛ_kV_kᵀ (k largest |λ|) attains the Eckart-Young error and no random rank-k
+    """emb.svd-embedding: the truncation VₖΛₖVₖᵀ (k largest |λ|) attains the Eckart-Young error and no random rank-k
     matrix, nor any small perturbation of its factors, does better."""
     import torch
 

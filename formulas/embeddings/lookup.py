@@ -12,10 +12,10 @@ from .._authoring import NOT_CHECKABLE, PROVED, Entry, Eq, seed
 
 embedding_map = Entry(
     id="emb.embedding-map",
-    title="Embedding map V → ℝᵈ, w ↦ x_w, through the one-hot vector of w",
+    title="Embedding map V → ℝᵈ, w ↦ x(w), through the one-hot vector of w",
     expected=NOT_CHECKABLE,
     definition=True,
-    reason="a word w ∈ V is encoded as o_w ∈ {0, 1}^|V| and mapped to x_w ∈ ℝᵈ",
+    reason="a word w ∈ V is encoded as o(w) ∈ {0, 1}ᵐ, m = |V|, and mapped to x(w) ∈ ℝᵈ",
     seed=seed(566, 572, r"""**Basic Idea:** Map symbols over a vocabulary  $V$  to a vector representation = embedding into an (euclidean) vector space (see lookup table in architecture overview).
 
 embedding map: (vocabulary)  $V \mapsto \mathbb{R}^d$  (embeddings)
@@ -23,7 +23,7 @@ embedding map: (vocabulary)  $V \mapsto \mathbb{R}^d$  (embeddings)
 (symbolic)  $w \mapsto \mathbf{x}_w$  (quantitative)
 
 word  $w \in V \rightarrow$  one-hot  $w \in \{0,1\}^{|V|} \rightarrow$  embedding  $\mathbf{x}_w$ ."""),
-    notes="'V ↦ ℝᵈ' is the map (the print has the maps-to arrow); 'one-hot w' is o_w, the w-th unit vector.",
+    notes="'V ↦ ℝᵈ' is the map (the print has the maps-to arrow); 'one-hot w' is o(w), the w-th unit vector.",
     aliases=("word embedding", "embedding", "word vector", "one-hot encoding"),
     tags=("word embeddings", "definition"),
     see_also=("emb.lookup-equals-one-hot-product",),
@@ -44,7 +44,7 @@ $d$  = dimensionality of embedding,  $d \ll m$"""),
 
 lookup_table = Entry(
     id="emb.lookup-table",
-    title="Shared lookup table E ∈ ℝᵐˣᵈ: row w holds the embedding x_w",
+    title="Shared lookup table E ∈ ℝᵐˣᵈ: row w holds the embedding x(w)",
     expected=NOT_CHECKABLE,
     definition=True,
     reason="the embeddings of all m words stacked as the rows of one m × d matrix, shared across positions",
@@ -59,12 +59,12 @@ $\mathcal{R}^{m \times d}$  shared lookup table"""),
 
 lookup_equals_one_hot_product = Entry(
     id="emb.lookup-equals-one-hot-product",
-    title="Looking up x_w is multiplying the table by the one-hot vector: x_w = Eᵀo_w, i.e. Eᵀ[o₁ ⋯ o_m] = Eᵀ",
+    title="Looking up x(w) is multiplying the table by the one-hot vector: x(w) = Eᵀo(w), i.e. Eᵀ[o₁ ⋯ oₘ] = Eᵀ",
     expected=PROVED,
     symbols={"E": "matrix m d"},
     statement=lambda E: Eq(MatMul(E.T, Identity(E.shape[0]), evaluate=False), E.T),
-    notes="The one-hot vectors o₁, …, o_m are the columns of I_m, so column w of EᵀI_m is Eᵀo_w, and column w of Eᵀ is "
-          "row w of E, x_w.  An embedding layer is a linear layer on one-hot inputs, computed by indexing instead of a "
+    notes="The one-hot vectors o₁, …, oₘ are the columns of Iₘ, so column w of EᵀIₘ is Eᵀo(w), and column w of Eᵀ is "
+          "row w of E, x(w).  An embedding layer is a linear layer on one-hot inputs, computed by indexing instead of a "
           "product.",
     aliases=("embedding lookup", "one-hot times embedding matrix"),
     tags=("word embeddings",),

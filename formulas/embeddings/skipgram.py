@@ -16,24 +16,24 @@ _LEVY = "Levy & Goldberg (2014), Neural word embedding as implicit matrix factor
 
 
 def _partition(Z, x):
-    """∑_u exp(x_wᵀz_u) = 1ᵀexp(Zᵀx)."""
+    """∑ᵤ exp(xᵀzᵤ) = 1ᵀexp(Zᵀx)."""
     return ScalarOf(OneMatrix(1, Z.shape[1]) * (Z.T * x).applyfunc(exp))
 
 
 def _objective_term(x, z, Z):
-    """x_wᵀz_v − log ∑_u exp(x_wᵀz_u)."""
+    """xᵀz − log ∑ᵤ exp(xᵀzᵤ)."""
     return ScalarOf(x.T * z) - log(_partition(Z, x))
 
 
 skipgram_softmax_objective = Entry(
     id="emb.skipgram-softmax-objective",
-    title="Skip-gram objective: each term x_vᵀz_w − log ∑ᵤ exp(x_vᵀzᵤ) is log p(w | v), v = wᵢ, w = wⱼ, under the softmax model",
+    title="Skip-gram objective: each term x(v)ᵀz(w) − log ∑ᵤ exp(x(v)ᵀzᵤ) is log p(w | v), v = wᵢ, w = wⱼ, under the softmax model",
     expected=PROVED,
     symbols={"x": "vector d", "z": "vector d", "Z": "matrix d m"},
     statement=lambda x, z, Z: Eq(_objective_term(x, z, Z), log(exp(ScalarOf(x.T * z)) / _partition(Z, x))),
     seed=seed(552, 552, r"$$= \arg \max_{\theta} \sum_{(i,j) \in C_R} \mathbf{x}_i^T \mathbf{z}_{w_j} - \log \left( \sum_{u \in V} \underbrace{\exp(\mathbf{x}_i^T \mathbf{z}_u)}_{\text{partition function}} \right)$$"),
-    notes="p(v | w) = exp(x_wᵀzᵥ)/∑ᵤ exp(x_wᵀzᵤ), with z = z(wⱼ) one of the columns of Z; so the printed sum over "
-          "C_R is the log-likelihood ∑ log p(wⱼ | wᵢ) of the context words.  'xᵢ' means x(wᵢ); the partition function is "
+    notes="p(v | w) = exp(x(w)ᵀzᵥ)/∑ᵤ exp(x(w)ᵀzᵤ), with z = z(wⱼ) one of the columns of Z; so the printed sum over "
+          "C(R) is the log-likelihood ∑ log p(wⱼ | wᵢ) of the context words.  'xᵢ' means x(wᵢ); the partition function is "
           "the whole sum over u (the brace marks one term); the leading '=' refers to a lost line.  Each step costs "
           "O(|V|) for the partition function, hence negative sampling (emb.skipgram-negative-sampling).",
     aliases=("skip-gram", "word2vec", "softmax objective", "partition function", "log-likelihood of context"),
@@ -59,11 +59,11 @@ skipgram_gradient = Entry(
 
 skipgram_negative_sampling = Entry(
     id="emb.skipgram-negative-sampling",
-    title="Negative sampling: log σ(x_wᵀzᵥ) + ∑ₖ₌₁ᴷ log σ(−x_wᵀz(uₖ)), uₖ drawn from Pₙ",
+    title="Negative sampling: log σ(x(w)ᵀzᵥ) + ∑ₖ₌₁ᴷ log σ(−x(w)ᵀz(uₖ)), uₖ drawn from Pₙ",
     expected=NOT_CHECKABLE,
     definition=True,
     reason="replaces the partition function by K noise words drawn from the unigram distribution raised to the power ¾",
-    notes="Levy & Goldberg (2014): at the optimum x_wᵀz_v = pmi(w, v) − log K (shifted PMI).",
+    notes="Levy & Goldberg (2014): at the optimum x(w)ᵀz(v) = pmi(w, v) − log K (shifted PMI).",
     aliases=("negative sampling", "SGNS", "word2vec negative sampling"),
     tags=("word embeddings", "skip-gram"),
     references=(_MIKOLOV, _LEVY),

@@ -75,9 +75,9 @@ gan_discriminator_descent_on_loss = Entry(
 
 gan_discriminator_update_as_printed = Entry(
     id="gen.gan-discriminator-update-as-printed",
-    title="θᵗ⁺¹ ← θᵗ − ηₜ∇_θR⁽ᴰ⁾(θ_d): a descent on R⁽ᴰ⁾ (against 'gradient ascent on D' below)",
+    title="θᵗ⁺¹ ← θᵗ − ηₜ∇R⁽ᴰ⁾(θᴰ): a descent on R⁽ᴰ⁾ (against 'gradient ascent on D' below)",
     expected=NOT_CHECKABLE,
-    reason="underdetermined: R⁽ᴰ⁾ is never defined, and the parameter lacks its subscript (θ for θ_d).  It agrees with the "
+    reason="underdetermined: R⁽ᴰ⁾ is never defined, and the parameter lacks its subscript (θ for θᴰ).  It agrees with the "
            "later 'gradient ascent on D' exactly when R⁽ᴰ⁾ is the discriminator's loss −V (gen.gan-discriminator-descent-"
            "on-loss); with R⁽ᴰ⁾ = V it would descend the objective D should maximise",
     seed=seed(785, 785, r"$$\theta^{t+1} \leftarrow \theta^t - \eta_t \nabla_{\theta} \mathcal{R}^{(D)}(\theta_d)$$"),
@@ -88,7 +88,7 @@ gan_discriminator_update_as_printed = Entry(
 
 gan_generator_update = Entry(
     id="gen.gan-generator-update",
-    title="Generator update: θ_g ← θ_g − ηₜ∇R⁽ᴳ⁾(θ_g)",
+    title="Generator update: θᴳ ← θᴳ − ηₜ∇R⁽ᴳ⁾(θᴳ)",
     expected=NOT_CHECKABLE,
     definition=True,
     reason="defines a descent step on the generator loss R⁽ᴳ⁾ (not defined in the seed: the minimax or the non-saturating "
@@ -112,7 +112,7 @@ gan_training_k_steps = Entry(
 
 gan_discriminator_objective = Entry(
     id="gen.gan-discriminator-objective",
-    title="Discriminator: gradient ascent on Eₓ log D(x) + E_z log(1 − D(G(z)))",
+    title="Discriminator: gradient ascent on E log D(x) + E log(1 − D(G(z))), x from the data, z from the prior",
     expected=NOT_CHECKABLE,
     definition=True,
     reason="defines the discriminator's objective and the direction of its updates; its maximiser for fixed G is "
@@ -130,13 +130,13 @@ $$+ \mathbb{E}_{\mathbf{z} \sim p(\mathbf{z})} [\log(1 - D_{\theta_d}(G_{\theta_
 
 gan_optimal_discriminator = Entry(
     id="gen.gan-optimal-discriminator",
-    title="For fixed G, a log D + b log(1 − D) is maximised at D* = a/(a + b) = p_data/(p_data + p_g): the shortfall is "
+    title="For fixed G, a log D + b log(1 − D) is maximised at D* = a/(a + b), the data density over the sum of the data and model densities: the shortfall is "
           "(a + b) KL(Ber(D*) ‖ Ber(D)) ≥ 0",
     expected=PROVED,
     symbols={"a": "scalar positive", "b": "scalar positive", "d": "scalar unit"},
     statement=lambda a, b, d: Eq(_pointwise_value(a, b, a / (a + b)) - _pointwise_value(a, b, d), _kl_bernoulli_gap(a, b, d)),
     where=lambda a, b, d: [Lt(0, d), Lt(d, 1)],
-    notes="Pointwise in x with a = p_data(x), b = p_g(x) and d = D(x) ∈ (0, 1); the KL of two Bernoulli laws is ≥ 0 and "
+    notes="Pointwise in x with a the data density at x, b the model density at x and d = D(x) ∈ (0, 1); the KL of two Bernoulli laws is ≥ 0 and "
           "0 only at d = D*, so D* is the unique maximiser (Goodfellow et al. 2014, prop. 1).",
     aliases=("optimal discriminator", "D star", "GAN optimal D"),
     tags=("gan", "discriminator"),
@@ -146,16 +146,16 @@ gan_optimal_discriminator = Entry(
 
 gan_optimal_value_jsd = Entry(
     id="gen.gan-optimal-value-jsd",
-    title="At the optimal discriminator the value is V(G, D*) = −log 4 + 2 JSD(p_data ‖ p_g) (two outcomes)",
+    title="At the optimal discriminator the value is V(G, D*) = −log 4 + 2 JSD(P ‖ Q) between the data and model laws (two outcomes)",
     expected=PROVED,
     symbols={"p": "scalar unit", "q": "scalar unit"},
     statement=lambda p, q: Eq(_optimal_value(p, q), -log(4) + _twice_jsd(p, q)),
     where=lambda p, q: [Lt(0, p), Lt(p, 1), Lt(0, q), Lt(q, 1)],
-    notes="p_data = (p, 1 − p) and p_g = (q, 1 − q); with D* = p_data/(p_data + p_g) the value is "
-          "∑ᵢ aᵢ log(aᵢ/(aᵢ + bᵢ)) + bᵢ log(bᵢ/(aᵢ + bᵢ)), and 2 JSD = KL(p_data ‖ m) + KL(p_g ‖ m) with "
-          "m = (p_data + p_g)/2.  Outcome by outcome the two differ by (aᵢ + bᵢ) log 2, and the sums of the aᵢ and of "
+    notes="The data law P = (p, 1 − p) and the model law Q = (q, 1 − q); with D* = P/(P + Q) the value is "
+          "∑ᵢ aᵢ log(aᵢ/(aᵢ + bᵢ)) + bᵢ log(bᵢ/(aᵢ + bᵢ)), and 2 JSD = KL(P ‖ M) + KL(Q ‖ M) with "
+          "M = (P + Q)/2.  Outcome by outcome the two differ by (aᵢ + bᵢ) log 2, and the sums of the aᵢ and of "
           "the bᵢ are 1, which gives −log 4 for any finite (or continuous) support.  So the generator's minimax "
-          "objective is minimised exactly at p_g = p_data, where the value is −log 4 (Goodfellow et al. 2014, thm. 1).",
+          "objective is minimised exactly at Q = P, where the value is −log 4 (Goodfellow et al. 2014, thm. 1).",
     aliases=("GAN Jensen-Shannon", "JSD", "GAN global optimum", "minus log 4"),
     tags=("gan", "divergence"),
     references=(_GOODFELLOW_GAN + ", theorem 1",),
@@ -172,7 +172,7 @@ gan_generator_minimax_loss = Entry(
     seed=seed(798, 800, r"""##### (2) Gradient descent on $G$
 
 $$\min_{\theta_g} \mathbb{E}_{\mathbf{z} \sim p(\mathbf{z})} [\log(1 - D_{\theta_d}(G_{\theta_g}(\mathbf{z})))]$$"""),
-    notes="The lines define the generator's objective (descend E_z log(1 − D(G(z)))); the checkable fact about it is its "
+    notes="The lines define the generator's objective (descend E log(1 − D(G(z))) over the noise z); the checkable fact about it is its "
           "saturation: early in training D rejects the fakes, s is very negative and the gradient reaching G is "
           "multiplied by σ(s) ≈ 0.",
     aliases=("minimax loss", "generator loss", "saturating generator loss"),
@@ -226,7 +226,7 @@ $$\nabla_{\theta_g} \frac{1}{m} \sum_{i=1}^m \log(D_{\theta_d}(G_{\theta_g}(\mat
 
 end for""")),
     notes="'Update the discriminator by using its stochastic gradient' means ascending it.  The noise prior is written "
-          "p_θ(z) but has no trainable parameters (p_g(z) in the paper).  The paper's box descends mean "
+          "'p_θ(z)' but has no trainable parameters (the paper's 'p_g(z)').  The paper's box descends mean "
           "log(1 − D(G(z))) for the generator; this version uses the non-saturating objective the paper recommends in "
           "practice.",
     aliases=("GAN algorithm", "GAN training loop", "Goodfellow algorithm 1"),

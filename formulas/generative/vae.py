@@ -40,13 +40,13 @@ def _gaussian_log_density(x, mu, s):
 
 
 def _elbo_linear_gaussian(x, w, b, s, m, v):
-    """E_q[log N(x; wz + b, s²)] − KL(N(m, v) ‖ N(0, 1)) for q = N(m, v), in closed form."""
+    """E[log N(x; wz + b, s²)] over z ∼ q minus KL(N(m, v) ‖ N(0, 1)) for q = N(m, v), in closed form."""
     expected_loglik = -log(2 * pi * s**2) / 2 - ((x - w * m - b) ** 2 + w**2 * v) / (2 * s**2)
     return expected_loglik - (v + m**2 - 1 - log(v)) / 2
 
 
 def _log_evidence_minus_gap(x, w, b, s, m, v):
-    """log p(x) − KL(q ‖ p(z|x)): p(x) = N(x; b, w² + s²), the posterior N(μ_p, v_p)."""
+    """log p(x) − KL(q ‖ p(z|x)): p(x) = N(x; b, w² + s²), the posterior N(μₚ, vₚ)."""
     log_px = -log(2 * pi * (w**2 + s**2)) / 2 - (x - b) ** 2 / (2 * (w**2 + s**2))
     v_p = s**2 / (w**2 + s**2)
     mu_p = v_p * w * (x - b) / s**2
@@ -70,7 +70,7 @@ A common way to define these distributions is as follows: We assume the latent v
 
 vae_encoder_output = Entry(
     id="gen.vae-encoder-output",
-    title="VAE encoder: x ↦ (μ, Σ), the mean and diagonal covariance of q_φ(z | x)",
+    title="VAE encoder: x ↦ (μ, Σ), the mean and diagonal covariance of q(z | x)",
     expected=NOT_CHECKABLE,
     definition=True,
     reason="defines the encoder: both outputs have the latent size k (a mean vector and the diagonal of Σ, usually as "
@@ -82,9 +82,9 @@ vae_encoder_output = Entry(
 
 vae_encoder_output_as_printed = Entry(
     id="gen.vae-encoder-output-as-printed",
-    title="Encoder as printed: E models q_φ(z | x) but maps x to the mean and covariance of x given z",
+    title="Encoder as printed: E models q(z | x) but maps x to the mean and covariance of x given z",
     expected=NOT_CHECKABLE,
-    reason="garbled subscripts: an encoder modelling q_φ(z|x) outputs the parameters of that distribution over z, "
+    reason="garbled subscripts: an encoder modelling q(z | x) outputs the parameters of that distribution over z, "
            "the mean and covariance of z given x, of the latent size k; the mean and covariance of x given z are the decoder's outputs, of the data size.  "
            "The intended line is the definition gen.vae-encoder-output, so there is no verdict to inherit",
     seed=seed(768, 768, r"**Enc. Netw.:**  $E$ : models  $q_{\phi}(\mathbf{z} | \mathbf{x})$  with params  $\phi$  and maps  $\mathbf{x} \xrightarrow{E} (\boldsymbol{\mu}_{\mathbf{x}|\mathbf{z}}, \boldsymbol{\Sigma}_{\mathbf{x}|\mathbf{z}})$"),
@@ -95,7 +95,7 @@ vae_encoder_output_as_printed = Entry(
 
 vae_decoder_output = Entry(
     id="gen.vae-decoder-output",
-    title="VAE decoder: z ↦ (μₓ, Σₓ), the mean and diagonal covariance of p_θ(x | z)",
+    title="VAE decoder: z ↦ (μₓ, Σₓ), the mean and diagonal covariance of p(x | z)",
     expected=NOT_CHECKABLE,
     definition=True,
     reason="defines the decoder: both outputs have the data size d; the likelihood they give is "
@@ -137,13 +137,13 @@ vae_diagonal_covariances_as_printed = Entry(
 
 elbo = Entry(
     id="gen.elbo",
-    title="ELBO: log p(x) = E_q[log p(x | z)] − KL(q ‖ p(z)) + KL(q ‖ p(z | x)), so the ELBO is a lower bound, tight at the "
+    title="ELBO: log p(x) = E[log p(x | z)] − KL(q ‖ p(z)) + KL(q ‖ p(z | x)) with z ∼ q, so the ELBO is a lower bound, tight at the "
           "posterior (linear-Gaussian model)",
     expected=PROVED,
     symbols={"x": "scalar", "w": "scalar", "b": "scalar", "s": "scalar positive", "m": "scalar", "v": "scalar positive"},
     statement=lambda x, w, b, s, m, v: Eq(_elbo_linear_gaussian(x, w, b, s, m, v), _log_evidence_minus_gap(x, w, b, s, m, v)),
     notes="Model z ~ N(0, 1), x | z ~ N(wz + b, s²), variational q = N(m, v): then p(x) = N(x; b, w² + s²) and the "
-          "posterior is N(μ_p, v_p) with v_p = s²/(w² + s²), μ_p = v_p w(x − b)/s².  The statement is "
+          "posterior is N(μₚ, vₚ) with vₚ = s²/(w² + s²), μₚ = vₚw(x − b)/s².  The statement is "
           "ELBO(q) = log p(x) − KL(q ‖ p(z|x)) with every term in closed form, for all x, w, b, s, m, v; since the last "
           "KL is ≥ 0 and 0 only at q = p(z|x), the ELBO is a lower bound, tight at the posterior.  In general the same "
           "decomposition holds for any model and any q (a rearrangement of log p(x, z) − log q(z)).",
@@ -219,7 +219,7 @@ reparameterization_trick = Entry(
     symbols={"mu": "scalar", "sigma": "scalar positive", "t": "scalar", "E": "random Normal(0, 1)"},
     statement=lambda mu, sigma, t, E: Eq(Expectation(exp(t * (mu + sigma * E))), exp(t * mu + t**2 * sigma**2 / 2)),
     notes="Per coordinate of a diagonal q.  The moment generating function determines the law, so z has law N(μ, σ²); "
-          "∂z/∂μ = 1 and ∂z/∂σ = ε, which lets gradients of E_q[f(z)] pass through the sample (pathwise gradients).",
+          "∂z/∂μ = 1 and ∂z/∂σ = ε, which lets gradients of E[f(z)] over z ∼ q pass through the sample (pathwise gradients).",
     aliases=("reparameterization trick", "reparametrization", "pathwise gradient", "VAE sampling"),
     tags=("vae", "reparameterization", "gradient"),
     references=(_KINGMA + ", sec. 2.4",),
@@ -232,7 +232,7 @@ vae_generation = Entry(
     reason="a procedure (ancestral sampling), not a claim; the sample has law p(x) = ∫ p(x|z) p(z) dz by construction",
     seed=seed(828, 828, r"**Generating Data** Here we just sample from the prior, and pass it through the decoder network to get the posterior distribution's parameters, then we sample from that one."),
     notes="The sheet calls the decoder's output distribution the 'posterior'; it is the conditional (likelihood) "
-          "p_θ(x|z).  The posterior is p(z|x), which the encoder approximates.",
+          "p(x | z).  The posterior is p(z | x), which the encoder approximates.",
     aliases=("VAE sampling", "generate samples VAE", "ancestral sampling"),
     tags=("vae", "generation", "procedure"),
     references=(_KINGMA,),

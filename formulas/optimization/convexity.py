@@ -93,7 +93,8 @@ $$\forall \theta \neq \theta^* : \mathcal{R}(\theta) > \mathcal{R}(\theta^*)$$""
     aliases=("strictly convex", "unique minimum", "uniqueness of minimizer"),
     tags=("convexity", "optimality"),
     references=(_BOYD,),
-    see_also=("opt.strictly-convex-unique-minimizer",),
+    see_also=("anal.strictly-convex-at-most-one-minimiser", "anal.strictly-convex-has-minimum-as-printed",
+              "opt.strictly-convex-unique-minimizer"),
 )
 
 strictly_convex_unique_minimizer = Entry(
@@ -117,7 +118,7 @@ lipschitz_definition_as_printed = Entry(
     title="L-Lipschitz continuous function (definition cut off before its inequality)",
     expected=NOT_CHECKABLE,
     reason="incomplete as printed: the sentence ends at 'such that' and the defining inequality is missing.  The standard "
-           "definition: d_Y(f(x₁), f(x₂)) ≤ L d_X(x₁, x₂) for all x₁, x₂ ∈ X",
+           "definition: the distance of f(x₁) and f(x₂) in Y is at most L times that of x₁ and x₂ in X for all x₁, x₂ ∈ X",
     seed=seed(431, 433, r"""### D. (L-Lipschitz Continuous Function)
 
 Given two metric spaces  $(X, d_X)$  and  $(Y, d_Y)$ , a function  $f: X \rightarrow Y$  is called Lipschitz continuous, if there exists a real constant  $L \in \mathbb{R}_0^+$  (Lipschitz constant), such that"""),

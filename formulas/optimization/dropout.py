@@ -7,10 +7,9 @@ out over the 2ᵈ masks where the expectation of a non-linearity is needed.
 
 from __future__ import annotations
 
-import sympy as sp
 from sympy.stats import Expectation
 
-from .._authoring import CONFIRMED, NOT_CHECKABLE, PROVED, Entry, Eq, Ge, Max, exp, seed
+from .._authoring import CONFIRMED, NOT_CHECKABLE, PROVED, Entry, Eq, Ge, Max, exp, log, seed
 
 _DL_BOOK_7 = "Goodfellow, Bengio & Courville, Deep Learning (2016), sec. 7.12"
 _SRIVASTAVA = "Srivastava, Hinton, Krizhevsky, Sutskever & Salakhutdinov, Dropout, JMLR (2014)"
@@ -21,8 +20,8 @@ def _relu_expectation_over_masks(p, u1, u2):
     return p**2 * Max(0, u1 + u2) + p * (1 - p) * Max(0, u1) + (1 - p) * p * Max(0, u2)
 
 
-def _geometric_ensemble(w11, w12, w21, w22, b1, b2, x1, x2):
-    """Renormalised geometric mean over the four masks of the class-1 softmax probability (keep probability ½)."""
+def _ensemble_log_odds(w11, w12, w21, w22, b1, b2, x1, x2):
+    """¼ ∑ over the four masks of log(p₁/p₂): the log-odds of the geometric-mean ensemble (keep probability ½)."""
     masks = [(0, 0), (0, 1), (1, 0), (1, 1)]
 
     def score(k, m):
@@ -32,14 +31,12 @@ def _geometric_ensemble(w11, w12, w21, w22, b1, b2, x1, x2):
     def prob(k, m):
         return exp(score(k, m)) / (exp(score(0, m)) + exp(score(1, m)))
 
-    g = [sp.Mul(*[prob(k, m) ** sp.Rational(1, 4) for m in masks]) for k in (0, 1)]
-    return g[0] / (g[0] + g[1])
+    return sum(log(prob(0, m)) - log(prob(1, m)) for m in masks) / 4
 
 
-def _weight_scaled(w11, w12, w21, w22, b1, b2, x1, x2):
-    """softmax(W(x/2) + b) for class 1."""
-    t1, t2 = (w11 * x1 + w12 * x2) / 2 + b1, (w21 * x1 + w22 * x2) / 2 + b2
-    return exp(t1) / (exp(t1) + exp(t2))
+def _weight_scaled_log_odds(w11, w12, w21, w22, b1, b2, x1, x2):
+    """t₁ − t₂ for t = W(x/2) + b: the log-odds of the weight-scaled softmax model."""
+    return (w11 * x1 + w12 * x2) / 2 + b1 - ((w21 * x1 + w22 * x2) / 2 + b2)
 
 
 _SOFTMAX_SYMBOLS = {name: "scalar" for name in ("w11", "w12", "w21", "w22", "b1", "b2", "x1", "x2")}
@@ -80,14 +77,16 @@ dropout_weight_scaling_nonlinear_approximate = Entry(
 
 dropout_geometric_ensemble_softmax = Entry(
     id="opt.dropout-geometric-ensemble-softmax",
-    title="Weight scaling is exactly the renormalised geometric-mean ensemble for softmax regression",
+    title="Weight scaling is exactly the renormalised geometric-mean ensemble for softmax regression: both have the "
+          "log-odds t₁ − t₂ of W(x/2) + b",
     expected=PROVED,
     symbols=_SOFTMAX_SYMBOLS,
     statement=lambda w11, w12, w21, w22, b1, b2, x1, x2: Eq(
-        _geometric_ensemble(w11, w12, w21, w22, b1, b2, x1, x2), _weight_scaled(w11, w12, w21, w22, b1, b2, x1, x2)),
+        _ensemble_log_odds(w11, w12, w21, w22, b1, b2, x1, x2), _weight_scaled_log_odds(w11, w12, w21, w22, b1, b2, x1, x2)),
     seed=seed(554, 554, r"It can be shown that this approach leads to a (sometimes exact) approximation of a geometrically averaged ensemble (see DL-Book, 7.12)."),
     notes="Two classes, two inputs, keep probability ½: the geometric mean over the four masks of the sub-models' class "
-          "probabilities, renormalised, equals the softmax of W(x/2) + b.  The log-probabilities are linear in the mask "
+          "probabilities, renormalised, is σ of its log-odds ¼ ∑ log(p₁/p₂), so it equals the softmax of W(x/2) + b "
+          "exactly when the log-odds agree, which is the statement.  The log-probabilities are linear in the mask "
           "up to a class-independent term, which the renormalisation removes ('sometimes exact'); with a hidden "
           "non-linear layer the two differ.",
     aliases=("dropout ensemble", "geometric mean ensemble", "bagging dropout"),
@@ -97,10 +96,10 @@ dropout_geometric_ensemble_softmax = Entry(
 
 dropout_expectation_as_printed = Entry(
     id="opt.dropout-expectation-as-printed",
-    title="∑ⱼ wᵢᵀxⱼ = E_Z[∑ⱼ Zⱼwᵢⱼxⱼ] = ∑ⱼ tⱼ⁻¹wᵢⱼxⱼ (garbled)",
+    title="∑ⱼ wᵢᵀxⱼ = E[∑ⱼ Zⱼwᵢⱼxⱼ] = ∑ⱼ tⱼ⁻¹wᵢⱼxⱼ (garbled)",
     expected=NOT_CHECKABLE,
     reason="garbled: the left side sums an inner product wᵢᵀxⱼ over j (mixing vector and index notation) and lacks the "
-           "keep probabilities, and 'tⱼ⁻¹' is not defined.  Intended: E_Z[∑ⱼ Zⱼwᵢⱼxⱼ] = ∑ⱼ πⱼwᵢⱼxⱼ with "
+           "keep probabilities, and 'tⱼ⁻¹' is not defined.  Intended: E[∑ⱼ Zⱼwᵢⱼxⱼ] = ∑ⱼ πⱼwᵢⱼxⱼ with "
            "Zⱼ ~ Bernoulli(πⱼ): multiplying the weights by the keep probability gives the expected input of unit i "
            "(opt.dropout-weight-scaling)",
     seed=seed(550, 550, r"$$\sum_j \vec{w}_i^T \vec{x}_j^{t-1} = \mathbb{E}_{Z \sim P(Z)} \left[ \sum_j Z_j^{t-1} w_{ij} x_j^{t-1} \right] = \sum_j t_j^{-1} w_{ij} x_j^{t-1}$$"),

@@ -25,7 +25,7 @@ minibatch_gradient_unbiased = Entry(
     statement=lambda th, l1, l2, l3: Eq(_minibatch_mean(th, l1, l2, l3), D((l1 + l2 + l3) / 3, th)),
     notes="Stated for a data set of three examples (losses ℓ₁, ℓ₂, ℓ₃ of θ) and minibatches of two drawn uniformly "
           "without replacement: the expectation over the three equally likely minibatches of their mean gradient is the "
-          "full-data gradient.  In general E_S[∇R(θ; S)] = ∇R(θ; D) because every example lies in the same number of "
+          "full-data gradient.  In general E[∇R(θ; S)] = ∇R(θ; D) over uniform minibatches S because every example lies in the same number of "
           "minibatches and the gradient is linear; the estimate's variance shrinks like 1/N.",
     aliases=("unbiased minibatch gradient", "stochastic gradient unbiased", "SGD expectation", "objective as expectation"),
     tags=("sgd", "minibatch", "expectation"),
@@ -34,7 +34,7 @@ minibatch_gradient_unbiased = Entry(
 
 objectives_as_expectations_as_printed = Entry(
     id="opt.objectives-as-expectations-as-printed",
-    title="E_θ[R(D)] = E[𝕍_θR(Sₙ)] over minibatches Sₙ ∼ p_D = E[(1/N) ∑ᵢ 𝕍_θR(θ; {xᵢ, yᵢ})] (garbled)",
+    title="'E over θ of R(D) = E over minibatches S of 𝕍R(S) = E[(1/N) ∑ᵢ 𝕍R(θ; {xᵢ, yᵢ})]' (garbled)",
     expected=NOT_CHECKABLE,
     reason="garbled: the left side is an expectation 'over θ' of the risk rather than the gradient ∇_θR(D), and the nabla "
            "symbols came out as a blackboard 𝕍 (variance), so as printed the sides have different types (a number "
@@ -63,7 +63,7 @@ gradient_descent_update = Entry(
     title="Gradient descent: θ(t + 1) = θ(t) − ηₜ∇_θR",
     expected=NOT_CHECKABLE,
     definition=True,
-    reason="the update rule of gradient descent with step sizes η_t; what a step achieves is "
+    reason="the update rule of gradient descent with step sizes ηₜ; what a step achieves is "
            "opt.taylor-second-order-gradient-step",
     seed=seed(416, 416, r"$$\theta(t+1) = \theta(t) - \eta_t \nabla_\theta \mathcal{R}$$"),
     aliases=("gradient descent", "GD update", "SGD", "steepest descent", "learning rate"),

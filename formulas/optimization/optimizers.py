@@ -137,10 +137,10 @@ lr_decay_exponential = Entry(
 
 lr_decay_linear = Entry(
     id="opt.lr-decay-linear",
-    title="Linear decay: ηₜ = (1 − a)η₀ + aη_τ, a = min(t/τ, 1)",
+    title="Linear decay: ηₜ = (1 − a)η₀ + aη₁, a = min(t/τ, 1)",
     expected=NOT_CHECKABLE,
     definition=True,
-    reason="a schedule: linear from η₀ to η_τ over τ steps, constant afterwards (torch.optim.lr_scheduler.LinearLR)",
+    reason="a schedule: linear from η₀ to η₁ over τ steps, constant afterwards (torch.optim.lr_scheduler.LinearLR)",
     aliases=("linear learning rate decay", "LinearLR"),
     tags=("learning rate", "schedule"),
     references=(_DL_BOOK_8 + ", sec. 8.3.1, eq. 8.14",),
@@ -151,7 +151,7 @@ lr_decay_cosine = Entry(
     title="Cosine decay: ηₜ = ηₘᵢₙ + ½(η₀ − ηₘᵢₙ)(1 + cos(πt/T))",
     expected=NOT_CHECKABLE,
     definition=True,
-    reason="a schedule from η₀ at t = 0 to η_min at t = T (torch.optim.lr_scheduler.CosineAnnealingLR)",
+    reason="a schedule from η₀ at t = 0 to ηₘᵢₙ at t = T (torch.optim.lr_scheduler.CosineAnnealingLR)",
     aliases=("cosine annealing", "cosine learning rate"),
     tags=("learning rate", "schedule"),
     references=("Loshchilov & Hutter, SGDR: stochastic gradient descent with warm restarts (2017)",),
