@@ -71,6 +71,9 @@ class Entry:
     given: tuple[str, ...] = ()  # joint assumptions: "independent X Y"
     where: Callable | None = None  # extra constraints on values: returns a list of relationals
     experiment: Callable | None = None  # checks a claim about an algorithm: returns an ExperimentOutcome
+    # The statement is one instance of the line's claim ("n = 4; the line is for any n"): even a proof of the
+    # statement is only evidence for the claim, so the verdict is at most confirmed, with the instance shown.
+    instance: str = ""
     aliases: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
     references: tuple[str, ...] = ()

@@ -10,7 +10,7 @@ Example:
     >>> @implements("info.entropy-definition")
     ... def h(p): ...
     >>> h.__catalog_ids__
-    ('info.entropy',)
+    ('info.entropy-definition',)
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ import importlib
 import pkgutil
 import re
 from collections.abc import Callable
+from pathlib import Path
 from typing import TypeVar
 
 __all__ = ["ID_PATTERN", "implements", "links"]
@@ -56,9 +57,13 @@ def implements(*catalog_ids: str) -> Callable[[T], T]:
 
 
 def _import_all() -> None:
-    """Import every submodule of :mod:`numerics` so that all decorators have run."""
-    package = importlib.import_module("numerics")
-    for info in pkgutil.walk_packages(package.__path__, prefix="numerics."):
+    """Import every submodule of :mod:`numerics` so that all decorators have run.
+
+    The package is walked from this file's folder, not from ``numerics.__path__``: under pytest, ``tests/numerics``
+    (a folder without ``__init__.py`` on ``sys.path``) can bind ``numerics`` as a namespace package whose path is
+    the test folder, while the submodules still import from here.
+    """
+    for info in pkgutil.walk_packages([str(Path(__file__).resolve().parent)], prefix="numerics."):
         importlib.import_module(info.name)
 
 

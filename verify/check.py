@@ -4,6 +4,7 @@ The verdict rules, in order (the contract of ``docs/index.md``):
 
 * no statement: an experiment decides (confirmed / refuted), else not checkable;
 * a definition: not checkable ("a definition asserts nothing");
+* a statement that is one instance of the line's claim (``Entry.instance``): at most confirmed;
 * the two sides have different shapes: refuted;
 * an exact proof at symbolic size (``symbolic-general``): **proved**, scope ``general``
   -- unless another engine has a counterexample, which is a conflict (``error``);
@@ -77,6 +78,16 @@ def check(entry: Entry, *, timeout: float | None = DEFAULT_TIMEOUT, draws: int =
 
 
 def _decide(entry: Entry, *, draws: int, seed: int) -> Result:
+    result = _decide_claim(entry, draws=draws, seed=seed)
+    if entry.instance and result.verdict is Verdict.PROVED:  # a proof of one instance is evidence for the claim
+        note = Method("instance", "holds", f"proved for the instance {entry.instance} only: evidence for the "
+                      "line's general claim, not a proof of it")
+        return Result(entry.id, Verdict.CONFIRMED, result.methods + [note], conflicts=result.conflicts,
+                      reason=entry.reason)
+    return result
+
+
+def _decide_claim(entry: Entry, *, draws: int, seed: int) -> Result:
     if entry.definition:
         return Result(entry.id, Verdict.NOT_CHECKABLE,
                       reason=("a definition introduces notation and asserts nothing"

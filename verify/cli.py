@@ -8,6 +8,7 @@ Commands::
     sheetproof errata [--json]
     sheetproof coverage [--json]
     sheetproof check FILE... [--json] [--format text|json|github]   # identity YAML, Markdown or LaTeX notes
+    sheetproof site [--out DIR] [--build] [--generator mkdocs|zensical]
 
 ``verify`` exits 1 when any entry's verdict differs from the verdict the catalog
 records as expected for it (a regression gate); ``check`` exits 0 when every
@@ -249,6 +250,7 @@ EXTRA_COMMANDS: tuple[str, ...] = (
     "verify.coverage_command",
     "verify.mutate.command",
     "verify.userfile.command",
+    "verify.site.command",
 )
 
 

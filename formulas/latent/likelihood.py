@@ -96,7 +96,8 @@ gaussian_loglik_in_s = Entry(
           "is the factor-analysis and PPCA log-likelihood.",
     see_also=("latent.loglik-trace-step",),
     aliases=("log-likelihood gaussian", "Gaussian log likelihood", "multivariate normal likelihood",
-             "factor analysis log-likelihood", "PPCA log-likelihood", "likelihood in terms of S"),
+             "factor analysis log-likelihood", "PPCA log-likelihood", "likelihood in terms of S",
+             "Gaussian log-likelihood of the covariance"),
     tags=("maximum likelihood", "Gaussian", "factor analysis", "PPCA"),
     references=(PRML_12 + " (eq. 12.44)", TIPPING_BISHOP + ", eq. (4)"),
 )

@@ -43,7 +43,8 @@ expectation_as_printed = Entry(
 expectation_integral = Entry(
     id="prob.expectation-integral",
     title="E[X] = ∫ t f(t) dt over the support, for the density f of X",
-    expected=PROVED,
+    expected=CONFIRMED,
+    instance="X ~ Exponential(λ) (the line is for any distribution with a density)",
     symbols={"lam": "scalar positive", "X": "random Exponential(lam)"},
     statement=_expectation_integral,
     notes="Checked for X ∼ Exponential(λ) with symbolic rate λ; the integral runs over the support (0, ∞).",
@@ -200,7 +201,8 @@ var_matrix_as_printed = Entry(
 var_matrix_transform = Entry(
     id="prob.var-matrix-transform",
     title="Covariance of a linear transform: Var[AX] = A Var[X] Aᵀ, entry by entry",
-    expected=PROVED,
+    expected=CONFIRMED,
+    instance="a 2 × 2 matrix A and X ∈ ℝ² (the line is for any size)",
     symbols=_TRANSFORM_SYMBOLS,
     statement=_var_matrix_entry,
     notes="The grammar has no random vectors, so the matrix rule is stated entry by entry for X = (X₁, X₂): entry "
@@ -249,7 +251,8 @@ def _var_lc_ordered(X1, X2, X3, X4, a1, a2, a3, a4):
 var_linear_combination = Entry(
     id="prob.var-linear-combination",
     title="Var[∑ᵢ aᵢXᵢ] = ∑ᵢ aᵢ² Var[Xᵢ] + 2 ∑ over i < j of aᵢaⱼ Cov(Xᵢ, Xⱼ)",
-    expected=PROVED,
+    expected=CONFIRMED,
+    instance="n = 4 random variables (the line is for any n)",
     symbols=_LC_SYMBOLS,
     statement=_var_lc_pairs,
     seed=seed(31, 31, r"$\text{Var}[\sum_{i=1}^n a_i X_i] = \sum_{i=1}^n a_i^2 \text{Var}[X_i] + 2 \sum_{i < j} a_i a_j \text{Cov}(X_i, X_j)$"),
@@ -263,7 +266,8 @@ var_linear_combination = Entry(
 var_linear_combination_ordered = Entry(
     id="prob.var-linear-combination-ordered",
     title="Var[∑ᵢ aᵢXᵢ] = ∑ᵢ aᵢ² Var[Xᵢ] + ∑ over i ≠ j of aᵢaⱼ Cov(Xᵢ, Xⱼ)",
-    expected=PROVED,
+    expected=CONFIRMED,
+    instance="n = 4 random variables (the line is for any n)",
     symbols=_LC_SYMBOLS,
     statement=_var_lc_ordered,
     seed=seed(33, 33, r"$\text{Var}[\sum_{i=1}^n a_i X_i] = \sum_{i=1}^n a_i^2 \text{Var}[X_i] + \sum_{i \neq j} a_i a_j \text{Cov}(X_i, X_j)$"),
@@ -295,7 +299,7 @@ covariance_blocks_notation = Entry(
 covariance_diagonal_blocks_psd = Entry(
     id="prob.covariance-diagonal-blocks-psd",
     title="The diagonal blocks of a joint covariance are positive semidefinite, and Σ₂₁ = Σ₁₂ᵀ",
-    expected=CONFIRMED,
+    expected=PROVED,
     symbols=_JOINT_COVARIANCE,
     statement=lambda G1, G2, z: Ge(ScalarOf(z.T * G1 * G1.T * z), 0),
     notes=_BLOCKS_NOTE + "  zᵀΣ₁₁z = ‖G₁ᵀz‖² ≥ 0 is checked; Σ₂₁ = (G₁G₂ᵀ)ᵀ = Σ₁₂ᵀ is the transpose rule.",

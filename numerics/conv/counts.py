@@ -17,6 +17,7 @@ from __future__ import annotations
 import math
 
 from numerics._links import implements
+from numerics.conv._args import ntuple, output_size
 
 __all__ = [
     "conv_output_shape",
@@ -28,10 +29,13 @@ __all__ = [
 
 
 @implements("cnn.conv-output-size", "cnn.conv-output-size-valid", "cnn.conv-output-size-same")
-def conv_output_size(n: int, k: int, stride: int = 1, padding: int | str = 0) -> int:
+def conv_output_size(
+    n: int, k: int, stride: int = 1, padding: int | str = 0, dilation: int = 1, ceil_mode: bool = False
+) -> int:
     r"""Output length :math:`\lfloor (n + 2P - k)/s \rfloor + 1` of a convolution or pooling window.
 
-    ``padding="valid"`` gives :math:`\lfloor (n-k)/s \rfloor + 1` (:math:`n-k+1` for stride 1),
+    A dilation :math:`d` spreads the kernel over :math:`d(k-1)+1` entries (use that in place of :math:`k`);
+    ``ceil_mode`` rounds up as torch's pooling does. ``padding="valid"`` gives :math:`\lfloor (n-k)/s \rfloor + 1` (:math:`n-k+1` for stride 1),
     ``"same"`` gives :math:`\lceil n/s \rceil`. Catalog: ``cnn.conv-output-size``,
     ``cnn.conv-output-size-valid``, ``cnn.conv-output-size-same``.
 
@@ -41,9 +45,7 @@ def conv_output_size(n: int, k: int, stride: int = 1, padding: int | str = 0) ->
     if padding == "same":
         return math.ceil(n / stride)
     P = 0 if padding == "valid" else int(padding)
-    if n + 2 * P < k:
-        raise ValueError(f"kernel {k} larger than padded input {n + 2 * P}")
-    return (n + 2 * P - k) // stride + 1
+    return output_size("conv_output_size", n, k, stride, (P, P), dilation, ceil_mode)
 
 
 @implements("cnn.conv-output-size")
@@ -52,26 +54,39 @@ def conv_output_shape(
     out_channels: int,
     kernel_size: int | tuple[int, int],
     stride: int | tuple[int, int] = 1,
-    padding: int | str = 0,
+    padding: int | str | tuple[int, int] = 0,
+    dilation: int | tuple[int, int] = 1,
 ) -> tuple[int, int, int]:
-    """``(C, H, W) -> (K, H', W')`` for a 2-D convolution. Catalog: ``cnn.conv-output-size``."""
+    """``(C, H, W) -> (K, H', W')`` for a 2-D convolution (per-dimension pairs allowed). Catalog: ``cnn.conv-output-size``."""
+    fn = "conv_output_shape"
     _, H, W = in_shape
-    p, q = (kernel_size, kernel_size) if isinstance(kernel_size, int) else kernel_size
-    sh, sw = (stride, stride) if isinstance(stride, int) else stride
-    return out_channels, conv_output_size(H, p, sh, padding), conv_output_size(W, q, sw, padding)
+    (p, q), (sh, sw) = ntuple(kernel_size, 2, fn, "kernel_size"), ntuple(stride, 2, fn, "stride")
+    dh, dw = ntuple(dilation, 2, fn, "dilation")
+    ph, pw = (padding, padding) if isinstance(padding, int | str) else padding
+    return out_channels, conv_output_size(H, p, sh, ph, dh), conv_output_size(W, q, sw, pw, dw)
 
 
 @implements("cnn.param-count-conv")
 def conv_param_count(
-    in_channels: int, out_channels: int, kernel_size: int | tuple[int, int], bias: bool = True
+    in_channels: int,
+    out_channels: int,
+    kernel_size: int | tuple[int, int],
+    bias: bool = True,
+    groups: int = 1,
 ) -> int:
-    r""":math:`K(pqc + 1)` (or :math:`Kpqc` without bias). Catalog: ``cnn.param-count-conv``.
+    r""":math:`K(pqc + 1)` (or :math:`Kpqc` without bias); :math:`K(pqc/g + 1)` with :math:`g` groups.
+
+    Catalog: ``cnn.param-count-conv``.
 
     >>> conv_param_count(3, 2, 3)  # two 3x3 filters over 3 channels
     56
     """
-    p, q = (kernel_size, kernel_size) if isinstance(kernel_size, int) else kernel_size
-    return out_channels * (p * q * in_channels + int(bias))
+    p, q = ntuple(kernel_size, 2, "conv_param_count", "kernel_size")
+    if in_channels % groups or out_channels % groups:
+        raise ValueError(
+            f"conv_param_count: channels {in_channels} -> {out_channels} not divisible by groups={groups}"
+        )
+    return out_channels * (p * q * in_channels // groups + int(bias))
 
 
 @implements("cnn.param-count-fully-connected")

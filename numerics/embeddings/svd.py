@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import torch
 
+from numerics._checks import ShapeError, shape_str
 from numerics._links import implements
 
 __all__ = ["svd_embeddings"]
@@ -29,6 +30,10 @@ def svd_embeddings(M: torch.Tensor, k: int) -> tuple[torch.Tensor, torch.Tensor]
     :math:`\mathbf{X}\,\mathrm{diag}(\text{signs})\,\mathbf{X}^\top` is the best rank-``k`` approximation of the symmetric ``M``.
     Catalog: ``emb.svd-embedding``.
     """
+    if M.dim() != 2 or M.shape[0] != M.shape[1]:
+        raise ShapeError(f"svd_embeddings: M must be a square (V, V) matrix, got shape {shape_str(M)}")
+    if not isinstance(k, int) or not 1 <= k <= M.shape[0]:
+        raise ValueError(f"svd_embeddings: need 1 <= k <= V = {M.shape[0]}, got k={k!r}")
     lam, V = torch.linalg.eigh(M)  # (V,), (V, V)
     top = lam.abs().argsort(descending=True)[:k]  # k largest |lambda|
     lam_k = lam[top]

@@ -18,8 +18,9 @@ from dataclasses import dataclass
 
 import torch
 
+from numerics._checks import check_components
 from numerics._links import implements
-from numerics.latent._gram import gram
+from numerics.latent._linalg import column_mean, covariance
 
 __all__ = ["PCAResult", "pca_covariance", "pca_svd"]
 
@@ -45,8 +46,10 @@ def _fix_signs(components: torch.Tensor) -> torch.Tensor:
 def pca_svd(X: torch.Tensor, k: int, ddof: int = 0) -> PCAResult:
     r"""Top-``k`` principal directions from the SVD :math:`\mathbf{X}_c = \mathbf{V}\boldsymbol{\Sigma}\mathbf{U}^\top`.
 
-    ``X``: ``(N, d)``. Variances are :math:`\sigma_i^2/(N - \mathrm{ddof})`. Catalog: ``latent.pca-svd-of-data``.
+    ``X``: ``(N, d)``, ``1 <= k <= min(N, d)``. Variances are :math:`\sigma_i^2/(N - \mathrm{ddof})`.
+    Catalog: ``latent.pca-svd-of-data``.
     """
+    check_components("pca_svd", X, k, "min(N, d)")
     mean = X.mean(dim=0)  # (d,)
     _, s, Ut = torch.linalg.svd(X - mean, full_matrices=False)  # s: (r,), Ut: (r, d)
     var = s**2 / (X.shape[0] - ddof)
@@ -57,11 +60,12 @@ def pca_svd(X: torch.Tensor, k: int, ddof: int = 0) -> PCAResult:
 def pca_covariance(X: torch.Tensor, k: int, ddof: int = 0) -> PCAResult:
     r"""Top-``k`` eigenvectors of :math:`\mathbf{S} = \mathbf{X}_c^\top\mathbf{X}_c/(N-\mathrm{ddof})`.
 
-    ``X``: ``(N, d)``. Catalog: ``latent.pca-covariance-eigenvectors``.
+    ``X``: ``(N, d)``, ``1 <= k <= min(N, d)`` (beyond the rank of the data the eigenvectors are arbitrary).
+    Catalog: ``latent.pca-covariance-eigenvectors``.
     """
-    mean = X.mean(dim=0)  # (d,)
-    Xc = X - mean  # (N, d)
-    S = gram(Xc) / (X.shape[0] - ddof)  # (d, d)
+    check_components("pca_covariance", X, k, "min(N, d)")
+    mean = column_mean(X)  # (d,)
+    S = covariance(X, mean, ddof)  # (d, d)
     lam, U = torch.linalg.eigh(S)  # ascending
     lam, U = lam.flip(0), U.flip(1)  # descending
     return PCAResult(mean, _fix_signs(U[:, :k].mT), lam[:k], lam)

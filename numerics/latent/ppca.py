@@ -8,8 +8,15 @@ Model: :math:`\mathbf{z}\sim\mathcal{N}(\mathbf{0},\mathbf{I}_k)`, :math:`\mathb
           \mathbf{W}_{\mathrm{ML}} = \mathbf{U}_k\,(\boldsymbol{\Lambda}_k - \sigma^2\mathbf{I})^{1/2}\,\mathbf{R}
 
 for any rotation :math:`\mathbf{R}` (here :math:`\mathbf{R}=\mathbf{I}`): each column is :math:`\mathbf{w}_i = \rho_i\mathbf{u}_i`,
-:math:`\rho_i^2 = \max\{0, \lambda_i - \sigma^2\}`. As :math:`\sigma^2\to 0` this is PCA.
-``ddof=0`` is the maximum-likelihood covariance; ``ddof=1`` reproduces scikit-learn's ``PCA`` (``noise_variance_``, ``score``).
+:math:`\rho_i^2 = \max\{0, \lambda_i - \sigma^2\}`. As :math:`\sigma^2\to 0` this is PCA. Only the :math:`k` leading
+eigenpairs are computed; :math:`\sum_{i>k}\lambda_i = \mathrm{tr}\,\mathbf{S} - \sum_{i\le k}\lambda_i`.
+
+Which :math:`\sigma^2`: ``noise_variance="ml"`` (the default) is the maximum-likelihood value above, the mean of the
+:math:`d-k` smallest eigenvalues. ``noise_variance="sklearn"`` is scikit-learn's ``PCA.noise_variance_``, the mean of
+eigenvalues :math:`k+1, \dots, \min(N, d)`: for :math:`N < d` the sample covariance has at most :math:`N` non-zero
+eigenvalues and scikit-learn leaves the :math:`d - N` zeros out, giving a larger :math:`\sigma^2`; for :math:`N \ge d`
+the two agree. ``ddof=0`` is the maximum-likelihood covariance; ``ddof=1, noise_variance="sklearn"`` reproduces
+scikit-learn's ``PCA`` (``noise_variance_``, ``score``) for every :math:`N` and :math:`d`.
 
 Catalog: ``latent.ppca-ml-solution``, ``latent.ppca-noise-variance-ml``, ``latent.gaussian-loglik-in-s``,
 ``latent.fa-marginal-distribution``.
@@ -21,8 +28,9 @@ from dataclasses import dataclass
 
 import torch
 
+from numerics._checks import check_choice, check_components
 from numerics._links import implements
-from numerics.latent._gram import gram
+from numerics.latent._linalg import column_mean, covariance, top_eigh
 from numerics.latent.gaussian import low_rank_gaussian_log_likelihood
 
 __all__ = ["PPCA", "fit_ppca"]
@@ -33,7 +41,8 @@ __all__ = ["PPCA", "fit_ppca"]
 class PPCA:
     r"""Fitted PPCA, the model :math:`\mathbf{x}\sim\mathcal{N}(\boldsymbol{\mu},\mathbf{W}\mathbf{W}^\top+\sigma^2\mathbf{I})`.
 
-    ``mean`` :math:`(d,)`, ``W`` :math:`(d, k)`, ``noise_variance`` :math:`\sigma^2`, ``eigenvalues`` :math:`(d,)`.
+    ``mean`` :math:`(d,)`, ``W`` :math:`(d, k)`, ``noise_variance`` :math:`\sigma^2`, ``eigenvalues`` :math:`(k,)`: the
+    :math:`k` largest eigenvalues of :math:`\mathbf{S}`, descending (scikit-learn's ``explained_variance_``).
     Catalog: ``latent.fa-marginal-distribution``.
     """
 
@@ -58,43 +67,25 @@ class PPCA:
         )
 
 
-# Uncentred moments lose about log10(|mu|^2 / (tr S / d)) digits to cancellation; beyond this many we centre
-# (float64 keeps at least 13 digits, float32 at least 6).
-_MAX_LOST_DIGITS = {torch.float64: 3.0, torch.float32: 1.0}
-
-
-def _covariance(X: torch.Tensor, mean: torch.Tensor, ddof: int) -> torch.Tensor:
-    r""":math:`\mathbf{S} = \frac{1}{N - \text{ddof}}\sum_i (\mathbf{x}_i-\boldsymbol{\mu})(\mathbf{x}_i-\boldsymbol{\mu})^\top`.
-
-    Fast path: :math:`(\mathbf{X}^\top\mathbf{X} - N\boldsymbol{\mu}\boldsymbol{\mu}^\top)/(N-\text{ddof})` needs
-    no centred copy of ``X``.  That form is numerically fragile when :math:`\|\boldsymbol{\mu}\|^2` dwarfs the
-    variances (cancellation), so when it would lose more than ``_MAX_LOST_DIGITS`` digits the data are centred
-    first.
-    """
-    N = X.shape[0]
-    G = gram(X)  # (d, d)
-    S = (G - N * torch.outer(mean, mean)) / (N - ddof)  # (d, d)
-    spread = torch.diagonal(S).mean().clamp_min(torch.finfo(S.dtype).tiny)
-    if float((mean @ mean) / spread) > 10.0 ** _MAX_LOST_DIGITS.get(X.dtype, 0.0):
-        S = gram(X - mean) / (N - ddof)
-    return S
-
-
 @implements("latent.ppca-ml-solution", "latent.ppca-noise-variance-ml")
-def fit_ppca(X: torch.Tensor, k: int, ddof: int = 0) -> PPCA:
+def fit_ppca(
+    X: torch.Tensor, k: int, ddof: int = 0, *, noise_variance: str = "ml", solver: str = "auto"
+) -> PPCA:
     r""":math:`\sigma^2 = \mathrm{mean}(\lambda_{k+1..d})`, :math:`\mathbf{W} = \mathbf{U}_k(\boldsymbol{\Lambda}_k-\sigma^2\mathbf{I})^{1/2}`.
 
-    ``X``: ``(N, d)`` with ``k < d``. Catalog: ``latent.ppca-ml-solution``, ``latent.ppca-noise-variance-ml``.
+    ``X``: ``(N, d)`` with ``0 < k < d``. ``noise_variance``: ``"ml"`` (mean of the :math:`d-k` smallest eigenvalues)
+    or ``"sklearn"`` (mean of eigenvalues :math:`k+1..\min(N, d)`, 0 when :math:`k \ge \min(N, d)`), see the module
+    docstring. ``solver``: ``"auto"`` (LAPACK's partial ``syevr`` on CPU, ``torch.linalg.eigh`` elsewhere), ``"partial"``
+    or ``"full"``. Catalog: ``latent.ppca-ml-solution``, ``latent.ppca-noise-variance-ml``.
     """
-    N, d = X.shape
-    if not 0 < k < d:
-        raise ValueError(f"need 0 < k < d, got k={k}, d={d}")
-    mean = X.mean(dim=0)  # (d,)
-    S = _covariance(X, mean, ddof)  # (d, d)
-    lam, U = torch.linalg.eigh(S)  # ascending
-    lam, U = lam.flip(0), U.flip(1)  # descending
-    # eigenvalues are >= 0 in exact arithmetic; clamp round-off below zero
-    sigma2 = lam[k:].clamp_min(0).mean()
-    rho = (lam[:k] - sigma2).clamp_min(0).sqrt()  # (k,)
-    W = U[:, :k] * rho  # (d, k)
+    N, d = check_components("fit_ppca", X, k, "d - 1")
+    check_choice("fit_ppca", "noise_variance", noise_variance, ("ml", "sklearn"))
+    mean = column_mean(X)  # (d,)
+    S = covariance(X, mean, ddof)  # (d, d)
+    lam, U = top_eigh(S, k, solver)  # (k,), (d, k), descending
+    rest = (torch.diagonal(S).sum() - lam.sum()).clamp_min(0)  # sum of the d - k smallest eigenvalues
+    count = d - k if noise_variance == "ml" else min(N, d) - k
+    sigma2 = rest / count if count > 0 else torch.zeros((), dtype=S.dtype, device=S.device)
+    rho = (lam - sigma2).clamp_min(0).sqrt()  # (k,)
+    W = U * rho  # (d, k)
     return PPCA(mean, W, sigma2, lam)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import torch
 
+from numerics._checks import check_affine
 from numerics._links import implements
 
 __all__ = ["affine"]
@@ -25,5 +26,6 @@ def affine(x: torch.Tensor, W: torch.Tensor, b: torch.Tensor | None = None) -> t
     >>> affine(torch.ones(1, 2), torch.eye(2), torch.tensor([1.0, 2.0]))
     tensor([[2., 3.]])
     """
+    check_affine("affine", x, W, b, 2)
     y = x @ W.mT  # (..., m)
     return y if b is None else y + b

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import torch
 
+from numerics._checks import check_affine
 from numerics._links import implements
 
 __all__ = ["k_hinge"]
@@ -25,5 +26,6 @@ def k_hinge(x: torch.Tensor, W: torch.Tensor, b: torch.Tensor) -> torch.Tensor:
     >>> k_hinge(torch.tensor([[-3.0]]), torch.tensor([[1.0], [-1.0]]), torch.zeros(2))  # |x|
     tensor([3.])
     """
+    check_affine("k_hinge", x, W, b, 2)
     z = x @ W.mT + b  # (..., k)
     return z.amax(dim=-1)  # (...)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import torch
 
+from numerics._checks import check_affine
 from numerics._links import implements
 
 __all__ = ["maxout"]
@@ -21,6 +22,7 @@ def maxout(x: torch.Tensor, W: torch.Tensor, b: torch.Tensor) -> torch.Tensor:
     ``x``: ``(..., n)``, ``W``: ``(m, k, n)`` (m units, k pieces each), ``b``: ``(m, k)``;
     returns ``(..., m)``. Catalog: ``approx.maxout``.
     """
+    check_affine("maxout", x, W, b, 3)
     m, k, n = W.shape
     z = x @ W.reshape(m * k, n).mT + b.reshape(m * k)  # (..., m*k)
     return z.unflatten(-1, (m, k)).amax(dim=-1)  # (..., m)

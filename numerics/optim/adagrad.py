@@ -6,7 +6,9 @@ r"""AdaGrad: per-coordinate learning rates from the accumulated squared gradient
 
 with :math:`\mathbf{g}_t = \nabla_\theta\mathcal{R} + \lambda\theta_t` (L2 weight decay :math:`\lambda`) and
 learning-rate decay :math:`\kappa`; :math:`\mathbf{r}_0` is ``initial_accumulator_value``.
-The updates of ``torch.optim.Adagrad``.
+The updates and arguments of ``torch.optim.Adagrad``: ``maximize`` ascends; ``foreach`` and ``fused`` are accepted
+and change nothing (see :mod:`numerics.optim._base`). The accumulator is created with the state (as in torch, so
+that ``share_memory()`` finds it) and, for parameters added later by ``add_param_group``, at their first step.
 
 Catalog: ``opt.adagrad-update``, ``opt.weight-decay-l2``.
 """
@@ -17,16 +19,22 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 import torch
-from torch.optim import Optimizer
 
 from numerics._links import implements
-from numerics.optim._base import params_with_grad, run_closure
+from numerics.optim._base import (
+    TorchOptimizer,
+    advance_steps,
+    check_flags,
+    check_hyperparameters,
+    params_with_grad,
+    run_closure,
+)
 
 __all__ = ["Adagrad"]
 
 
 @implements("opt.adagrad-update", "opt.weight-decay-l2")
-class Adagrad(Optimizer):
+class Adagrad(TorchOptimizer):
     r"""AdaGrad: ``lr`` is :math:`\eta`, ``lr_decay`` :math:`\kappa`, ``eps`` :math:`\epsilon`, ``weight_decay`` :math:`\lambda`.
 
     Catalog: ``opt.adagrad-update``, ``opt.weight-decay-l2``.
@@ -40,24 +48,44 @@ class Adagrad(Optimizer):
         weight_decay: float = 0.0,
         initial_accumulator_value: float = 0.0,
         eps: float = 1e-10,
+        foreach: bool | None = None,
+        *,
+        maximize: bool = False,
+        differentiable: bool = False,
+        fused: bool | None = None,
     ) -> None:
-        if lr < 0 or lr_decay < 0 or weight_decay < 0 or initial_accumulator_value < 0 or eps < 0:
-            raise ValueError("Adagrad hyper-parameters must be >= 0")
+        check_hyperparameters(
+            "Adagrad",
+            lr=lr,
+            lr_decay=lr_decay,
+            weight_decay=weight_decay,
+            initial_accumulator_value=initial_accumulator_value,
+            eps=eps,
+        )
+        check_flags("Adagrad", foreach, fused, differentiable)
         defaults = dict(
             lr=lr,
             lr_decay=lr_decay,
             weight_decay=weight_decay,
             eps=eps,
             initial_accumulator_value=initial_accumulator_value,
+            foreach=foreach,
+            maximize=maximize,
+            differentiable=differentiable,
+            fused=fused,
         )
         super().__init__(params, defaults)
         for group in self.param_groups:
             for p in group["params"]:
-                state = self.state[p]
-                state["step"] = 0
-                state["sum"] = torch.full_like(
-                    p, initial_accumulator_value, memory_format=torch.preserve_format
-                )
+                self._init_state(p, group)
+
+    def _init_state(self, p: torch.Tensor, group: dict[str, Any]) -> None:
+        state = self.state[p]
+        if "sum" not in state:
+            state["step"] = 0
+            state["sum"] = torch.full_like(
+                p, group["initial_accumulator_value"], memory_format=torch.preserve_format
+            )
 
     @torch.no_grad()
     def step(self, closure: Callable[[], Any] | None = None) -> Any:  # type: ignore[override]
@@ -66,17 +94,18 @@ class Adagrad(Optimizer):
             params, grads = params_with_grad(group)
             if not params:
                 continue
+            for p in params:  # parameters of a group added after construction
+                self._init_state(p, group)
             states = [self.state[p] for p in params]
             sums = [s["sum"] for s in states]
-            for s in states:
-                s["step"] += 1
+            steps = advance_steps(states, params, capturable=False)
             lr, kappa, wd = group["lr"], group["lr_decay"], group["weight_decay"]
             if wd != 0:
                 grads = torch._foreach_add(grads, params, alpha=wd)  # g + lambda theta
             torch._foreach_addcmul_(sums, grads, grads, value=1)  # r = r + g * g
             std = torch._foreach_sqrt(sums)
             torch._foreach_add_(std, group["eps"])  # sqrt(r) + eps
-            minus_lr = [-lr / (1 + (s["step"] - 1) * kappa) for s in states]  # -eta_t
+            minus_lr = [-lr / (1 + (t - 1) * kappa) for t in steps]  # -eta_t
             numer = torch._foreach_mul(grads, minus_lr)
             torch._foreach_addcdiv_(params, numer, std)  # theta - eta_t g / (sqrt(r) + eps)
         return loss

@@ -6,7 +6,9 @@ r"""RMSProp: divide the gradient by a running root-mean-square of recent gradien
 Centered: subtract the squared running mean :math:`\bar{\mathbf{g}}_t = \alpha\bar{\mathbf{g}}_{t-1} + (1-\alpha)\mathbf{g}_t`
 inside the root, :math:`\sqrt{\mathbf{v}_t - \bar{\mathbf{g}}_t^2}`. With momentum :math:`\mu`:
 :math:`\mathbf{b}_t = \mu\mathbf{b}_{t-1} + \mathbf{g}_t/(\sqrt{\cdot}+\epsilon)`, :math:`\theta_{t+1} = \theta_t - \eta\mathbf{b}_t`.
-:math:`\mathbf{g}_t` includes L2 weight decay :math:`\lambda\theta_t`. The updates of ``torch.optim.RMSprop``.
+:math:`\mathbf{g}_t` includes L2 weight decay :math:`\lambda\theta_t`. The updates and arguments of
+``torch.optim.RMSprop``: ``maximize`` ascends; ``capturable`` keeps the step counts on the parameters' device
+(the update itself never reads them); ``foreach`` is accepted and changes nothing (see :mod:`numerics.optim._base`).
 
 Catalog: ``opt.rmsprop-update``, ``opt.weight-decay-l2``.
 """
@@ -17,16 +19,22 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 import torch
-from torch.optim import Optimizer
 
 from numerics._links import implements
-from numerics.optim._base import params_with_grad, run_closure
+from numerics.optim._base import (
+    TorchOptimizer,
+    advance_steps,
+    check_flags,
+    check_hyperparameters,
+    params_with_grad,
+    run_closure,
+)
 
 __all__ = ["RMSprop"]
 
 
 @implements("opt.rmsprop-update", "opt.weight-decay-l2")
-class RMSprop(Optimizer):
+class RMSprop(TorchOptimizer):
     r"""RMSProp: ``lr`` is :math:`\eta`, ``alpha`` :math:`\alpha`, ``eps`` :math:`\epsilon`, ``momentum`` :math:`\mu`.
 
     Catalog: ``opt.rmsprop-update``, ``opt.weight-decay-l2``.
@@ -41,11 +49,26 @@ class RMSprop(Optimizer):
         weight_decay: float = 0.0,
         momentum: float = 0.0,
         centered: bool = False,
+        capturable: bool = False,
+        foreach: bool | None = None,
+        maximize: bool = False,
+        differentiable: bool = False,
     ) -> None:
-        if lr < 0 or eps < 0 or weight_decay < 0 or momentum < 0 or not 0 <= alpha <= 1:
-            raise ValueError("invalid RMSprop hyper-parameter")
+        check_hyperparameters("RMSprop", lr=lr, eps=eps, weight_decay=weight_decay, momentum=momentum)
+        if not 0 <= alpha <= 1:
+            raise ValueError(f"RMSprop: invalid alpha={alpha!r} (must lie in [0, 1])")
+        check_flags("RMSprop", foreach, None, differentiable)
         defaults = dict(
-            lr=lr, alpha=alpha, eps=eps, weight_decay=weight_decay, momentum=momentum, centered=centered
+            lr=lr,
+            alpha=alpha,
+            eps=eps,
+            weight_decay=weight_decay,
+            momentum=momentum,
+            centered=centered,
+            capturable=capturable,
+            foreach=foreach,
+            maximize=maximize,
+            differentiable=differentiable,
         )
         super().__init__(params, defaults)
 
@@ -59,14 +82,13 @@ class RMSprop(Optimizer):
             alpha, mu, wd = group["alpha"], group["momentum"], group["weight_decay"]
             states = [self.state[p] for p in params]
             for p, s in zip(params, states, strict=True):
-                if not s:
-                    s["step"] = 0
+                if "square_avg" not in s:
                     s["square_avg"] = torch.zeros_like(p, memory_format=torch.preserve_format)
-                    if mu > 0:
-                        s["momentum_buffer"] = torch.zeros_like(p, memory_format=torch.preserve_format)
-                    if group["centered"]:
-                        s["grad_avg"] = torch.zeros_like(p, memory_format=torch.preserve_format)
-                s["step"] += 1
+                if mu > 0 and "momentum_buffer" not in s:
+                    s["momentum_buffer"] = torch.zeros_like(p, memory_format=torch.preserve_format)
+                if group["centered"] and "grad_avg" not in s:
+                    s["grad_avg"] = torch.zeros_like(p, memory_format=torch.preserve_format)
+            advance_steps(states, params, group["capturable"])
             if wd != 0:
                 grads = torch._foreach_add(grads, params, alpha=wd)  # g + lambda theta
             v = [s["square_avg"] for s in states]

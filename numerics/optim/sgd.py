@@ -7,7 +7,9 @@ Gradient descent (with L2 weight decay :math:`\lambda`, :math:`\mathbf{g}_t = \n
 Heavy-ball momentum keeps a velocity :math:`\mathbf{b}_{t} = \mu\,\mathbf{b}_{t-1} + (1-\tau)\,\mathbf{g}_t`
 (:math:`\mathbf{b}_1 = \mathbf{g}_1`, dampening :math:`\tau`) and steps :math:`\theta_{t+1} = \theta_t - \eta\,\mathbf{b}_t`;
 Nesterov's look-ahead form steps :math:`\theta_{t+1} = \theta_t - \eta\,(\mathbf{g}_t + \mu\,\mathbf{b}_t)`.
-These are exactly the updates of ``torch.optim.SGD``.
+These are exactly the updates of ``torch.optim.SGD``, with its arguments: ``maximize`` ascends (the gradient's
+sign is flipped before weight decay, as in torch); ``foreach`` and ``fused`` are accepted and change nothing
+(see :mod:`numerics.optim._base`).
 
 Catalog: ``opt.gradient-descent-update``, ``opt.momentum-update``, ``opt.nesterov-update``, ``opt.weight-decay-l2``.
 """
@@ -18,10 +20,15 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 import torch
-from torch.optim import Optimizer
 
 from numerics._links import implements
-from numerics.optim._base import params_with_grad, run_closure
+from numerics.optim._base import (
+    TorchOptimizer,
+    check_flags,
+    check_hyperparameters,
+    params_with_grad,
+    run_closure,
+)
 
 __all__ = ["SGD"]
 
@@ -29,7 +36,7 @@ __all__ = ["SGD"]
 @implements(
     "opt.gradient-descent-update", "opt.momentum-update", "opt.nesterov-update", "opt.weight-decay-l2"
 )
-class SGD(Optimizer):
+class SGD(TorchOptimizer):
     r"""SGD: ``lr`` is :math:`\eta`, ``momentum`` :math:`\mu`, ``dampening`` :math:`\tau`, ``weight_decay`` :math:`\lambda`.
 
     Catalog: ``opt.gradient-descent-update``, ``opt.momentum-update``, ``opt.nesterov-update``,
@@ -44,13 +51,26 @@ class SGD(Optimizer):
         dampening: float = 0.0,
         weight_decay: float = 0.0,
         nesterov: bool = False,
+        *,
+        maximize: bool = False,
+        foreach: bool | None = None,
+        differentiable: bool = False,
+        fused: bool | None = None,
     ) -> None:
-        if lr < 0 or momentum < 0 or weight_decay < 0:
-            raise ValueError("lr, momentum and weight_decay must be >= 0")
+        check_hyperparameters("SGD", lr=lr, momentum=momentum, weight_decay=weight_decay)
         if nesterov and (momentum <= 0 or dampening != 0):
-            raise ValueError("Nesterov momentum requires a momentum and zero dampening")
+            raise ValueError("SGD: Nesterov momentum requires a momentum and zero dampening")
+        check_flags("SGD", foreach, fused, differentiable)
         defaults = dict(
-            lr=lr, momentum=momentum, dampening=dampening, weight_decay=weight_decay, nesterov=nesterov
+            lr=lr,
+            momentum=momentum,
+            dampening=dampening,
+            weight_decay=weight_decay,
+            nesterov=nesterov,
+            maximize=maximize,
+            foreach=foreach,
+            differentiable=differentiable,
+            fused=fused,
         )
         super().__init__(params, defaults)
 
@@ -78,7 +98,9 @@ class SGD(Optimizer):
                         else:
                             s["momentum_buffer"] = g.detach().clone()  # b_1 = g_1
                         bufs.append(s["momentum_buffer"])
-                # Nesterov: g + mu b; heavy ball: b
-                grads = torch._foreach_add(grads, bufs, alpha=mu) if group["nesterov"] else bufs
+                if group["nesterov"]:  # theta - eta (g + mu b), in two in-place steps (no temporary list)
+                    torch._foreach_add_(params, bufs, alpha=-lr * mu)
+                else:  # heavy ball: theta - eta b
+                    grads = bufs
             torch._foreach_add_(params, grads, alpha=-lr)  # theta = theta - eta g
         return loss

@@ -114,6 +114,31 @@ ROWS = [
     ("det(A.T*A) >= 0", {"A": "matrix n n"}, T),
     ("a*b <= (a**2 + b**2)/2", {"a": "scalar", "b": "scalar"}, T),
     ("a*b <= (a + b)/2", {"a": "scalar positive", "b": "scalar positive"}, F),
+    # named sign facts: sums of squares, PSD sandwiches, Gram determinants, traces of SPD matrices
+    ("x.T*A.T*A*x >= 0", {"x": "vector n", "A": "matrix m n"}, T),
+    ("x.T*B.T*A*B*x >= 0", {"x": "vector n", "B": "matrix m n", "A": "matrix m m psd"}, T),
+    ("x.T*B.T*A*B*x >= 0", {"x": "vector n", "B": "matrix m n", "A": "matrix m m symmetric"}, F),
+    ("x.T*A.T*B*x >= 0", {"x": "vector n", "A": "matrix m n", "B": "matrix m n"}, F),
+    ("x.T*A*x > 0", {"x": "vector n nonzero", "A": "matrix n n spd"}, T),
+    ("x.T*A*x > 0", {"x": "vector n", "A": "matrix n n spd"}, F),
+    ("det(A.T*A) >= 0", {"A": "matrix n m"}, T),
+    ("det(A*B) >= 0", {"A": "matrix n m", "B": "matrix m n"}, F),
+    ("tr(A) > 0", {"A": "matrix n n spd"}, T),
+    ("tr(A) > 0", {"A": "matrix n n symmetric"}, F),
+    # diagonal matrices, Kronecker associativity, determinants of Kronecker products
+    ("A*B == B*A", {"A": "matrix n n diagonal", "B": "matrix n n diagonal"}, T),
+    ("A*B == B*A", {"A": "matrix n n diagonal", "B": "matrix n n"}, F),
+    ("det(A*B) == det(A)*det(B)", {"A": "matrix n n diagonal", "B": "matrix n n diagonal"}, T),
+    ("D(sqrt(x), x) == diag(sqrt(x)).I/2", {"x": "vector n positive"}, T),
+    ("kron(A, kron(B, C)) == kron(kron(A, B), C)", {"A": "matrix n m", "B": "matrix p q", "C": "matrix r s"}, T),
+    ("kron(A, kron(B, C)) == kron(kron(B, A), C)", {"A": "matrix n n", "B": "matrix n n", "C": "matrix p p"}, F),
+    ("det(kron(A, B)) == det(A)**p*det(B)**n", {"A": "matrix n n", "B": "matrix p p"}, T),
+    ("det(kron(A, B)) == det(A)**n*det(B)**p", {"A": "matrix n n", "B": "matrix p p"}, F),
+    # inverses inside traces, probability vectors
+    ("tr(X*(X.T*X).I*X.T) == m", {"X": "matrix n m"}, T),
+    ("tr(X*(X.T*X).I*X.T) == n", {"X": "matrix n m"}, F),
+    ("D(-y.T*log(softmax(x)), x) == softmax(x) - y", {"x": "vector n", "y": "vector n probability"}, T),
+    ("D(-y.T*log(softmax(x)), x) == softmax(x) - y", {"x": "vector n", "y": "vector n"}, F),
 ]
 
 
@@ -125,6 +150,23 @@ def test_symbolic_engine(claim, symbols, true):
         assert proved, method.detail
     else:
         assert not proved, f"false claim proved: {method.detail}"
+
+
+WHERE_ROWS = [  # where-equalities used as rewrite rules
+    ("tr((X - X*W*W.T).T*(X - X*W*W.T)) == tr(X.T*X) - tr(W.T*X.T*X*W)", {"X": "matrix N d", "W": "matrix d q"},
+     ("W.T*W == Identity(q)",), T),
+    ("tr((X - X*W*W.T).T*(X - X*W*W.T)) == tr(X.T*X) - tr(W.T*X.T*X*W)", {"X": "matrix N d", "W": "matrix d q"},
+     (), F),
+    ("W*W.T*W*W.T == W*W.T", {"W": "matrix d q"}, ("W.T*W == Identity(q)",), T),
+    ("a**2 + b == a**2 + 1 - a", {"a": "scalar", "b": "scalar"}, ("a + b == 1",), T),
+]
+
+
+@pytest.mark.parametrize("claim, symbols, where, true", WHERE_ROWS, ids=[r[0] for r in WHERE_ROWS])
+def test_symbolic_engine_with_where_equalities(claim, symbols, where, true):
+    entry = Identity(id="t", claim=claim, symbols=symbols, where=where).to_entry()
+    method, proved = symbolic_general(entry)
+    assert proved is true, method.detail
 
 
 def test_sums_over_symbolic_bounds():

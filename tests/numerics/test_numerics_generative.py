@@ -23,12 +23,12 @@ from numerics.optim import SGD, Adam
 from numerics.testing import assert_close
 
 
-def test_gaussian_kl_matches_torch_distributions():
-    mu, logvar = torch.randn(6, 4), torch.randn(6, 4)
+def test_gaussian_kl_matches_torch_distributions(device):
+    mu, logvar = torch.randn(6, 4).to(device), torch.randn(6, 4).to(device)
     q = torch.distributions.Normal(mu, torch.exp(0.5 * logvar))
-    p = torch.distributions.Normal(torch.zeros(4), torch.ones(4))
+    p = torch.distributions.Normal(torch.zeros(4).to(device), torch.ones(4).to(device))
     assert_close(gaussian_kl_standard(mu, logvar), torch.distributions.kl_divergence(q, p).sum(-1))
-    assert_close(gaussian_kl_standard(torch.zeros(3), torch.zeros(3)), 0.0)
+    assert_close(gaussian_kl_standard(torch.zeros(3).to(device), torch.zeros(3).to(device)), 0.0)
 
 
 def test_gaussian_kl_gradient_matches_autograd():
@@ -51,16 +51,16 @@ def test_reparameterisation_moments_and_gradients():
     assert_close(g_lv, 0.5 * torch.exp(0.5 * logvar) * eps)  # dz/dlogvar = sigma eps / 2
 
 
-def test_decoder_log_pdf_matches_torch():
-    x, mu, logvar = torch.randn(4, 3), torch.randn(4, 3), torch.randn(4, 3)
+def test_decoder_log_pdf_matches_torch(device):
+    x, mu, logvar = (torch.randn(4, 3).to(device) for _ in range(3))
     expected = torch.distributions.Normal(mu, torch.exp(0.5 * logvar)).log_prob(x).sum(-1)
     assert_close(diagonal_gaussian_log_pdf(x, mu, logvar), expected)
 
 
-def test_elbo_gradient_matches_autograd_of_the_closed_form():
+def test_elbo_gradient_matches_autograd_of_the_closed_form(device):
     """The VAE's ELBO (fixed eps) equals log p(x|z) - KL written out, and gradcheck passes."""
-    model = VAE(4, [6], 2).double()
-    x, eps = torch.randn(3, 4), torch.randn(3, 2)
+    model = VAE(4, [6], 2).double().to(device)
+    x, eps = torch.randn(3, 4).to(device), torch.randn(3, 2).to(device)
     mu, logvar = model.encode(x)
     z = mu + torch.exp(0.5 * logvar) * eps
     mu_x, logvar_x = model.decode(z)
@@ -83,21 +83,22 @@ def test_closed_form_kl_equals_monte_carlo_estimate():
     assert abs(mc - gaussian_kl_standard(mu, logvar)) < 6 * sem
 
 
-def test_vae_training_raises_the_elbo():
-    X = torch.randn(256, 2) @ torch.tensor([[2.0, 0.0], [1.5, 0.3]]) + 1.0
-    model = VAE(2, [16], 1).double()
+def test_vae_training_raises_the_elbo(device):
+    X = (torch.randn(256, 2) @ torch.tensor([[2.0, 0.0], [1.5, 0.3]]) + 1.0).to(device)
+    model = VAE(2, [16], 1).double().to(device)
     opt = Adam(model.parameters(), lr=0.01)
-    g = torch.Generator().manual_seed(0)
+    g = torch.Generator(device).manual_seed(0)
     first = []
     for step in range(300):
         opt.zero_grad()
-        loss = -model.elbo(X, torch.randn(256, 1, generator=g)).mean()
+        loss = -model.elbo(X, torch.randn(256, 1, generator=g, device=device)).mean()
         loss.backward()
         opt.step()
         if step < 10:
             first.append(float(loss.detach()))
     assert float(loss.detach()) < min(first) - 0.5
-    assert model.sample(7, generator=g).shape == (7, 2)
+    sample = model.sample(7, generator=g)
+    assert sample.shape == (7, 2) and sample.device == X.device
 
 
 def test_gan_losses_from_logits():
@@ -143,10 +144,10 @@ def test_gan_iteration_runs_k_discriminator_steps_per_generator_step():
     assert any((a != b).any() for a, b in zip(g_before, G.parameters(), strict=True))
 
 
-def test_gan_learns_the_data_mean():
+def test_gan_learns_the_data_mean(device):
     torch.manual_seed(1)
-    G = nn.Linear(1, 1).double()  # x = a z + b
-    D = nn.Sequential(nn.Linear(1, 16), nn.Tanh(), nn.Linear(16, 1)).double()
+    G = nn.Linear(1, 1).double().to(device)  # x = a z + b
+    D = nn.Sequential(nn.Linear(1, 16), nn.Tanh(), nn.Linear(16, 1)).double().to(device)
     opt_g, opt_d = (
         Adam(G.parameters(), lr=0.02, betas=(0.5, 0.999)),
         Adam(D.parameters(), lr=0.02, betas=(0.5, 0.999)),
@@ -157,8 +158,8 @@ def test_gan_learns_the_data_mean():
             D,
             opt_g,
             opt_d,
-            lambda m: 0.5 * torch.randn(m, 1) + 3.0,
-            lambda m: torch.randn(m, 1),
+            lambda m: (0.5 * torch.randn(m, 1) + 3.0).to(device),
+            lambda m: torch.randn(m, 1).to(device),
             m=64,
             k=2,
         )

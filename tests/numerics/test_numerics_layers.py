@@ -6,6 +6,7 @@ import pytest
 import torch
 import torch.nn.functional as F
 
+from numerics._checks import ShapeError
 from numerics.layers import (
     affine,
     dropout_inverted,
@@ -52,10 +53,23 @@ def test_sigmoid_derivative_matches_autograd():
 
 
 @pytest.mark.parametrize(("batch", "n", "m"), [((), 3, 2), ((5,), 4, 3), ((2, 3), 1, 6)])
-def test_affine_matches_linear(batch, n, m):
-    x, W, b = torch.randn(*batch, n), torch.randn(m, n), torch.randn(m)
+def test_affine_matches_linear(batch, n, m, device):
+    x, W, b = torch.randn(*batch, n).to(device), torch.randn(m, n).to(device), torch.randn(m).to(device)
     assert_close(affine(x, W, b), F.linear(x, W, b))
     assert_close(affine(x, W), F.linear(x, W))
+
+
+def test_bad_shapes_name_the_arguments():
+    with pytest.raises(ShapeError, match=r"affine: x \(2, 3\) has 3 inputs but W \(4, 2\) expects 2"):
+        affine(torch.randn(2, 3), torch.randn(4, 2))
+    with pytest.raises(ShapeError, match=r"affine: bias b must have shape \(4,\)"):
+        affine(torch.randn(2, 3), torch.randn(4, 3), torch.randn(3))
+    with pytest.raises(ShapeError, match=r"maxout: bias b must have shape \(4, 2\) for W \(4, 2, 3\)"):
+        maxout(torch.randn(2, 3), torch.randn(4, 2, 3), torch.randn(4))
+    with pytest.raises(ShapeError, match="maxout: W must have 3 dimensions"):
+        maxout(torch.randn(2, 3), torch.randn(4, 3), torch.randn(4))
+    with pytest.raises(ShapeError, match="k_hinge: x"):
+        k_hinge(torch.randn(5, 2), torch.randn(2, 3), torch.randn(2))
 
 
 def test_hinge_and_k_hinge():
@@ -70,17 +84,17 @@ def test_hinge_and_k_hinge():
     assert_close(k_hinge(s, torch.tensor([[1.0], [-1.0]]), torch.zeros(2)), s.abs().squeeze(1))
 
 
-def test_maxout_is_max_over_pieces():
-    x, W, b = torch.randn(6, 4), torch.randn(3, 5, 4), torch.randn(3, 5)
+def test_maxout_is_max_over_pieces(device):
+    x, W, b = torch.randn(6, 4).to(device), torch.randn(3, 5, 4).to(device), torch.randn(3, 5).to(device)
     expected = torch.stack([k_hinge(x, W[j], b[j]) for j in range(3)], dim=1)
     assert_close(maxout(x, W, b), expected)
     assert_close(maxout(x, W, b), torch.einsum("jkn,bn->bjk", W, x).add(b).amax(-1))
 
 
-def test_dropout_conventions_share_the_mask_and_differ_by_the_keep_scale():
-    x, keep = torch.randn(50, 20), 0.7
-    a = dropout_inverted(x, keep, generator=torch.Generator().manual_seed(3))
-    b = dropout_weight_scaling(x, keep, generator=torch.Generator().manual_seed(3))
+def test_dropout_conventions_share_the_mask_and_differ_by_the_keep_scale(device):
+    x, keep = torch.randn(50, 20).to(device), 0.7
+    a = dropout_inverted(x, keep, generator=torch.Generator(device).manual_seed(3))
+    b = dropout_weight_scaling(x, keep, generator=torch.Generator(device).manual_seed(3))
     assert_close(a, b / keep)
     assert_close(dropout_inverted(x, keep, training=False), x)
     assert_close(dropout_weight_scaling(x, keep, training=False), keep * x)

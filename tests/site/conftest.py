@@ -9,15 +9,19 @@ that has run ``make verify`` builds in seconds.
 
 from __future__ import annotations
 
+import functools
+import http.server
 import importlib.util
 import os
 import subprocess
 import sys
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from site_browser import CHROMIUM, CHROMIUM_ARGS, Quiet, is_local
 
 ROOT = Path(__file__).resolve().parents[2]
 HOOK = ROOT / "docs" / "hooks" / "sheetproof_site.py"
@@ -52,3 +56,65 @@ def hook():
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+@pytest.fixture(scope="session")
+def site_data(built_site):
+    """The catalog and results the site was built from (read from the cache the build filled)."""
+    from verify.site.data import load
+
+    return load()
+
+
+# -- the browser tests' fixtures (helpers in site_browser.py) ------------------------------------
+
+
+@pytest.fixture(scope="module")
+def server(built_site):
+    handler = functools.partial(Quiet, directory=str(built_site.path))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+    httpd.server_close()
+    thread.join()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh page; after the test, every request it made must have stayed on this machine."""
+    context = browser.new_context()
+    page = context.new_page()
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    yield page
+    context.close()
+    remote = [u for u in requests if not is_local(u)]
+    assert not remote, f"requests that left the machine: {remote}"
+    assert not errors, f"JavaScript errors: {errors}"
+
+
+@pytest.fixture(scope="module")
+def search_page(browser, server):
+    context = browser.new_context()
+    page = context.new_page()
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(server + "index.html")
+    yield page
+    context.close()
+    remote = [u for u in requests if not is_local(u)]
+    assert not remote, f"requests that left the machine: {remote}"

@@ -39,12 +39,22 @@ def test_navigation_lists_every_chapter(built_site):
         assert f'href="chapters/{chapter.key}.html"' in home, f"chapter {chapter.key} missing from the navigation"
 
 
-def test_entries_show_seed_wording_verdict_and_corrections(built_site):
+def _section(page: str, entry_id: str) -> str:
+    """The HTML of one entry: from its heading to the next entry's heading."""
+    return page.split(f'id="{entry_id}"', 1)[1].split('<h2 id="', 1)[0]
+
+
+def test_entries_show_their_verdict_seed_wording_and_corrections(built_site, site_data):
+    """The badge is the verdict the verifier gave (the cached result the site was built from)."""
     cat = formulas.catalog()
+    pages = {c.key: _read(built_site, f"chapters/{c.key}.html") for c in cat.chapters}
     for entry in cat.entries:
-        page = _read(built_site, f"chapters/{entry.chapter.key}.html")
-        section = page.split(f'id="{entry.id}"', 1)[1].split('<h2 id="', 1)[0]
-        assert 'class="sp-badge sp-' in section, f"{entry.id}: no verdict badge"
+        section = _section(pages[entry.chapter.key], entry.id)
+        rec = site_data.records[entry.id]
+        badges = re.findall(r'class="sp-badge sp-([a-z-]+)"', section)
+        assert badges and badges[0] == rec["verdict"], f"{entry.id}: badge {badges[:1]}, verdict {rec['verdict']}"
+        expects = f"catalog expects {rec['expected_verdict']}"
+        assert (expects in section) == (rec["verdict"] != rec["expected_verdict"]), entry.id
         if entry.seed is not None:
             a, b = entry.seed.lines
             assert (f"line {a}" if a == b else f"lines {a}–{b}") in section, f"{entry.id}: seed line numbers"
@@ -52,8 +62,20 @@ def test_entries_show_seed_wording_verdict_and_corrections(built_site):
             fix = cat.get(entry.corrected_by)
             assert f"{fix.chapter.key}.html#{fix.id}" in section or f'href="#{fix.id}"' in section, (
                 f"{entry.id}: no link to its correction {fix.id}")
-        if entry.latex:
+        if entry.expr is not None:
             assert 'class="arithmatex"' in section, f"{entry.id}: statement not rendered as math"
+
+
+def test_badge_shows_the_result_not_the_expectation():
+    """An entry whose result differs from the catalog's expectation shows both, the result first."""
+    from verify.site.entry import render_entry
+
+    entry = formulas.get("deriv.grad-quadratic-form")
+    rec = {"verdict": "refuted", "expected_verdict": "proved", "scope": "", "reason": "", "methods": [],
+           "given": [], "conflicts": [], "counterexample": None, "code": []}
+    text = render_entry(entry, rec, formulas.catalog(), "chapters/deriv.md")
+    assert re.findall(r'class="sp-badge sp-([a-z-]+)"', text) == ["refuted", "error"]
+    assert "catalog expects proved" in text
 
 
 def test_errata_page_lists_every_erratum_with_a_link(built_site):
@@ -146,11 +168,18 @@ def test_site_reads_fresh_results_from_the_cache(hook, tmp_path, monkeypatch):
 @pytest.mark.parametrize("markdown", [
     "<!-- sheetproof:bogus -->",
     "text\n<!-- sheetproof:chapterz deriv -->\n",
-    "<!-- sheetproof: -->",
+    "<!-- sheetproof:x -->",
 ])
 def test_unknown_marker_fails(hook, markdown):
     with pytest.raises(PluginError, match="unknown marker"):
         hook.expand_markers(markdown, "page.md")
+
+
+def test_notes_comments_are_not_markers(hook):
+    """A notes file's per-equation comment (``<!-- sheetproof: id=..., expect=refuted -->``, a space after the
+    colon) belongs to ``sheetproof check``, not to the site: it passes through unchanged."""
+    text = "$$a = b$$\n<!-- sheetproof: id=demo, expect=refuted -->\n"
+    assert hook.expand_markers(text, "page.md") == text
 
 
 @pytest.mark.parametrize("markdown, message", [
@@ -223,3 +252,69 @@ def test_user_guide_falls_back_to_a_description(hook, tmp_path, monkeypatch):
     monkeypatch.setattr(hook, "GUIDE", tmp_path / "missing.md")
     text = hook.expand_markers("<!-- sheetproof:user-guide -->", "index.md")
     assert "sheetproof check FILE" in text and "(cli.md)" in text
+
+
+# -- the reader's pieces: assumptions, copy buttons, id links, counterexamples ----------------------------
+
+
+def test_layout_table_keeps_the_assumptions_of_its_formulas(built_site):
+    page = _read(built_site, "conventions.html")
+    table = page.split('id="common-derivatives-in-both-layouts"', 1)[1].split("</table>", 1)[0]
+    assert "<th>assumptions</th>" in table
+    rows = {re.search(r'href="chapters/deriv\.html#([^"]+)"', r)[1]: r for r in table.split("<tr>")[2:]
+            if "chapters/deriv.html#" in r}
+    assert "SPD" in rows["deriv.grad-logdet-spd"]
+    assert "symmetric" in rows["deriv.grad-quadratic-form-symmetric"]
+    assert "SPD" not in rows["deriv.grad-logdet"] and "symmetric" not in rows["deriv.grad-logdet"]
+
+
+def test_copy_buttons_carry_latex_sympy_and_an_identity_entry(built_site):
+    import html
+
+    from verify.site.entry import copy_texts
+
+    cat = formulas.catalog()
+    for entry in (e for e in cat.entries if e.expr is not None):
+        section = _section(_read(built_site, f"chapters/{entry.chapter.key}.html"), entry.id)
+        copied = {kind: html.unescape(text) for kind, text in
+                  re.findall(r'data-sp-copy="([a-z]+)"[^>]*data-clipboard-text="([^"]*)"', section)}
+        expected = {k: v for k, v in copy_texts(entry).items() if k in ("latex", "sympy", "identity")}
+        assert copied == expected, entry.id
+        if "identity" not in copied:
+            assert "No identity file entry:" in section, f"{entry.id}: no reason why it cannot be copied as one"
+
+
+def test_catalog_ids_in_api_docstrings_link_to_their_entries(built_site):
+    page = _read(built_site, "api/numerics.html")
+    links = re.findall(r'<a class="sp-id-link" href="\.\./chapters/([a-z]+)\.html#([^"]+)"', page)
+    assert ("cnn", "cnn.max-pooling") in links
+    ids = formulas.catalog().by_id
+    for chapter, entry_id in links:
+        assert ids[entry_id].chapter.key == chapter
+
+
+def test_entries_link_to_the_numerics_that_implement_them(built_site):
+    section = _section(_read(built_site, "chapters/approx.html"), "approx.relu")
+    assert 'href="../api/numerics.html#numerics.layers.relu.relu"' in section
+
+
+def test_roundoff_is_never_under_a_counterexample_heading(built_site):
+    for path in [built_site.path / "errata.html", *sorted((built_site.path / "chapters").glob("*.html"))]:
+        for block in _read(built_site, str(path.relative_to(built_site.path))).split("admonition-title")[1:]:
+            title, body = block.split("</p>", 1)
+            if "Counterexample" in title:
+                body = body.split("</section>", 1)[0]
+                assert not re.search(r"\\times 10\^\{-(1[0-9]|9)\}", body), f"{path.name}: round-off in {title}"
+    evidence = _section(_read(built_site, "chapters/cnn.html"), "cnn.one-by-one-not-a-convolution")
+    assert "Evidence (float64)" in evidence and "Counterexample" not in evidence
+
+
+def test_titles_are_typeset_in_headings_toc_and_errata(built_site):
+    page = _read(built_site, "chapters/latent.html")
+    heading = page.split('id="latent.ppca-eigen-equation"', 1)[1].split("</h2>", 1)[0]
+    assert "S wᵢ = (σ² + ρᵢ²) wᵢ" in heading
+    toc = page.split('class="md-nav md-nav--secondary"', 1)[1].split('class="md-content"', 1)[0]
+    assert "S wᵢ = (σ² + ρᵢ²) wᵢ" in toc and "sigma^2" not in toc
+    headings = re.findall(r'<h3 [^>]*id="erratum-[^"]+"[^>]*>(.*?)</h3>', _read(built_site, "errata.html"), re.S)
+    assert headings and not any(re.search(r"rho_i|sigma|\^\{|<=|lam\b", h) for h in headings)
+    assert any("MGF of Poisson as printed: exp(λ (e⁻ᵗ − 1))" in h for h in headings)

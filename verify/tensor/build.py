@@ -45,7 +45,7 @@ from sympy.matrices.expressions.matexpr import MatrixElement
 from formulas.nodes import D, DiagVec, ScalarField, ScalarOf, VectorField
 
 from .construct import elem_apply, field_head, inverse_tensor
-from .heads import T_ARG, basis_head, delta, ones, pair_head, var_head
+from .heads import T_ARG, basis_head, declared, delta, ones, pack_head
 from .network import Factor, Tensor, TensorUnsupported, Term, fresh, product
 from .normal import to_scalar
 
@@ -102,8 +102,7 @@ class Builder:
             dims = tuple(d for d in expr.shape if not _trivial(d))
             if len(dims) != len(out):
                 raise ValueError(f"{expr.name} ({expr.shape}) used with {len(out)} indices: a shape mismatch")
-            head = var_head(expr.name, dims, self.flags(expr.name), plain=expr.name in self.plain)
-            return Tensor(out, (Term(sp.Integer(1), (Factor(head, out),)),))
+            return declared(expr.name, dims, self.flags(expr.name), out, plain=expr.name in self.plain)
         if isinstance(expr, Identity):
             return Tensor(out, (Term(sp.Integer(1), (delta(row, col),)),)) if out else Tensor.scalar(1)
         if isinstance(expr, ZeroMatrix):
@@ -188,7 +187,7 @@ class Builder:
         return result.scale(coef)
 
     def _kron(self, args, row, col) -> Tensor:
-        """``(A ⊗ B)[(i,k), (j,l)] = A[i,j] B[k,l]``: each index of the product splits into a pair."""
+        """``(A ⊗ B)[(i,k), (j,l)] = A[i,j] B[k,l]``: each index of the product splits into a pack of two."""
         a = args[0]
         b = args[1] if len(args) == 2 else KroneckerProduct(*args[1:])
         ia, ib, ja, jb = _slot(a.shape[0]), _slot(b.shape[0]), _slot(a.shape[1]), _slot(b.shape[1])
@@ -199,7 +198,7 @@ class Builder:
             if whole is None:
                 continue
             if major is not None and minor is not None:
-                extra.append(Factor(pair_head(major.dim, minor.dim), (whole, major, minor)))
+                extra.append(Factor(pack_head((major.dim, minor.dim)), (whole, major, minor)))
             else:
                 renames[major or minor] = whole
         out = _present(row, col)

@@ -71,6 +71,22 @@ def chain_of(factors, p, q):
     return chain if len(used) == len(factors) else None
 
 
+def _diagonal_inverse(coef, factors, p, q):
+    """``(c · v[i] δ[i,j])⁻¹ = c⁻¹ (1/v)[i] δ[i,j]`` for pointwise factors ``v`` on the diagonal index."""
+    deltas = [f for f in factors if f.head.kind == "delta" and set(f.idx) == {p, q}]
+    rest = [f for f in factors if f not in deltas]
+    if len(deltas) != 1 or not rest or any(len(f.idx) != 1 or f.idx[0] not in (p, q) or f.head.kind in
+                                         ("ones", "basis", "pack") for f in rest):
+        return None
+    result = Tensor((p, q), (Term(1 / coef, (delta(p, q),)),))
+    for f in rest:
+        _, arg, body = pointwise_view(f.head)
+        arg = arg if arg is not None else single(f.head)
+        recip = elem_apply(1 / body, arg, (f.idx[0],))
+        result = product(result, recip, (p, q))
+    return result
+
+
 def _factor_inverse(f: Factor, a, b) -> Tensor:
     """``(F)⁻¹`` on indices (a, b), for a square factor F read forward."""
     head = f.head
@@ -94,6 +110,9 @@ def inverse_tensor(t: Tensor) -> Tensor:
         raise TensorUnsupported("inverse of the zero matrix")
     if len(groups) == 1:
         coef, factors = groups[0]
+        diagonal = _diagonal_inverse(coef, list(factors), p, q)
+        if diagonal is not None:
+            return diagonal
         chain = chain_of(list(factors), p, q)
         if chain is not None:
             # (c F1' ... Fk')⁻¹ = c⁻¹ Fk'⁻¹ ... F1'⁻¹, where F' is F read forward or backward (a transpose)

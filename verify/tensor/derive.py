@@ -25,7 +25,7 @@ from sympy.matrices.expressions import MatrixSymbol
 
 from .atoms import atoms_in
 from .construct import elem_apply, field_head, inverse_tensor
-from .heads import POINT_FLAGS, T_ARG, delta, var_head
+from .heads import POINT_FLAGS, T_ARG, declared, delta
 from .network import Factor, Tensor, TensorUnsupported, Term, fresh, product
 from .normal import to_scalar
 
@@ -91,7 +91,7 @@ def _d_factor(f: Factor, var: Var) -> Tensor:
         if len(f.idx) != len(var.new):
             raise TensorUnsupported("a variable used with another shape than declared")
         return Tensor(out, (Term(sp.Integer(1), tuple(delta(i, a) for i, a in zip(f.idx, var.new, strict=True))),))
-    if kind in ("delta", "ones", "basis", "pair"):
+    if kind in ("delta", "ones", "basis", "pack"):
         return Tensor(out)
     if kind == "inv":
         n = head.payload[0]
@@ -225,8 +225,7 @@ class _Restrict:
         head = f.head
         idx = tuple(f.idx)
         if head.kind == "var" and head.payload[0] == self.name:
-            h = var_head(self.name, head.dims, self.flags)
-            return Tensor(idx, (Term(sp.Integer(1), (Factor(h, idx),)),))
+            return declared(self.name, head.dims, self.flags, idx)
         if head.kind == "inv":
             inner = self.tensor(head.payload[0])
             return _on(inverse_tensor(inner), idx)

@@ -23,6 +23,7 @@ from .construct import chain_of, inverse_tensor
 from .heads import delta
 from .network import Factor, Tensor, Term, fresh, product
 from .normal import is_real_tensor, normal_form, tensor_key, to_scalar
+from .signs import factor_sign, is_gram
 
 __all__ = ["det_of"]
 
@@ -43,8 +44,10 @@ def _opaque(t: Tensor):
     if tensor_key(transposed) < tensor_key(t):
         t = transposed
     flags = _single_var_flags(t)
+    gram = (len(t.terms) == 1 and t.terms[0].coef.is_positive and is_real_tensor(t)
+            and is_gram(t.terms[0].factors, *t.out))  # det of a Gram matrix TᵀT is nonnegative
     return atom_for("det", tensor_key(t), real=is_real_tensor(t), positive="spd" in flags,
-                    sign="orthogonal" in flags, tensor=t)
+                    nonnegative=gram, sign="orthogonal" in flags, tensor=t)
 
 
 def _det_factor(f: Factor, forward: bool):
@@ -82,6 +85,9 @@ def det_of(t: Tensor, depth: int = 0):
         kron = _kronecker(coef, list(factors), p, q)
         if kron is not None:
             return kron
+        diagonal = _diagonal(coef, list(factors), p, q)
+        if diagonal is not None:
+            return diagonal
         return _opaque(t)
     if depth > 4:
         return _opaque(t)
@@ -108,12 +114,36 @@ def det_of(t: Tensor, depth: int = 0):
     return _opaque(t)
 
 
+def _diagonal(coef, factors, p, q):
+    """det(c · diag(v ∘ w ∘ ...)) = cⁿ · Πᵢ vᵢ · Πᵢ wᵢ ⋯, each product of entries an atom
+    (``Πᵢ (vᵢ)ᵏ = (Πᵢ vᵢ)ᵏ``, so ``det(D²) = det(D)²``)."""
+    from .construct import pointwise_view
+    from .heads import T_ARG
+
+    deltas = [f for f in factors if f.head.kind == "delta" and set(f.idx) == {p, q}]
+    rest = [f for f in factors if f not in deltas]
+    if len(deltas) != 1 or not rest or any(len(f.idx) != 1 or f.idx[0] not in (p, q) or f.head.kind in
+                                         ("ones", "basis", "pack") for f in rest):
+        return None
+    value = coef ** p.dim
+    for f in rest:
+        key, _, body = pointwise_view(f.head)
+        power = 1
+        base = body
+        if isinstance(body, sp.Pow) and body.base == T_ARG and body.exp.is_Integer:
+            base, power = T_ARG, int(body.exp)
+        real = is_real_tensor(Tensor((f.idx[0],), (Term(sp.Integer(1), (f,)),)))
+        positive = factor_sign(f) == "positive" and base == T_ARG  # a product of positive entries
+        value *= atom_for("diagprod", f"{key}|{sp.srepr(base)}", real=real, positive=positive) ** power
+    return value
+
+
 def _kronecker(coef, factors, p, q):
     """det(A ⊗ B) = det(A)^k det(B)^m for A (m × m) and B (k × k): the term's row and column indices
-    are pairs, and the remaining factors split into a part on the first halves and one on the second."""
-    rows = [f for f in factors if f.head.kind == "pair" and f.idx[0] == p]
-    cols = [f for f in factors if f.head.kind == "pair" and f.idx[0] == q]
-    if len(rows) != 1 or len(cols) != 1:
+    are packs of two, and the remaining factors split into a part on the first halves and one on the second."""
+    rows = [f for f in factors if f.head.kind == "pack" and f.idx[0] == p]
+    cols = [f for f in factors if f.head.kind == "pack" and f.idx[0] == q]
+    if len(rows) != 1 or len(cols) != 1 or len(rows[0].idx) != 3 or len(cols[0].idx) != 3:
         return None
     (_, i, k), (_, j, l) = rows[0].idx, cols[0].idx
     if i.dim != j.dim or k.dim != l.dim:

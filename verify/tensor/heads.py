@@ -12,7 +12,7 @@ import sympy as sp
 
 from .network import Factor, Head, Tensor, Term, fresh
 
-__all__ = ["T_ARG", "var_head", "delta_head", "ones_head", "basis_head", "pair_head", "delta", "ones",
+__all__ = ["T_ARG", "var_head", "declared", "delta_head", "ones_head", "basis_head", "pack_head", "delta", "ones",
            "is_constant_head", "REAL_KINDS"]
 
 # The bound variable of entrywise functions: ``exp.(A)`` is ``elem(exp(T_ARG), A)``.
@@ -22,7 +22,7 @@ T_ARG = sp.Symbol("t_", real=True)
 POINT_FLAGS = frozenset({"symmetric", "spd", "psd", "orthogonal", "invertible", "diagonal", "positive",
                          "nonnegative", "probability", "nonzero"})
 
-REAL_KINDS = frozenset({"var", "delta", "ones", "basis", "pair", "inv", "field"})
+REAL_KINDS = frozenset({"var", "delta", "ones", "basis", "pack", "inv", "field"})
 
 
 def _dims_text(dims) -> str:
@@ -38,6 +38,19 @@ def var_head(name: str, dims: tuple, flags: frozenset = frozenset(), *, plain: b
                 (name, flags))
 
 
+def declared(name: str, dims: tuple, flags: frozenset, idx: tuple, *, plain: bool = False) -> Tensor:
+    """A declared vector or matrix on the indices ``idx``.
+
+    A diagonal matrix is its diagonal times δ, ``D[i,j] = d[i] δ[i,j]``, so products of diagonal matrices
+    commute in normal form; a variable being differentiated is ``plain`` (all entries independent)."""
+    flags = frozenset(flags) & POINT_FLAGS
+    if not plain and "diagonal" in flags and len(dims) == 2 and len(idx) == 2:
+        diag = Head("var", f"{name}:diag:{dims[0]}", (dims[0],), (), (name, flags | {"diagonal-entries"}))
+        return Tensor(idx, (Term(sp.Integer(1), (Factor(diag, (idx[0],)), delta(idx[0], idx[1]))),))
+    head = var_head(name, dims, flags, plain=plain)
+    return Tensor(idx, (Term(sp.Integer(1), (Factor(head, idx),)),))
+
+
 def delta_head(dim) -> Head:
     return Head("delta", f"δ:{dim}", (dim, dim), ((0, 1),))
 
@@ -50,13 +63,15 @@ def basis_head(k: int, dim) -> Head:
     return Head("basis", f"e{k}:{dim}", (dim,), (), (k,))
 
 
-def pair_head(major, minor) -> Head:
-    """``pair[r; a, b] = 1`` exactly when ``r = a·minor + b``: the index of a Kronecker product."""
-    return Head("pair", f"pair:{major}x{minor}", (sp.sympify(major) * minor, major, minor))
+def pack_head(dims) -> Head:
+    """``pack[r; a, b, ...] = 1`` exactly when ``r`` is the row-major position of ``(a, b, ...)``: the index of
+    a Kronecker product (``(A ⊗ B)[pack(i,k), pack(j,l)] = A[i,j] B[k,l]``); nested packs flatten."""
+    dims = tuple(sp.sympify(d) for d in dims)
+    return Head("pack", "pack:" + "x".join(map(str, dims)), (sp.Mul(*dims),) + dims)
 
 
 def is_constant_head(head: Head) -> bool:
-    return head.kind in ("delta", "ones", "basis", "pair")
+    return head.kind in ("delta", "ones", "basis", "pack")
 
 
 def delta(a, b) -> Factor:

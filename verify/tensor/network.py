@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 import sympy as sp
 
-__all__ = ["Idx", "Head", "Factor", "Term", "Tensor", "fresh", "TensorUnsupported"]
+__all__ = ["Idx", "Head", "Factor", "Term", "Tensor", "fresh", "TensorUnsupported", "product", "occurrences"]
 
 _COUNTER = itertools.count(1)
 
@@ -167,6 +167,15 @@ class Tensor:
 
     def __sub__(self, other: Tensor) -> Tensor:
         return self + (-other)
+
+
+def occurrences(factors) -> dict:
+    """How many slots each index fills across the factors."""
+    count: dict = {}
+    for f in factors:
+        for i in f.idx:
+            count[i] = count.get(i, 0) + 1
+    return count
 
 
 def product(a: Tensor, b: Tensor, out: tuple) -> Tensor:

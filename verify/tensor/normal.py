@@ -28,19 +28,12 @@ import sympy as sp
 from .atoms import atom_for
 from .canon import canonical
 from .heads import REAL_KINDS, delta, is_constant_head, ones
-from .network import Factor, Tensor, TensorUnsupported, Term
+from .network import Factor, Tensor, TensorUnsupported, Term, occurrences
+from .signs import component_sign
 
 __all__ = ["normal_terms", "normal_form", "tensor_key", "to_scalar", "NormalForm", "is_real_tensor"]
 
 MAX_TERMS = 4000  # a normal form larger than this is refused (the claim goes to other engines)
-
-
-def _occurrences(factors) -> dict:
-    count: dict = {}
-    for f in factors:
-        for i in f.idx:
-            count[i] = count.get(i, 0) + 1
-    return count
 
 
 def _rename(factors, old, new):
@@ -78,19 +71,42 @@ def _contract_constants(coef, factors, out):
                 return coef * i.dim, [g for g in rest if not (g.head.kind == "ones" and g.idx == (i,))], True
             if any(g.head.kind == "ones" and g.idx == (i,) for g in rest):
                 return coef, rest, True
-        elif kind == "pair":
-            r, a, b = f.idx
-            rest = factors[:k] + factors[k + 1:]
-            if r not in outset and not any(r in g.idx for g in rest):  # Σ_r pair[r;a,b] = 1
-                return coef, rest, True
-            if (a not in outset and b not in outset and a != b and not any(a in g.idx or b in g.idx for g in rest)):
-                return coef, rest + ([] if any(r in g.idx for g in rest) or r not in outset else [ones(r)]), True
-            for j, g in enumerate(rest):
-                if g.head == f.head and g.idx[0] == r and r not in outset and \
-                        sum(h.idx.count(r) for h in rest) == 1:  # pair[r;a,b] pair[r;c,d] = δ[a,c] δ[b,d]
-                    others = rest[:j] + rest[j + 1:]
-                    return coef, others + [delta(a, g.idx[1]), delta(b, g.idx[2])], True
+        elif kind == "pack":
+            changed = _pack_rule(k, factors, outset)
+            if changed is not None:
+                return coef, changed, True
     return coef, factors, False
+
+
+def _pack_rule(k, factors, outset):
+    """Rules of a pack factor ``pack[r; c1, c2, ...]``; the new factor list, or None.
+
+    * ``Σ_r pack[r; c...]`` (``r`` nowhere else): 1 -- the factor goes;
+    * ``Σ_{c...} pack[r; c...]`` (every component nowhere else): 1 -- the factor goes;
+    * ``pack[r; .., s, ..] pack[s; d...]`` with ``s`` nowhere else: ``pack[r; .., d..., ..]`` (flattening);
+    * ``pack[r; c...] pack[r; d...]`` with ``r`` nowhere else: ``Π δ[c_i, d_i]`` (the map is a bijection)."""
+    f = factors[k]
+    r, comps = f.idx[0], f.idx[1:]
+    rest = factors[:k] + factors[k + 1:]
+    if r not in outset and not any(r in g.idx for g in rest):
+        return rest
+    if all(c not in outset and not any(c in g.idx for g in rest) and comps.count(c) == 1 for c in comps):
+        return rest
+    for j, g in enumerate(rest):
+        if g.head.kind != "pack":
+            continue
+        others = rest[:j] + rest[j + 1:]
+        if g.idx[0] in comps and g.idx[0] not in outset and not any(g.idx[0] in h.idx for h in others) \
+                and comps.count(g.idx[0]) == 1:
+            s = g.idx[0]
+            pos = comps.index(s)
+            merged = comps[:pos] + g.idx[1:] + comps[pos + 1:]
+            from .heads import pack_head
+
+            return others + [Factor(pack_head(tuple(c.dim for c in merged)), (r,) + merged)]
+        if g.head == f.head and g.idx[0] == r and r not in outset and not any(r in h.idx for h in others):
+            return others + [delta(a, b) for a, b in zip(comps, g.idx[1:], strict=True)]
+    return None
 
 
 def _inverse_base(head):
@@ -103,7 +119,7 @@ def _inverse_base(head):
 def _cancel_pairs(factors, out):
     """Inverse and orthogonality cancellations; returns (factors, changed)."""
     outset = set(out)
-    count = _occurrences(factors)
+    count = occurrences(factors)
     for a_pos, fa in enumerate(factors):
         if fa.head.arity != 2:
             continue
@@ -201,39 +217,9 @@ def is_real_tensor(t: Tensor) -> bool:
                for term in t.terms)
 
 
-def _factor_sign(f: Factor) -> str | None:
-    """"positive", "nonnegative" or None: what every entry of the factor is known to be."""
-    head = f.head
-    if head.kind == "var":
-        flags = head.payload[1]
-        if "positive" in flags:
-            return "positive"
-        if {"nonnegative", "probability"} & flags:
-            return "nonnegative"
-        return None
-    if head.kind == "elem":
-        body, tensor = head.payload
-        if not is_real_tensor(tensor):
-            return None
-        if body.is_positive:
-            return "positive"
-        if body.is_nonnegative:
-            return "nonnegative"
-    return None
-
-
-def _component_sign(fs) -> dict:
-    """Assumptions a closed component earns from the signs of its entries (a sum of products)."""
-    signs = [_factor_sign(f) for f in fs if f.head.kind not in ("ones", "basis")]
-    if any(s is None for s in signs) or any(f.head.kind == "delta" for f in fs):
-        return {}
-    basis_per_index: dict = {}
-    for f in fs:
-        if f.head.kind == "basis":
-            basis_per_index[f.idx[0]] = basis_per_index.get(f.idx[0], 0) + 1
-    if all(s == "positive" for s in signs) and all(c == 1 for c in basis_per_index.values()):
-        return {"positive": True}
-    return {"nonnegative": True}
+def _is_probability_total(fs) -> bool:
+    return (len(fs) == 1 and fs[0].head.kind == "var" and "probability" in fs[0].head.payload[1]
+            and len(fs[0].idx) == 1)
 
 
 def _absorb_closed(coef, factors, out):
@@ -245,9 +231,11 @@ def _absorb_closed(coef, factors, out):
         if any(i in outset for f in fs for i in f.idx):
             kept.extend(fs)
             continue
+        if _is_probability_total(fs):  # Σᵢ pᵢ = 1 for a declared probability vector
+            continue
         key, _ = canonical(fs, ())
         real = all(is_real_factor(f) for f in fs)
-        sign = _component_sign(fs) if real else {}
+        sign = component_sign(fs) if real else {}
         coef = coef * atom_for("network", repr(key), real=real, factors=tuple(fs), **sign)
     return coef, kept
 
@@ -271,6 +259,8 @@ def normal_terms(term: Term, out: tuple, depth: int = 0) -> list[Term]:
             return [n for t in merged for n in normal_terms(t, out, depth + 1)]
         break
     coef, factors = _absorb_closed(coef, factors, out)
+    present = {i for f in factors for i in f.idx}
+    factors += [ones(i) for i in dict.fromkeys(out) if i not in present]  # constant along that index: 1[i]
     return [Term(coef, tuple(factors))]
 
 

@@ -91,6 +91,25 @@ def _rewrite_atoms(value, rules, depth: int = 0):
     return _rewrite_atoms(sp.expand(value.xreplace(subs)), rules, depth + 1)
 
 
+def _with_inverse_relations(value, equalities) -> bool:
+    """The closed networks of a scalar residual rewritten by ``N N⁻¹ = I`` for the opaque inverses in them."""
+    from .atoms import atom_info
+    from .relations import _orientations
+
+    heads = {}
+    for symbol in value.free_symbols:
+        atom = atom_info(symbol)
+        for f in (atom.factors if atom is not None else ()):
+            if f.head.kind == "inv" and f.head.payload[1] is None:
+                heads[f.head.key] = f.head
+    if not heads:
+        return False
+    for rules in _orientations(list(heads.values()), limit=8):
+        if scalar_is_zero(_rewrite_atoms(value, rules + list(equalities))):
+            return True
+    return False
+
+
 def prove_equal(lhs, rhs, declared: dict, constraints=()) -> ProofOutcome:
     """Prove ``lhs == rhs`` for all sizes and all points where both sides are defined (and satisfy the
     ``where`` equalities among ``constraints``)."""
@@ -123,8 +142,10 @@ def prove_equal(lhs, rhs, declared: dict, constraints=()) -> ProofOutcome:
     residual = residual_groups(Tensor.scalar(value))
     if not residual:
         return ProofOutcome(True, "lhs − rhs simplifies to 0 at symbolic size (no forced rewrites)")
-    if rules:  # a scalar built from matrices: rewrite its closed networks by the matrix equalities
-        live = [r for r in rules if r.lead is not None]
-        if live and scalar_is_zero(_rewrite_atoms(value, live)):
-            return ProofOutcome(True, "lhs − rhs is 0 using the where-equalities as rewrite rules")
+    live = [r for r in rules if r.lead is not None]
+    if live and scalar_is_zero(_rewrite_atoms(value, live)):  # closed networks rewritten by the equalities
+        return ProofOutcome(True, "lhs − rhs is 0 using the where-equalities as rewrite rules")
+    via = _with_inverse_relations(value, live)
+    if via:
+        return ProofOutcome(True, "lhs − rhs is 0 using N N⁻¹ = I inside its traces and quadratic forms")
     return ProofOutcome(False, f"lhs − rhs leaves {sp.sstr(value)[:160]}")

@@ -38,6 +38,7 @@ def _strategies(e):
         yield lambda x: sp.simplify(sp.powsimp(sp.powdenest(x)))
         yield sp.trigsimp
         yield lambda x: sp.simplify(sp.piecewise_fold(x))
+        yield lambda x: sp.simplify(sp.piecewise_fold(x.rewrite(sp.Piecewise)))  # relu(a) - relu(-a) = a
 
 
 def _zero_where_defined(original, folded) -> bool:
@@ -83,12 +84,45 @@ def _cheap_zero(e) -> bool:
         return False
 
 
+def _clearly_nonzero(e) -> bool:
+    """A quick look, to spare the costly rewrites: ``e`` is far from 0 at a point allowed by the assumptions.
+
+    Never a verdict (the claim is decided by the other engines); only a reason not to try to prove."""
+    import random
+
+    rng = random.Random(0)
+    symbols = sorted(e.free_symbols, key=str)
+    if len(symbols) > 12:
+        return False
+    for _ in range(2):
+        point = {}
+        for s in symbols:
+            if s.is_integer:
+                v = sp.Integer(rng.randint(1, 5))
+            elif s.is_positive or s.is_nonnegative:
+                v = sp.Rational(rng.randint(3, 19), 7)
+            else:
+                v = sp.Rational(rng.randint(-19, 19), 7) or sp.Rational(1, 7)
+            point[s] = v
+        try:
+            value = sp.N(e.xreplace(point), 30)
+        except (TypeError, ValueError, ArithmeticError, RecursionError, NotImplementedError):
+            continue
+        if value.is_number and value.is_finite and abs(complex(value)) > 1e-12:
+            return True
+    return False
+
+
 def scalar_is_zero(e) -> bool:
     """True only if ``e`` is provably 0 for every value of its symbols allowed by their assumptions."""
     e = reduce_signs(sp.sympify(e))
     if e == 0:
         return True
     if e.is_number and e.is_zero is False:
+        return False
+    if sp.expand(e) == 0:
+        return True
+    if _clearly_nonzero(e):
         return False
     for strategy in _strategies(e):
         try:
