@@ -61,11 +61,16 @@ first_order_optimality_convex = Entry(
 
 optimality_condition_as_printed = Entry(
     id="opt.optimality-condition-as-printed",
-    title="'So we have ∇_θR ≠ 0*; R* := R(θ*) ≤ R(θ)' (garbled)",
-    expected=NOT_CHECKABLE,
-    reason="garbled: '∇_θR ≠ 0*' has a stray star and the wrong relation; the optimality condition is ∇_θR(θ*) = 0 "
-           "(opt.first-order-optimality-convex).  The second half restates the definition of the minimum "
-           "(opt.convex-objective-notation); the seed repeats the line at 441 and 447",
+    title="∇_θR(θ*) = 0 and R* := R(θ*) ≤ R(θ) for a convex R (garbled as printed: '∇_θR ≠ 0*')",
+    expected=PROVED,
+    symbols={"A": "matrix n n psd", "th": "vector n", "ts": "vector n"},
+    statement=lambda A, th, ts: Eq(_quadratic(A, -A * ts)(th) - _quadratic(A, -A * ts)(ts),
+                                   ScalarOf((th - ts).T * A * (th - ts)) / 2),
+    notes="Garbled as printed: '∇_θR ≠ 0*' has a stray star and the relation of '∇_θR(θ*) = 0' came out as ≠ (a "
+          "minimiser of a convex objective with ∇R ≠ 0 is not what the sentence describes).  The intended line, a "
+          "stationary point θ* of a convex R is a global minimiser, R(θ*) ≤ R(θ), is checked as in "
+          "opt.first-order-optimality-convex (the convex quadratic with ∇R(θ*) = 0).  R* := R(θ*) restates the "
+          "definition of the minimum (opt.convex-objective-notation); the seed repeats the line at 441 and 447.",
     seed=seed(425, 425, r"So we have  $\nabla_\theta \mathcal{R} \neq 0^*$ ;  $\mathcal{R}^* := \mathcal{R}(\theta^*) \leq \mathcal{R}(\theta)$ ."),
     corrected_by="opt.first-order-optimality-convex",
     tags=("convexity", "optimality", "garbled"),

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from sympy.stats import Expectation
 
-from .._authoring import CONFIRMED, NOT_CHECKABLE, PROVED, Entry, Eq, Ge, Max, exp, log, seed
+from .._authoring import CONFIRMED, PROVED, Entry, Eq, Ge, Max, exp, log, seed
 
 _DL_BOOK_7 = "Goodfellow, Bengio & Courville, Deep Learning (2016), sec. 7.12"
 _SRIVASTAVA = "Srivastava, Hinton, Krizhevsky, Sutskever & Salakhutdinov, Dropout, JMLR (2014)"
@@ -96,12 +96,18 @@ dropout_geometric_ensemble_softmax = Entry(
 
 dropout_expectation_as_printed = Entry(
     id="opt.dropout-expectation-as-printed",
-    title="∑ⱼ wᵢᵀxⱼ = E[∑ⱼ Zⱼwᵢⱼxⱼ] = ∑ⱼ tⱼ⁻¹wᵢⱼxⱼ (garbled)",
-    expected=NOT_CHECKABLE,
-    reason="garbled: the left side sums an inner product wᵢᵀxⱼ over j (mixing vector and index notation) and lacks the "
-           "keep probabilities, and 'tⱼ⁻¹' is not defined.  Intended: E[∑ⱼ Zⱼwᵢⱼxⱼ] = ∑ⱼ πⱼwᵢⱼxⱼ with "
-           "Zⱼ ~ Bernoulli(πⱼ): multiplying the weights by the keep probability gives the expected input of unit i "
-           "(opt.dropout-weight-scaling)",
+    title="E[∑ⱼ Zⱼwᵢⱼxⱼ] = ∑ⱼ πⱼwᵢⱼxⱼ for Zⱼ ~ Bernoulli(πⱼ) (garbled as printed: '∑ⱼ wᵢᵀxⱼ = … = ∑ⱼ tⱼ⁻¹wᵢⱼxⱼ')",
+    expected=PROVED,
+    symbols={"p1": "scalar unit", "p2": "scalar unit", "p3": "scalar unit", "w1": "scalar", "w2": "scalar",
+             "w3": "scalar", "x1": "scalar", "x2": "scalar", "x3": "scalar", "Z1": "random Bernoulli(p1)",
+             "Z2": "random Bernoulli(p2)", "Z3": "random Bernoulli(p3)"},
+    statement=lambda p1, p2, p3, w1, w2, w3, x1, x2, x3, Z1, Z2, Z3: Eq(
+        Expectation(w1 * Z1 * x1 + w2 * Z2 * x2 + w3 * Z3 * x3), p1 * w1 * x1 + p2 * w2 * x2 + p3 * w3 * x3),
+    notes="Garbled as printed: the left side sums an inner product wᵢᵀxⱼ over j (mixing vector and index notation) and "
+          "lacks the keep probabilities, and 'tⱼ⁻¹' is not defined (the layer superscript t − 1 of xⱼᵗ⁻¹ read as a "
+          "factor).  The intended middle-to-right equality, E[∑ⱼ Zⱼwᵢⱼxⱼ] = ∑ⱼ πⱼwᵢⱼxⱼ with Zⱼ ~ Bernoulli(πⱼ), is "
+          "checked for three inputs with their own keep probabilities: multiplying each weight by its keep "
+          "probability gives the expected input of unit i (opt.dropout-weight-scaling, one p for all).",
     seed=seed(550, 550, r"$$\sum_j \vec{w}_i^T \vec{x}_j^{t-1} = \mathbb{E}_{Z \sim P(Z)} \left[ \sum_j Z_j^{t-1} w_{ij} x_j^{t-1} \right] = \sum_j t_j^{-1} w_{ij} x_j^{t-1}$$"),
     corrected_by="opt.dropout-weight-scaling",
     tags=("dropout", "garbled"),

@@ -34,14 +34,17 @@ minibatch_gradient_unbiased = Entry(
 
 objectives_as_expectations_as_printed = Entry(
     id="opt.objectives-as-expectations-as-printed",
-    title="'E over θ of R(D) = E over minibatches S of 𝕍R(S) = E[(1/N) ∑ᵢ 𝕍R(θ; {xᵢ, yᵢ})]' (garbled)",
-    expected=NOT_CHECKABLE,
-    reason="garbled: the left side is an expectation 'over θ' of the risk rather than the gradient ∇_θR(D), and the nabla "
-           "symbols came out as a blackboard 𝕍 (variance), so as printed the sides have different types (a number "
-           "against a vector).  Intended: ∇_θR(D) = E[∇_θR(Sₙ)] over minibatches Sₙ = E[(1/N) ∑ᵢ ∇_θR(θ; xᵢ, yᵢ)] "
-           "(opt.minibatch-gradient-unbiased)",
+    title="∇_θR(D) = E over minibatches S of ∇_θR(S) = E[(1/N) ∑ᵢ ∇_θR(θ; xᵢ, yᵢ)] (garbled as printed: "
+          "'E over θ of R(D)' and 𝕍 for ∇)",
+    expected=PROVED,
+    symbols={"th": "vector n", "l1": "function th", "l2": "function th", "l3": "function th"},
+    statement=lambda th, l1, l2, l3: Eq(_minibatch_mean(th, l1, l2, l3), D((l1 + l2 + l3) / 3, th)),
     seed=seed(410, 410, r"$$\mathbb{E}_\theta[\mathcal{R}(\mathbf{D})] = \mathbb{E}_{S_N \sim p_D} [\mathbb{V}_\theta \mathcal{R}(S_N)] = \mathbb{E} \left[ \frac{1}{N} \sum_{i=1}^N \mathbb{V}_\theta \mathcal{R}(\theta; \{\mathbf{x}_i, \mathbf{y}_i\}) \right]$$"),
     corrected_by="opt.minibatch-gradient-unbiased",
+    notes="Garbled as printed: the left side is an expectation 'over θ' of the risk rather than the gradient ∇_θR(D), "
+          "and the nabla symbols came out as a blackboard 𝕍 (variance), so as printed the sides have different types (a "
+          "number against a vector).  The intended line, ∇_θR(D) = E[∇_θR(Sₙ)] over uniformly drawn minibatches Sₙ, "
+          "is checked, stated as in opt.minibatch-gradient-unbiased: three examples, minibatches of two.",
     aliases=("objectives as expectations",),
     tags=("sgd", "expectation", "garbled"),
 )
