@@ -53,7 +53,7 @@ TABLE = [
     ("variance of a bernoulli", {"p": "scalar unit", "X": "random Bernoulli(p)"},
      lambda p, X: Eq(st.Variance(X), p * (1 - p)), P),
     ("spd quadratic form positive for nonzero x", {"x": "vector n nonzero", "A": "matrix n n spd"},
-     lambda x, A: __import__("sympy").Gt(ScalarOf(x.T * A * x), 0, evaluate=False), C),
+     lambda x, A: __import__("sympy").Gt(ScalarOf(x.T * A * x), 0, evaluate=False), P),  # xᵀAx > 0: A SPD, x ≠ 0, at every n
     # deliberate mistakes, false
     ("variance of a normal is sigma (not sigma^2)", {"mu": "scalar", "sigma": "scalar positive",
                                                      "X": "random Normal(mu, sigma)"},

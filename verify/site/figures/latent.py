@@ -89,5 +89,5 @@ FIGURES = [Figure(
     alt="A scatter of 2-D data with the principal subspace and model ellipses, and points mapped by the encoder.",
     draw=_draw,
     uses=("numerics.latent.ppca", "numerics.latent.factor_analysis", "numerics.latent.encoder", "numerics.latent.gaussian",
-          "numerics.latent._gram"),
+          "numerics.latent._linalg"),
 )]
