@@ -61,7 +61,8 @@ first_order_optimality_convex = Entry(
 
 optimality_condition_as_printed = Entry(
     id="opt.optimality-condition-as-printed",
-    title="∇_θR(θ*) = 0 and R* := R(θ*) ≤ R(θ) for a convex R (garbled as printed: '∇_θR ≠ 0*')",
+    title="A stationary point ∇_θR(θ*) = 0 of a convex R is a minimiser, R* := R(θ*) ≤ R(θ); stated for convex "
+          "quadratics (garbled as printed: '∇_θR ≠ 0*')",
     expected=PROVED,
     symbols={"A": "matrix n n psd", "th": "vector n", "ts": "vector n"},
     statement=lambda A, th, ts: Eq(_quadratic(A, -A * ts)(th) - _quadratic(A, -A * ts)(ts),
@@ -69,8 +70,11 @@ optimality_condition_as_printed = Entry(
     notes="Garbled as printed: '∇_θR ≠ 0*' has a stray star and the relation of '∇_θR(θ*) = 0' came out as ≠ (a "
           "minimiser of a convex objective with ∇R ≠ 0 is not what the sentence describes).  The intended line, a "
           "stationary point θ* of a convex R is a global minimiser, R(θ*) ≤ R(θ), is checked as in "
-          "opt.first-order-optimality-convex (the convex quadratic with ∇R(θ*) = 0).  R* := R(θ*) restates the "
-          "definition of the minimum (opt.convex-objective-notation); the seed repeats the line at 441 and 447.",
+          "opt.first-order-optimality-convex: for R(θ) = ½θᵀAθ + bᵀθ with A ⪰ 0 and ∇R(θ*) = Aθ* + b = 0, "
+          "R(θ) − R(θ*) = ½(θ − θ*)ᵀA(θ − θ*) ≥ 0.  The statement covers that family only; for every differentiable "
+          "convex R the same follows from R(θ) ≥ R(θ*) + ∇R(θ*)ᵀ(θ − θ*) (cited, not checked), and the converse, a "
+          "minimiser is stationary, is Fermat's rule.  R* := R(θ*) restates the definition of the minimum "
+          "(opt.convex-objective-notation); the seed repeats the line at 441 and 447.",
     seed=seed(425, 425, r"So we have  $\nabla_\theta \mathcal{R} \neq 0^*$ ;  $\mathcal{R}^* := \mathcal{R}(\theta^*) \leq \mathcal{R}(\theta)$ ."),
     corrected_by="opt.first-order-optimality-convex",
     tags=("convexity", "optimality", "garbled"),
