@@ -147,11 +147,16 @@ one_hot_sandwich_entry = Entry(
 
 cooccurrence_factorisation_as_printed = Entry(
     id="emb.cooccurrence-factorisation-as-printed",
-    title="Cᵢⱼ = oᵢVAᵀoⱼ as printed",
-    expected=NOT_CHECKABLE,
-    reason="garbled: V and A are never defined and 'VAᵀ' is missing a factor; with A the eigenvalue matrix (as line 632 "
-           "uses Aₖ) the intended identity is the eigendecomposition of the symmetric C, C = VΛVᵀ, so "
-           "Cᵢⱼ = oᵢᵀVΛVᵀoⱼ (or an SVD C = VΣAᵀ)",
+    title="Cᵢⱼ = oᵢᵀVΛVᵀoⱼ with C = VΛVᵀ the eigendecomposition of C (garbled as printed: 'oᵢVAᵀoⱼ')",
+    expected=CONFIRMED,
+    experiment=experiments.cooccurrence_factorisation_as_printed,
+    reason="an existence claim (V and Λ exist by the spectral theorem), checked by experiment: every entry of two "
+           "co-occurrence matrices against oᵢᵀVΛVᵀoⱼ with V, Λ computed by eigh",
+    notes="Garbled as printed: V and A are never defined and 'VAᵀ' is missing a factor.  With A the eigenvalue matrix, "
+          "as line 632 uses Aₖ for it (VₖAₖVₖᵀ), the intended identity is the eigendecomposition of the symmetric C, "
+          "C = VΛVᵀ, read entrywise through the one-hot vectors (emb.one-hot-sandwich-entry); an SVD C = VΣAᵀ, the "
+          "other reading, exists as well (for symmetric C, Σ = |Λ|).  The first equality of the line is "
+          "emb.cooccurrence-entry-one-hot-as-printed.",
     seed=seed(630, 630, _LINE_630),
     corrected_by="emb.symmetric-eigendecomposition",
     aliases=("co-occurrence factorisation",),

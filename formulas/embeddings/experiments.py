@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from .._authoring import Outcome
 
-__all__ = ["symmetric_eigendecomposition", "svd_embedding"]
+__all__ = ["cooccurrence_factorisation_as_printed", "symmetric_eigendecomposition", "svd_embedding"]
 
 
 def _cooccurrence(g, T: int, m: int, R: int):
@@ -22,6 +22,32 @@ def _cooccurrence(g, T: int, m: int, R: int):
         C.index_put_((w[:-r], w[r:]), torch.ones(T - r, dtype=torch.float64), accumulate=True)
         C.index_put_((w[r:], w[:-r]), torch.ones(T - r, dtype=torch.float64), accumulate=True)
     return C
+
+
+def cooccurrence_factorisation_as_printed() -> Outcome:
+    """emb.cooccurrence-factorisation-as-printed: Cᵢⱼ = oᵢᵀVΛVᵀoⱼ for every pair of words, with V, Λ the
+    eigendecomposition of C (computed by eigh) and oᵢ the columns of the identity."""
+    import torch
+
+    g = torch.Generator().manual_seed(34)
+    worst = 0.0
+    for T, m, R in ((80, 6, 2), (300, 20, 4)):
+        C = _cooccurrence(g, T, m, R)
+        lam, V = torch.linalg.eigh(C)
+        onehots = torch.eye(m, dtype=C.dtype)
+        orth = float((V.mT @ V - onehots).abs().max())
+        if orth > 1e-12:
+            return Outcome(False, f"T = {T}, m = {m}: eigh's V is not orthogonal, ‖VᵀV − I‖ = {orth:.2g}", {"m": m})
+        for i in range(m):
+            for j in range(m):
+                entry = onehots[:, i] @ V @ torch.diag(lam) @ V.mT @ onehots[:, j]
+                err = abs(float(entry - C[i, j])) / (1 + float(C.abs().max()))
+                worst = max(worst, err)
+                if err > 1e-12:
+                    return Outcome(False, f"T = {T}, m = {m}: oᵢᵀVΛVᵀoⱼ − Cᵢⱼ = {err:.2g} at (i, j) = ({i}, {j})",
+                                   {"i": i, "j": j, "m": m})
+    return Outcome(True, f"every entry (i, j) of two co-occurrence matrices (m = 6, 20): oᵢᵀVΛVᵀoⱼ = Cᵢⱼ with V "
+                         f"orthogonal and Λ real diagonal from eigh, to round-off (max relative error {worst:.1e})")
 
 
 def symmetric_eigendecomposition() -> Outcome:
