@@ -21,50 +21,28 @@ disagree are never silently reconciled: every disagreement is in ``Result.confli
 
 from __future__ import annotations
 
-import signal
-import threading
 import time
-from contextlib import contextmanager
 
 from formulas.model import Entry, Verdict
 
 from .parallel import one_thread
 from .relational import check_relational
 from .result import Method, Result
+from .sandbox.alarm import CheckTimeout, time_limit  # in process only; untrusted input runs in verify.sandbox
 from .stats import check_stats, has_random
 
 __all__ = ["check", "CheckTimeout", "DEFAULT_TIMEOUT"]
 
 DEFAULT_TIMEOUT = 60.0
-
-
-class CheckTimeout(BaseException):
-    """One check ran past its time limit.
-
-    A ``BaseException``: the engines' broad ``except Exception`` handlers (SymPy strategies that may fail)
-    must not swallow it, or a check would run on past its limit."""
-
-
-@contextmanager
-def time_limit(seconds: float | None):
-    if not seconds or threading.current_thread() is not threading.main_thread():
-        yield
-        return
-
-    def on_alarm(signum, frame):
-        raise CheckTimeout(f"check exceeded its time limit of {seconds:g} s")
-
-    previous = signal.signal(signal.SIGALRM, on_alarm)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+MAX_REASON = 500  # characters of an exception's message kept in an error verdict (it may hold a huge expression)
 
 
 def check(entry: Entry, *, timeout: float | None = DEFAULT_TIMEOUT, draws: int = 16, seed: int = 0) -> Result:
-    """Check one entry; never raises for a bad entry (the verdict is ``error``)."""
+    """Check one entry in this process; never raises for a bad entry (the verdict is ``error``).
+
+    ``timeout`` is an in-process alarm (:func:`verify.sandbox.alarm.time_limit`): fine for trusted
+    entries, but it bounds neither memory nor native code; the commands and the userfile API run each
+    check in a :mod:`verify.sandbox` worker under OS-enforced limits, where this alarm is off."""
     t0 = time.perf_counter()
     try:
         with time_limit(timeout):
@@ -72,7 +50,7 @@ def check(entry: Entry, *, timeout: float | None = DEFAULT_TIMEOUT, draws: int =
     except CheckTimeout as err:
         result = Result(entry.id, Verdict.ERROR, reason=str(err))
     except Exception as err:  # noqa: BLE001 - one bad entry must never stop the rest
-        result = Result(entry.id, Verdict.ERROR, reason=f"{type(err).__name__}: {err}")
+        result = Result(entry.id, Verdict.ERROR, reason=f"{type(err).__name__}: {str(err)[:MAX_REASON]}")
     result.seconds = round(time.perf_counter() - t0, 4)
     return result
 

@@ -2,12 +2,13 @@
 
 Commands::
 
-    sheetproof verify [IDS...] [--json] [--no-cache] [--timeout S] [--jobs N]
+    sheetproof verify [IDS...] [--json] [--no-cache] [--timeout S] [--budget S] [--memory MIB] [--jobs N]
     sheetproof show ID [--json]
     sheetproof search TEXT [--limit N] [--json]
     sheetproof errata [--json]
     sheetproof coverage [--json]
-    sheetproof check FILE... [--json] [--format text|json|github]   # identity YAML, Markdown or LaTeX notes
+    sheetproof check FILE... [--json] [--format text|json|github] [--timeout S] [--budget S] [--memory MIB]
+                             [--jobs N]   # identity YAML, Markdown or LaTeX notes
     sheetproof site [--out DIR] [--build] [--generator mkdocs|zensical]
 
 ``verify`` exits 1 when any entry's verdict differs from the verdict the catalog
@@ -65,7 +66,7 @@ def _run(entries, args, console):
             progress.update(task, advance=1, description=entry.id + (" (cached)" if cached else ""))
 
         return run_entries(entries, use_cache=not args.no_cache, timeout=args.timeout, jobs=args.jobs,
-                           on_result=on_result)
+                           budget=args.budget, memory_mib=args.memory, on_result=on_result)
 
 
 def cmd_verify(args) -> int:
@@ -133,7 +134,8 @@ def cmd_show(args) -> int:
     except KeyError as err:
         print(f"sheetproof: {err.args[0]}", file=sys.stderr)
         return 2
-    (result,) = run_entries([entry], use_cache=not args.no_cache, timeout=args.timeout, jobs=1)
+    (result,) = run_entries([entry], use_cache=not args.no_cache, timeout=args.timeout, jobs=1, budget=args.budget,
+                            memory_mib=args.memory)
     rec = record(entry, result)
     if args.json:
         print(json.dumps(rec, indent=2, default=str))
@@ -263,9 +265,10 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     def run_opts(p):
+        from .sandbox.limits import CATALOG, add_limit_options
+
         p.add_argument("--no-cache", action="store_true", help="ignore cached results and check again")
-        p.add_argument("--timeout", type=float, default=60.0, help="seconds allowed per entry (default 60)")
-        p.add_argument("--jobs", type=int, default=None, help="worker processes (default: one per CPU)")
+        add_limit_options(p, CATALOG, what="entry")
         p.add_argument("--progress", action="store_true", help="show the progress bar even when not on a terminal")
 
     p = sub.add_parser("verify", help="check catalog entries and print a table per chapter and a summary")

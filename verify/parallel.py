@@ -1,4 +1,10 @@
-"""How checks use the CPU: one pool of worker processes (``verify``, ``mutate``), one torch thread each."""
+"""How trusted parallel work uses the CPU: a fork pool for library callers, one torch thread per worker.
+
+The commands (``verify``, ``check``, ``mutate``) and the userfile API run their checks in
+:mod:`verify.sandbox` workers instead, under limits the operating system enforces; this
+plain pool (no limits: an overrunning item stalls it) remains for
+:func:`verify.mutate.run.run_mutants` and other in-process library use.
+"""
 
 from __future__ import annotations
 

@@ -100,7 +100,8 @@ def _torch_matrix(sym: Sym, r: int, c: int, g):
         q, rr = torch.linalg.qr(a)
         return q * torch.sign(torch.diagonal(rr))
     if "diagonal" in sym.flags:
-        return torch.diag(torch.randn(r, generator=g, dtype=torch.float64).abs() + 0.5)
+        d = torch.randn(r, generator=g, dtype=torch.float64)
+        return torch.diag(d + 0.5 * torch.sign(d))  # any sign, away from 0: "diagonal" says nothing of the sign
     if "invertible" in sym.flags:
         return a + 2.0 * torch.eye(r, dtype=torch.float64) * torch.sign(torch.randn((), generator=g, dtype=torch.float64))
     return a
@@ -188,7 +189,7 @@ def _exact_matrix(sym: Sym, r: int, c: int):
             return q * sp.diag(-1, *([1] * (r - 1))) if reflect else q
         return st.tuples(base, st.booleans()).map(cayley)
     if "diagonal" in sym.flags:
-        return st.lists(_POS, min_size=r, max_size=r).map(lambda xs: sp.diag(*xs))
+        return st.lists(_RATIONAL, min_size=r, max_size=r).map(lambda xs: sp.diag(*xs))  # any sign
     if "invertible" in sym.flags:
         return base.filter(lambda m: m.det() != 0)
     return base

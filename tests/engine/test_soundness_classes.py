@@ -17,13 +17,13 @@ def _check(claim, symbols, **kw):
     return check_claim(claim, symbols, timeout=60, **kw)
 
 
-def _assert_refuted_with_point(result):
+def _assert_refuted_with_point(result, strict_inequality=False):
     assert result.verdict is R, (result.verdict, result.reason, [(m.engine, m.detail) for m in result.methods])
     cex = result.counterexample
     assert cex and (cex.get("values") is not None or cex.get("shapes")), cex
     if "values" in cex:
         assert cex["exact"] is True
-        assert cex["lhs"] != cex["rhs"] or "shapes" in cex
+        assert cex["lhs"] != cex["rhs"] or "shapes" in cex or strict_inequality
 
 
 # 1. forced rewrites: log rules need positivity the declarations do not give ------------------------------
@@ -104,3 +104,57 @@ def test_orthogonality_is_not_used_before_differentiating():
 def test_rounding_does_not_refute():
     assert _check("A*A.I == Identity(n)", {"A": "matrix n n invertible"}).verdict is P
     assert _check("(A*B).I == B.I*A.I", {"A": "matrix n n invertible", "B": "matrix n n invertible"}).verdict is P
+
+
+# where-equalities: a substitution must hold at every point of the constraint set (red team, 2026-12-02) -----
+# sympy.solve(a*b, a) == [0] divides by b; solving a*c == b*c for a cancels c.  Each false claim below
+# was "proved"; each must now be refuted at an exact point that satisfies the where-clause.
+@pytest.mark.parametrize("claim, symbols, where", [
+    ("a == 0", {"a": "scalar", "b": "scalar"}, ["a*b == 0"]),
+    ("a == b", {"a": "scalar", "b": "scalar", "c": "scalar"}, ["a*c == b*c"]),
+    ("a == 0", {"a": "scalar", "b": "scalar"}, ["a*b == a"]),
+    ("a == 1", {"a": "scalar", "b": "scalar"}, ["(a - 1)*b == 0"]),
+    ("a == 0", {"a": "scalar", "x": "vector n"}, ["a*(x.T*x) == 0"]),
+    ("a == 1", {"a": "scalar"}, ["a**2 == 1"]),  # a = -1 too
+    ("a + b >= 2", {"a": "scalar", "b": "scalar"}, ["a*b == 1"]),  # a = b = -1
+])
+def test_where_equalities_are_not_divided_by_what_may_be_zero(claim, symbols, where):
+    _assert_refuted_with_point(_check(claim, symbols, where=where))
+
+
+@pytest.mark.parametrize("claim, symbols, where", [
+    ("a == b", {"a": "scalar", "b": "scalar", "c": "scalar positive"}, ["a*c == b*c"]),
+    ("x.T*y == 2", {"x": "vector n", "y": "vector n", "a": "scalar"}, ["a == x.T*y", "a == 2"]),
+    ("b == 1/a", {"a": "scalar", "b": "scalar"}, ["a*b == 1"]),  # ab = 1 forces a ≠ 0
+    ("a == 0", {"a": "scalar", "b": "scalar"}, ["a*b == 0", "b > 0"]),
+    ("a == 1", {"a": "scalar positive"}, ["a**2 == 1"]),  # the one positive root
+    ("a*b == 0", {"a": "scalar", "b": "scalar", "c": "scalar"}, ["a*b*c == 0", "c == 1"]),
+    ("c*(a - b) == 0", {"a": "scalar", "b": "scalar", "c": "scalar"}, ["a*c == b*c"]),
+    ("a*b <= 1/4", {"a": "scalar", "b": "scalar"}, ["a + b == 1"]),
+    ("a + b >= 2", {"a": "scalar", "b": "scalar"}, ["a*b == 1", "a > 0"]),
+    ("a >= 0", {"a": "scalar", "b": "scalar"}, ["a == b**2"]),
+])
+def test_where_equalities_with_a_nonzero_coefficient_are_used(claim, symbols, where):
+    assert _check(claim, symbols, where=where).verdict is P
+
+
+# the boundary of a closed domain: strict inequalities fail there, random draws never land there ----------
+@pytest.mark.parametrize("claim, symbols", [
+    ("det(diag(x)) > 0", {"x": "vector n nonnegative"}),
+    ("x[0] > 0", {"x": "vector n probability"}),
+    ("a < 1", {"a": "scalar unit"}),
+    ("sqrt(a) > a", {"a": "scalar unit"}),
+    ("det(D) > 0", {"D": "matrix n n diagonal"}),
+    ("x.T*y > 0", {"x": "vector n positive", "y": "vector n nonnegative"}),
+])
+def test_strict_inequalities_failing_on_the_boundary_are_refuted(claim, symbols):
+    _assert_refuted_with_point(_check(claim, symbols), strict_inequality=True)
+
+
+@pytest.mark.parametrize("claim, symbols", [
+    ("sqrt(a) >= a", {"a": "scalar unit"}),
+    ("x.T*y >= 0", {"x": "vector n positive", "y": "vector n nonnegative"}),
+    ("x[0] >= 0", {"x": "vector n probability"}),
+])
+def test_the_same_inequalities_with_their_boundary_hold(claim, symbols):
+    assert _check(claim, symbols).verdict in HOLDS

@@ -239,7 +239,7 @@ def random_point(declared: dict, dims: dict, rng) -> dict:
                 if rng.random() < 0.5:
                     a = a * sp.diag(-1, *([1] * (r - 1)))
             elif "diagonal" in sym.flags:
-                a = sp.diag(*[sp.Rational(rng.randint(1, 9), rng.randint(1, 3)) for _ in range(r)])
+                a = sp.diag(*[q() for _ in range(r)])  # any sign: "diagonal" says nothing of it
             elif "symmetric" in sym.flags:
                 a = a + a.T
             env[name] = a

@@ -1,4 +1,5 @@
-"""A search for an exact counterexample: hypothesis over small integers and rationals.
+"""A search for an exact counterexample: the domain's boundary first, then hypothesis over small
+integers and rationals.
 
 Candidates satisfy the declarations by construction (:func:`verify.values.exact_env_strategy`)
 and every candidate is decided exactly by :func:`verify.engines.points.classify`: only a
@@ -16,6 +17,7 @@ from hypothesis.errors import NoSuchExample, Unsatisfiable
 from ..evaluate import Unsupported
 from ..result import Method
 from ..values import Inapplicable, exact_env_strategy
+from .corners import corner_points
 from .points import FAILS, classify, render
 from .sizes import sym_dims, used_declared
 
@@ -42,6 +44,10 @@ def counterexample_search(entry, sizes: list[dict], budget: float, examples: int
         except Inapplicable as err:
             return done("skipped", str(err)), None
 
+        corner = _corner_counterexample(entry, dims, sdims)
+        if corner is not None:
+            return done("fails", f"exact counterexample on the domain's boundary at sizes {dims or 'scalar'}"), corner
+
         def violates(env, sdims=sdims):
             if time.perf_counter() - t0 > budget:
                 raise _OutOfTime
@@ -65,3 +71,16 @@ def counterexample_search(entry, sizes: list[dict], budget: float, examples: int
                "lhs": render(lhs), "rhs": render(rhs), "exact": True}
         return done("fails", f"exact counterexample at sizes {dims or 'scalar'}"), cex
     return done("holds", "no counterexample among small integer/rational values"), None
+
+
+def _corner_counterexample(entry, dims: dict, sdims: dict):
+    """A counterexample among :func:`~verify.engines.corners.corner_points`, or None."""
+    try:
+        for env in corner_points(used_declared(entry), dims):
+            status, lhs, rhs = classify(entry, env, sdims)
+            if status == FAILS:
+                return {"sizes": dims, "values": {k: render(v) for k, v in env.items()},
+                        "lhs": render(lhs), "rhs": render(rhs), "exact": True}
+    except (Unsupported, Inapplicable, KeyError, ValueError, TypeError):
+        return None
+    return None

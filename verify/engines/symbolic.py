@@ -6,8 +6,11 @@
   positive) from SymPy's assumptions on the declared symbols, in expanded,
   factored or simplified form.
 * ``where`` constraints on a single scalar (``a >= 0``, ``t > 0``, ``x != 0``) become
-  assumptions on that symbol for the proof; other constraints are not used (a proof
-  that ignores a constraint covers more than the claim, so it is still a proof).
+  assumptions on that symbol for the proof; scalar ``where`` equalities become substitutions
+  valid on the whole constraint set (:func:`verify.tensor.prove.scalar_substitutions`: a
+  linear solution whose coefficient cannot vanish there, or the one root in the symbol's
+  declared set), matrix ones rewrite rules; other constraints are not used (a proof that
+  ignores a constraint covers more than the claim, so it is still a proof).
 
 Also an audit: SymPy's own ``MatrixSymbol.diff`` is run on every ``D`` of a proved
 claim, and where its result differs from the proof it is reported as a conflict
@@ -26,6 +29,7 @@ from formulas.nodes import D
 from ..result import Method
 from ..tensor import TensorUnsupported, prove_equal
 from ..tensor.build import Builder
+from ..tensor.prove import where_equalities
 
 __all__ = ["symbolic_general", "refine", "sympy_diff_audit"]
 
@@ -86,18 +90,22 @@ def symbolic_general(entry) -> tuple[Method, bool]:
     t0 = time.perf_counter()
     rel = type(entry.expr)
     lhs, rhs = (refine(side, entry.constraints) for side in (entry.expr.lhs, entry.expr.rhs))
+    constraints = [sp.Eq(refine(c.lhs, entry.constraints), refine(c.rhs, entry.constraints), evaluate=False)
+                   if isinstance(c, sp.Eq) else c for c in entry.constraints]  # the same symbols as the claim
 
     def done(outcome, detail):
         return Method("symbolic-general", outcome, detail, round(time.perf_counter() - t0, 4))
 
     try:
         if rel is sp.Eq:
-            outcome = prove_equal(lhs, rhs, entry.declared, entry.constraints)
+            outcome = prove_equal(lhs, rhs, entry.declared, constraints)
             return done("holds" if outcome.holds else "inconclusive", outcome.detail), outcome.holds
         if rel in _REL:
             builder = Builder(entry.declared)
             lhs, rhs = builder.scalar(lhs), builder.scalar(rhs)
             gap = lhs - rhs if rel in (sp.Ge, sp.Gt) else rhs - lhs
+            _, subs, _ = where_equalities(builder, constraints)  # a + b = 1 makes ab <= 1/4 a square
+            gap = gap.xreplace(subs) if subs else gap
             if _nonnegative(gap, strict=rel in (sp.Lt, sp.Gt)):
                 return done("holds", "the gap is " + ("positive" if rel in (sp.Lt, sp.Gt) else "nonnegative")
                             + " from the declared assumptions, at symbolic size"), True

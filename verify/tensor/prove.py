@@ -42,11 +42,11 @@ def _describe(groups: dict) -> str:
     return "; ".join(parts) + more
 
 
-def _equalities(builder, constraints):
+def where_equalities(builder, constraints):
     """``where`` equalities: matrix/vector ones as rewrite rules, scalar ones as substitutions."""
     from .relations import EqualityRule
 
-    rules, subs = [], {}
+    rules, pending = [], []
     for c in constraints:
         if not isinstance(c, sp.Eq):
             continue
@@ -55,18 +55,102 @@ def _equalities(builder, constraints):
                 row, col = _slot(c.lhs.shape[0]), _slot(c.lhs.shape[1])
                 rules.append(EqualityRule(builder.matrix(c.lhs, row, col) - builder.matrix(c.rhs, row, col)))
                 continue
-            value = builder.scalar(c.lhs) - builder.scalar(c.rhs)
+            pending.append(builder.scalar(c.lhs) - builder.scalar(c.rhs))
         except (ValueError, TypeError, NotImplementedError):
             continue
-        for s in sorted(value.free_symbols, key=lambda s: (-sp.count_ops(s), str(s))):
-            try:
-                roots = sp.solve(value, s)
-            except (NotImplementedError, TypeError, ValueError):
-                continue
-            if len(roots) == 1:
-                subs[s] = roots[0]
-                break
-    return rules, subs
+    subs, rest = scalar_substitutions(pending)
+    return rules, subs, rest
+
+
+def scalar_substitutions(values) -> tuple[dict, list]:
+    """``({symbol: value}, rest)``: substitutions valid at every point where each of ``values`` is 0, and
+    the equations (``value = 0``, after the substitutions) that gave none.
+
+    Repeated until nothing changes, each equation after the substitutions found so far
+    (``a = xᵀy``, ``a = 2`` gives ``xᵀy = 2``; ``abc = 0``, ``c = 1`` gives ``ab = 0``)."""
+    subs, pending = {}, list(values)
+    while pending:
+        hit = _first_solvable(pending, subs)
+        if hit is None:
+            break
+        k, s, root = hit
+        del pending[k]
+        subs = {key: v.xreplace({s: root}) for key, v in subs.items()}
+        subs[s] = root
+    return subs, [sp.expand(v.xreplace(subs)) for v in pending]
+
+
+def _first_solvable(pending, subs):
+    """``(index, symbol, root)`` for the first equation solvable for one of its symbols, else None."""
+    for k, value in enumerate(pending):
+        value = sp.expand(value.xreplace(subs))
+        for s in sorted(value.free_symbols, key=_elimination_order):
+            root = _linear_root(value, s)
+            if root is None and len(value.free_symbols) == 1:
+                root = _only_root(value, s)
+            if root is not None:
+                return k, s, root
+    return None
+
+
+def _elimination_order(s):
+    """Eliminate the symbols with the fewest sign assumptions first: those that stay keep theirs
+    (``ab = 1, a > 0`` gives ``b = 1/a`` and ``a + b ≥ 2`` is then a fact about a positive ``a``)."""
+    signs = sum(1 for k in ("positive", "nonnegative", "negative", "nonpositive", "nonzero", "integer")
+                if s.assumptions0.get(k) is True)
+    return signs, -sp.count_ops(s), str(s)
+
+
+def multiple_of(value, equation) -> bool:
+    """``value = k · equation`` identically for a constant ``k``, so ``value = 0`` wherever ``equation = 0``."""
+    if equation == 0 or not value.free_symbols:
+        return False
+    try:
+        ratio = sp.cancel(value / equation)
+    except (TypeError, ValueError, NotImplementedError, sp.PolynomialError):
+        return False
+    return ratio.is_number and ratio.is_finite is True
+
+
+def _linear_root(value, s):
+    """The one value of ``s`` with ``value = 0``, when ``value = c·s + d`` with ``c, d`` free of ``s`` and
+    ``c ≠ 0`` on the constraint set: ``c`` nonzero from the declarations, or ``d`` nonzero (then ``c = 0``
+    would give ``d = 0``); else None.
+
+    ``sympy.solve`` divides by what it cannot show is zero (``solve(a*b, a) == [0]``, which would prove
+    ``a == 0`` from ``a*b == 0``), so it is not used: a substitution must hold at every point of the
+    constraint set."""
+    try:
+        poly = sp.Poly(value, s)
+    except (sp.PolynomialError, sp.GeneratorsNeeded, TypeError, ValueError):
+        return None
+    if poly.degree() != 1:
+        return None
+    c, d = poly.coeff_monomial(s), poly.coeff_monomial(1)
+    if c.has(s) or d.has(s) or not (_nonzero(c) or _nonzero(d)):
+        return None
+    return sp.cancel(-d / c)
+
+
+def _nonzero(e) -> bool:
+    return e.is_nonzero is True or (e.is_number and e != 0)
+
+
+def _only_root(value, s):
+    """The value of ``s`` when ``value = 0`` has exactly one solution in the set ``s`` is declared in
+    (``a² = 1`` for ``a`` positive; ``exp(a) = 1``), from :func:`sympy.solveset`; else None."""
+    domain = sp.S.Complexes
+    if s.is_real:
+        domain = (sp.Interval.open(0, sp.oo) if s.is_positive else sp.Interval(0, sp.oo) if s.is_nonnegative
+                  else sp.Interval.open(-sp.oo, 0) if s.is_negative else sp.S.Reals)
+    try:
+        roots = sp.solveset(value, s, domain=domain)
+    except (NotImplementedError, TypeError, ValueError):
+        return None
+    if isinstance(roots, sp.FiniteSet) and len(roots) == 1:
+        root = next(iter(roots))
+        return root if s.is_integer is not True or root.is_integer else None
+    return None
 
 
 def _rewrite_atoms(value, rules, depth: int = 0):
@@ -115,9 +199,9 @@ def prove_equal(lhs, rhs, declared: dict, constraints=()) -> ProofOutcome:
     ``where`` equalities among ``constraints``)."""
     builder = Builder(declared)
     try:
-        rules, subs = _equalities(builder, constraints)
+        rules, subs, rest = where_equalities(builder, constraints)
     except Exception:  # noqa: BLE001 - a constraint the engine cannot use is simply not used
-        rules, subs = [], {}
+        rules, subs, rest = [], {}, []
     if _is_matrix(lhs) or _is_matrix(rhs):
         if not (_is_matrix(lhs) and _is_matrix(rhs)) or sp.simplify(lhs.shape[0] - rhs.shape[0]) != 0 \
                 or sp.simplify(lhs.shape[1] - rhs.shape[1]) != 0:
@@ -139,6 +223,8 @@ def prove_equal(lhs, rhs, declared: dict, constraints=()) -> ProofOutcome:
         value = value.xreplace(subs)
     if scalar_is_zero(value):
         return ProofOutcome(True, "lhs − rhs simplifies to 0 at symbolic size (no forced rewrites)")
+    if any(multiple_of(value, e) for e in rest):
+        return ProofOutcome(True, "lhs − rhs is a constant multiple of a where-equation's lhs − rhs")
     residual = residual_groups(Tensor.scalar(value))
     if not residual:
         return ProofOutcome(True, "lhs − rhs simplifies to 0 at symbolic size (no forced rewrites)")

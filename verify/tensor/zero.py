@@ -68,11 +68,13 @@ def _solved(cond):
     if not isinstance(cond, sp.Eq) or len(cond.free_symbols) != 1:
         return None
     (sym,) = cond.free_symbols
-    try:
-        roots = sp.solve(cond.lhs - cond.rhs, sym)
+    try:  # solveset gives the whole solution set (solve may return a part of it)
+        roots = sp.solveset(cond.lhs - cond.rhs, sym, domain=sp.S.Reals if sym.is_real else sp.S.Complexes)
     except (NotImplementedError, TypeError, ValueError):
         return None
-    return {sym: roots[0]} if len(roots) == 1 else None
+    if not isinstance(roots, sp.FiniteSet) or len(roots) != 1:
+        return None
+    return {sym: next(iter(roots))}
 
 
 def _cheap_zero(e) -> bool:

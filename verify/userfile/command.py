@@ -1,15 +1,27 @@
-"""``sheetproof check FILE... [--json] [--timeout S] [--progress]``: verify a user's identity files.
+"""``sheetproof check FILE... [--json] [--timeout S] [--budget S] [--memory MIB] [--jobs N] [--progress]``.
 
 Exit status: 0 when every identity meets its expectation (holds, or ``expect:
 refuted``), 1 when any does not (refuted, or not decided: ``error`` /
 ``not-checkable``), 2 on any input error (unreadable file, malformed YAML, a
-field or claim outside the format) -- the other identities are still checked.
+field or claim outside the format, an identity too large to check) -- the other
+identities are still checked.
+
+Each identity is built and checked in a worker process (:mod:`verify.sandbox`):
+``--timeout`` seconds per identity (default 30; the kernel also stops it at about
+as much CPU time), ``--memory`` MiB per worker (default 2048), ``--budget``
+seconds for the run (default 600: identities not started by then are reported as
+``error``, "run budget exhausted"), ``--jobs`` workers (default: one per CPU).
+In text output every string from the files is printed with its control
+characters escaped (:func:`verify.sandbox.text.terminal_safe`); ``--json`` is exact.
 """
 
 from __future__ import annotations
 
 import json
 import sys
+
+from verify.sandbox.limits import UNTRUSTED, add_limit_options
+from verify.sandbox.text import terminal_safe
 
 __all__ = ["register", "cmd_check"]
 
@@ -21,7 +33,7 @@ def register(subparsers) -> None:
                     "2 input errors.")
     p.add_argument("files", nargs="+", metavar="FILE", help="identity files (YAML)")
     p.add_argument("--json", action="store_true", help="print the machine-readable report")
-    p.add_argument("--timeout", type=float, default=60.0, help="seconds allowed per identity (default 60)")
+    add_limit_options(p, UNTRUSTED, what="identity")
     p.add_argument("--progress", action="store_true", help="show the progress bar even when not on a terminal")
     p.set_defaults(func=cmd_check)
 
@@ -43,8 +55,14 @@ def _summary(result) -> str:
     return r.scope or r.reason or ""
 
 
-def cmd_check(args) -> int:
+def _safe(text) -> str:
+    """User text for the terminal: control characters escaped, then rich markup escaped."""
     from rich.markup import escape
+
+    return escape(terminal_safe(text))
+
+
+def cmd_check(args) -> int:
     from rich.table import Table
 
     from verify.cli import VERDICT_STYLE, _console
@@ -56,9 +74,9 @@ def cmd_check(args) -> int:
     total = sum(len(f.identities) for f in loaded)
     with _progress(args, total) as progress:
         task = progress.add_task("", total=total)
-        report = check_loaded(loaded, timeout=args.timeout,
-                              on_result=lambda identity, result: progress.update(
-                                  task, advance=1, description=escape(identity.id)))
+        report = check_loaded(loaded, timeout=args.timeout, budget=args.budget, memory_mib=args.memory,
+                              jobs=args.jobs, on_result=lambda identity, result: progress.update(
+                                  task, advance=1, description=_safe(identity.id)))
     if args.json:
         print(json.dumps(report.to_json(), indent=2, default=str))
         return report.exit_status
@@ -67,7 +85,7 @@ def cmd_check(args) -> int:
         rows = [r for r in report.results if r.identity.file == f.file]
         if not rows:
             continue
-        table = Table(title=escape(f.file or "identities"), title_justify="left")
+        table = Table(title=_safe(f.file or "identities"), title_justify="left")
         table.add_column("id", style="cyan", no_wrap=True)
         table.add_column("title", overflow="fold", max_width=40)
         table.add_column("verdict", no_wrap=True)
@@ -78,16 +96,16 @@ def cmd_check(args) -> int:
             cell = f"[{VERDICT_STYLE[verdict]}]{verdict}[/]"
             if r.identity.expect == "refuted":
                 cell += " [dim](expected)[/]" if r.passed else " [bold red](expected refuted)[/]"
-            table.add_row(escape(r.identity.id), escape(r.identity.title or ""), cell, escape(_summary(r)),
+            table.add_row(_safe(r.identity.id), _safe(r.identity.title or ""), cell, _safe(_summary(r)),
                           f"{r.result.seconds:.2f}")
         console.print(table)
     for err in report.errors:
-        console.print(f"[bold red]input error[/] {escape(str(err))}")
+        console.print(f"[bold red]input error[/] {_safe(str(err))}")
     failed = [r for r in report.results if not r.passed]
     held = len(report.results) - len(failed)
     line = f"{len(report.results)} identities checked: {held} as expected, {len(failed)} not"
     if report.errors:
         line += f"; {len(report.errors)} input error(s)"
     style = {0: "green", 1: "bold red", 2: "bold red"}[report.exit_status]
-    console.print(f"[{style}]{line}[/]" + (": " + escape(", ".join(r.identity.id for r in failed)) if failed else ""))
+    console.print(f"[{style}]{line}[/]" + (": " + _safe(", ".join(r.identity.id for r in failed)) if failed else ""))
     return report.exit_status
