@@ -19,7 +19,9 @@ from sympy import Basic, Expr, Integer, sympify
 from sympy.core.symbol import Str
 from sympy.matrices.expressions import MatrixExpr
 
-__all__ = ["D", "ScalarField", "VectorField", "DiagVec", "ScalarOf", "shape_of"]
+__all__ = ["D", "ScalarField", "VectorField", "DiagVec", "ScalarOf", "shape_of", "MatrixField", "RandomVector",
+           "MeanOf", "CovOf", "Density", "CDF", "Entropy", "KL", "CondExpectation", "CondVariance",
+           "CondProbability"]
 
 
 def _str(name) -> Str:
@@ -38,7 +40,8 @@ class D(MatrixExpr):
               = \frac{\partial f_j}{\partial x_i}
 
     Shapes: scalar ``f`` by matrix or vector ``v`` has the shape of ``v``;
-    vector ``f`` (m) by vector ``v`` (n) is ``n x m``; vector ``f`` by scalar is ``1 x m``.
+    vector ``f`` (m) by vector ``v`` (n) is ``n x m``; vector ``f`` by scalar is ``1 x m``;
+    a matrix ``f`` (``r x c``, ``c > 1``) by a scalar has ``f``'s shape in both layouts.
     The layout is part of the node (``layout="numerator"`` gives the transpose).
     """
 
@@ -70,6 +73,8 @@ class D(MatrixExpr):
             shape = (vr, vc)
         elif fc == 1 and vc == 1:
             shape = (vr, fr)
+        elif (vr, vc) == (1, 1):  # a matrix by a scalar: entry by entry, f's shape in either layout
+            return (fr, fc)
         else:
             raise ValueError(f"D({self.f}, {self.v}): only scalar-by-any and vector-by-vector are defined")
         return shape if self.layout == "denominator" else (shape[1], shape[0])
@@ -184,3 +189,207 @@ class ScalarOf(Expr):
 
     def _sympystr(self, printer):
         return f"({printer._print(self.args[0])})"
+
+
+# -- appended for issue 11 (vocabulary): matrix-valued functions and probability nodes -------------
+class MatrixField(MatrixExpr):
+    """A declared matrix-valued function ``X(t)`` of a symbol (``X: matrix n n function t``), ``r x c``."""
+
+    is_commutative = False
+
+    def __new__(cls, name: str, arg, rows, cols):
+        return Basic.__new__(cls, _str(name), sympify(arg), sympify(rows), sympify(cols))
+
+    @property
+    def name(self) -> str:
+        return self.args[0].name
+
+    @property
+    def arg(self):
+        return self.args[1]
+
+    @property
+    def shape(self):
+        return (self.args[2], self.args[3])
+
+    def _latex(self, printer):
+        return rf"{self.name}({printer._print(self.arg)})"
+
+    def _sympystr(self, printer):
+        return f"{self.name}({printer._print(self.arg)})"
+
+
+class RandomVector(MatrixExpr):
+    r"""A random column vector with a named law: ``RandomVector("x", "MultivariateNormal", mu, Sigma)``.
+
+    Families (parameters): ``MultivariateNormal`` (mean vector, covariance matrix, SPD), ``Dirichlet``
+    (positive concentration vector).  The size is the first parameter's number of rows.  Distinct random
+    vectors are independent of each other and of every scalar random variable.
+    """
+
+    is_commutative = False
+
+    def __new__(cls, name: str, family: str, *params):
+        return Basic.__new__(cls, _str(name), _str(family), *[sympify(p) for p in params])
+
+    @property
+    def name(self) -> str:
+        return self.args[0].name
+
+    @property
+    def family(self) -> str:
+        return self.args[1].name
+
+    @property
+    def params(self) -> tuple:
+        return self.args[2:]
+
+    @property
+    def shape(self):
+        return (self.params[0].shape[0], Integer(1))
+
+    @property
+    def free_symbols(self):
+        out = {self}  # like a RandomSymbol: sympy.stats' is_random looks for random free symbols
+        for p in self.params:
+            out |= p.free_symbols
+        return out
+
+    def _entry(self, i, j, **kwargs):
+        from sympy.matrices.expressions.matexpr import MatrixElement
+
+        return MatrixElement(self, i, j)
+
+    def _latex(self, printer):
+        return rf"\mathbf{{{self.name}}}"
+
+    def _sympystr(self, printer):
+        return self.name
+
+
+class MeanOf(MatrixExpr):
+    r"""``E[M]`` of a vector- or matrix-valued random expression, entry by entry (shape of ``M``)."""
+
+    is_commutative = False
+
+    def __new__(cls, m):
+        return Basic.__new__(cls, sympify(m))
+
+    @property
+    def shape(self):
+        return tuple(self.args[0].shape)
+
+    def _entry(self, i, j, **kwargs):
+        from sympy.matrices.expressions.matexpr import MatrixElement
+
+        return MatrixElement(self, i, j)
+
+    def _latex(self, printer):
+        return rf"\mathbb{{E}}\left[{printer._print(self.args[0])}\right]"
+
+    def _sympystr(self, printer):
+        return f"E({printer._print(self.args[0])})"
+
+
+class CovOf(MatrixExpr):
+    r"""``Cov(a, b) = E[(a - E a)(b - E b)^T]`` of random column vectors (``Cov(a, a)`` is the covariance matrix)."""
+
+    is_commutative = False
+
+    def __new__(cls, a, b):
+        return Basic.__new__(cls, sympify(a), sympify(b))
+
+    @property
+    def shape(self):
+        return (self.args[0].shape[0], self.args[1].shape[0])
+
+    def _entry(self, i, j, **kwargs):
+        from sympy.matrices.expressions.matexpr import MatrixElement
+
+        return MatrixElement(self, i, j)
+
+    def _latex(self, printer):
+        a, b = (printer._print(x) for x in self.args)
+        return rf"\operatorname{{Cov}}\left[{a}\right]" if self.args[0] == self.args[1] else \
+            rf"\operatorname{{Cov}}\left[{a}, {b}\right]"
+
+    def _sympystr(self, printer):
+        a, b = (printer._print(x) for x in self.args)
+        return f"Cov({a})" if self.args[0] == self.args[1] else f"Cov({a}, {b})"
+
+
+class _ProbNode(Expr):
+    """A scalar functional of random variables' laws, kept unevaluated for the probability engine."""
+
+    is_commutative = True
+    _label = ""
+
+    def __new__(cls, *args):
+        return Expr.__new__(cls, *[sympify(a) for a in args])
+
+    def doit(self, **hints):
+        return self
+
+    def _sympystr(self, printer):
+        return f"{self._label}({', '.join(printer._print(a) for a in self.args)})"
+
+    def _latex(self, printer):
+        return rf"\operatorname{{{self._label}}}\left({', '.join(printer._print(a) for a in self.args)}\right)"
+
+
+class Density(_ProbNode):
+    """``density(X, x)``: the density (continuous ``X``) or probability mass (discrete ``X``) at ``x``."""
+
+    _label = "density"
+    is_real = True
+
+
+class CDF(_ProbNode):
+    """``cdf(X, x) = P(X <= x)``."""
+
+    _label = "cdf"
+    is_real = True
+
+
+class Entropy(_ProbNode):
+    """``entropy(X)``: Shannon entropy (discrete) or differential entropy (continuous), in nats."""
+
+    _label = "entropy"
+    is_real = True
+
+
+class KL(_ProbNode):
+    r"""``KL(X, Y)``: the Kullback-Leibler divergence :math:`\int p_X \log(p_X / p_Y)` of X's law from Y's, nats."""
+
+    _label = "KL"
+    is_real = True
+
+
+class CondExpectation(_ProbNode):
+    """``E(f | Y)``: the conditional expectation of ``f`` given the random variable ``Y`` (a random variable)."""
+
+    _label = "E"
+    is_real = True
+
+    def _sympystr(self, printer):
+        return f"E({printer._print(self.args[0])} | {printer._print(self.args[1])})"
+
+
+class CondVariance(_ProbNode):
+    """``Var(f | Y) = E(f**2 | Y) - E(f | Y)**2``."""
+
+    _label = "Var"
+    is_real = True
+
+    def _sympystr(self, printer):
+        return f"Var({printer._print(self.args[0])} | {printer._print(self.args[1])})"
+
+
+class CondProbability(_ProbNode):
+    """``P(A | Y)``: the conditional probability of the event ``A`` given the random variable ``Y``."""
+
+    _label = "P"
+    is_real = True
+
+    def _sympystr(self, printer):
+        return f"P({printer._print(self.args[0])} | {printer._print(self.args[1])})"

@@ -6,8 +6,10 @@ files::
     scalar [real] [positive] [nonnegative] [integer] [unit]   # unit: in [0, 1]
     vector N [positive] [nonnegative] [probability]            # probability: entries >= 0 summing to 1
     matrix N M [symmetric] [spd] [psd] [orthogonal] [invertible] [diagonal]
-    random [Normal(mu, sigma) | Poisson(lam) | ...]            # a scalar random variable
+    random [Normal(mu, sigma) | Poisson(lam) | ...]            # a random variable (or vector)
     function x [M]                                              # u(x) scalar, or f(x) with M outputs
+    vector N [flags] function t                                 # the same as: function t N
+    matrix N M [flags] function t                               # a matrix-valued function of t
 
 Sizes are integers or letters; letters become positive integer SymPy symbols and
 the verifier substitutes several concrete sizes.  ``spd`` implies ``symmetric``
@@ -21,7 +23,7 @@ from dataclasses import dataclass
 
 from sympy import Integer, MatrixSymbol, Symbol
 
-from .nodes import ScalarField, VectorField
+from .nodes import MatrixField, ScalarField, VectorField
 
 __all__ = ["Sym", "SpecError", "parse_spec", "dim_symbol", "MATRIX_FLAGS", "SCALAR_FLAGS", "VECTOR_FLAGS"]
 
@@ -33,7 +35,8 @@ IMPLIED = {"spd": {"symmetric", "invertible", "square"}, "psd": {"symmetric", "s
            "diagonal": {"square"}, "positive": {"nonnegative", "nonzero"}}
 MAX_SIZE = 64
 _NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_]{0,31}$")
-_DIST = re.compile(r"^([A-Za-z]+)\(([^()]*)\)$")
+_DIST = re.compile(r"^([A-Za-z]+)\((.*)\)$")
+_PARAM = re.compile(r"^[A-Za-z0-9_+\-*/()\[\],. ]{1,200}$")  # arithmetic and entries (parsed by formulas.random)
 
 
 class SpecError(ValueError):
@@ -88,6 +91,8 @@ class Sym:
         if self.kind == "matrix":
             return f"matrix in R^({self.dims[0]}x{self.dims[1]})"
         if self.kind == "function":
+            if len(self.dims) == 2:
+                return f"function of {self.of} to R^({self.dims[0]}x{self.dims[1]})"
             return f"function of {self.of}" + (f" to R^{self.dims[0]}" if self.dims else " to R")
         if self.kind == "random":
             return "random variable" + (f" ~ {self.dist[0]}({', '.join(self.dist[1])})" if self.dist else "")
@@ -115,6 +120,8 @@ class Sym:
             if self.of not in objects:
                 raise SpecError(f"function {self.name}: argument {self.of!r} is not declared before it")
             arg = objects[self.of]
+            if len(dims) == 2:
+                return MatrixField(self.name, arg, dims[0], dims[1])
             return VectorField(self.name, arg, dims[0]) if dims else ScalarField(self.name, arg)
         if self.kind == "random":
             from .random import random_symbol
@@ -140,6 +147,10 @@ def parse_spec(name: str, text: str) -> Sym:
         if unknown:
             raise SpecError(f"symbol {name}: unknown scalar assumption(s) {sorted(unknown)}")
         return Sym(name, "scalar", (), _close(flags | {"real"}), spec=text)
+    if kind in ("vector", "matrix"):
+        rest, of = _function_of(name, rest)
+        if of is not None:
+            return _field(name, kind, rest, of, text)
     if kind == "vector":
         if not rest:
             raise SpecError(f"symbol {name}: 'vector' needs a size, e.g. 'vector n'")
@@ -165,10 +176,11 @@ def parse_spec(name: str, text: str) -> Sym:
         m = _DIST.match(rest[0].strip())
         if not m:
             raise SpecError(f"symbol {name}: distribution must look like Name(param, ...), got {rest[0]!r}")
-        params = tuple(p.strip() for p in m.group(2).split(",") if p.strip())
+        params = tuple(p.strip() for p in _split_params(m.group(2)) if p.strip())
         for p in params:
-            if not _NAME.match(p) and not re.match(r"^-?\d+(/\d+)?$", p):
-                raise SpecError(f"symbol {name}: distribution parameter {p!r} must be a name or a number")
+            if not _PARAM.match(p):
+                raise SpecError(f"symbol {name}: distribution parameter {p!r} must be a name, a number or an "
+                                "arithmetic expression of them")
         return Sym(name, "random", (), frozenset(), dist=(m.group(1), params), spec=text)
     if kind == "function":
         if not rest:
@@ -180,3 +192,48 @@ def parse_spec(name: str, text: str) -> Sym:
             raise SpecError(f"symbol {name}: 'function x [m]' takes at most two words")
         return Sym(name, "function", dims, frozenset(), of=rest[0], spec=text)
     raise SpecError(f"symbol {name}: unknown kind {kind!r} (scalar, vector, matrix, random, function)")
+
+
+def _split_params(text: str) -> list[str]:
+    """Split ``a, f(b, c), d`` at the commas outside parentheses."""
+    out, depth, cur = [], 0, ""
+    for ch in text:
+        if ch == "," and depth == 0:
+            out.append(cur)
+            cur = ""
+            continue
+        depth += (ch in "([") - (ch in ")]")
+        if depth < 0:
+            raise SpecError(f"unbalanced parentheses in distribution parameters {text!r}")
+        cur += ch
+    if depth:
+        raise SpecError(f"unbalanced parentheses in distribution parameters {text!r}")
+    return [*out, cur]
+
+
+def _function_of(name: str, rest: list[str]) -> tuple[list[str], str | None]:
+    """``vector n positive function t`` -> (``[n, positive]``, ``t``); no ``function`` word: (rest, None)."""
+    words = [w.lower() for w in rest]
+    if "function" not in words:
+        return rest, None
+    k = words.index("function")
+    if k != len(rest) - 2 or not _NAME.match(rest[-1]):
+        raise SpecError(f"symbol {name}: 'function' must end the declaration with one argument name, "
+                        "e.g. 'matrix n n invertible function t'")
+    return rest[:k], rest[-1]
+
+
+def _field(name: str, kind: str, rest: list[str], of: str, text: str) -> Sym:
+    """A vector- or matrix-valued function of the symbol ``of`` (kind ``function``, with its shape and flags)."""
+    count = 1 if kind == "vector" else 2
+    if len(rest) < count:
+        raise SpecError(f"symbol {name}: '{kind}' needs {'a size' if count == 1 else 'two sizes'} before 'function'")
+    dims = tuple(_size(t) for t in rest[:count])
+    flags = _close({t.lower() for t in rest[count:]})
+    allowed = VECTOR_FLAGS if kind == "vector" else MATRIX_FLAGS
+    unknown = flags - allowed
+    if unknown:
+        raise SpecError(f"symbol {name}: unknown {kind} assumption(s) {sorted(unknown)}")
+    if kind == "matrix" and "square" in flags and dims[0] != dims[1]:
+        raise SpecError(f"symbol {name}: {sorted(flags - {'square'})} needs a square matrix, got {dims}")
+    return Sym(name, "function", dims, flags, of=of, spec=text)

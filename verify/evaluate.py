@@ -7,7 +7,11 @@ One walker over a **whitelisted** set of node types, two backends:
 * :class:`TorchBackend` -- float64 tensors; derivatives with ``torch.func.jacrev``.
 
 Both arrange derivatives in the layout the ``D`` node names (denominator by
-default).  A node outside the whitelist raises :class:`Unsupported`, so nothing
+default).  Sums and products (``sympy.Sum`` / ``sympy.Product``) are unrolled at
+the concrete sizes (at most :data:`MAX_UNROLL` terms each; the exact backend
+keeps a symbolic bound symbolic and lets ``Sum.doit`` evaluate it); ``Piecewise``
+is a chain of ``where``s in torch, and relations / ``And`` / ``Or`` / ``Not``
+evaluate to booleans.  A node outside the whitelist raises :class:`Unsupported`, so nothing
 is ever evaluated by accident (this replaces ``lambdify``, whose torch printer
 in SymPy 1.14 prints ``A.T`` as ``torch.transpose(A).t()``).
 """
@@ -33,9 +37,12 @@ from sympy.matrices.expressions import (
 from sympy.matrices.expressions.applyfunc import ElementwiseApplyFunction
 from sympy.matrices.expressions.matexpr import MatrixElement
 
-from formulas.nodes import D, DiagVec, ScalarField, ScalarOf, VectorField
+from formulas.nodes import D, DiagVec, MatrixField, ScalarField, ScalarOf, VectorField
 
-__all__ = ["Unsupported", "evaluate", "ExactBackend", "TorchBackend"]
+__all__ = ["Unsupported", "evaluate", "ExactBackend", "TorchBackend", "MAX_UNROLL"]
+
+MAX_UNROLL = 4096  # terms of one sum or product unrolled at a concrete size (verify.userfile.limits.MAX_UNROLL)
+_RELATIONS = {sp.Eq: "eq", sp.Ne: "ne", sp.Lt: "lt", sp.Le: "le", sp.Gt: "gt", sp.Ge: "ge"}
 
 
 class Unsupported(TypeError):
@@ -43,7 +50,10 @@ class Unsupported(TypeError):
 
 
 _SCALAR_FUNCS = {sp.exp: "exp", sp.log: "log", sp.Abs: "abs", sp.sin: "sin", sp.cos: "cos",
-                 sp.tanh: "tanh", sp.sign: "sign", sp.atan: "atan", sp.sinh: "sinh", sp.cosh: "cosh"}
+                 sp.tanh: "tanh", sp.sign: "sign", sp.atan: "atan", sp.sinh: "sinh", sp.cosh: "cosh",
+                 sp.tan: "tan", sp.asin: "asin", sp.acos: "acos", sp.asinh: "asinh", sp.acosh: "acosh",
+                 sp.atanh: "atanh", sp.floor: "floor", sp.ceiling: "ceiling", sp.erf: "erf", sp.erfc: "erfc",
+                 sp.gamma: "gamma", sp.loggamma: "loggamma", sp.factorial: "factorial", sp.digamma: "digamma"}
 
 
 def _dim(expr, dims: dict) -> int:
@@ -54,8 +64,16 @@ def _dim(expr, dims: dict) -> int:
 
 
 def evaluate(expr, env: dict, dims: dict, backend):
-    """Value of ``expr`` with symbol values ``env`` (by name) and sizes ``dims``."""
-    ev = lambda e: evaluate(e, env, dims, backend)  # noqa: E731
+    """Value of ``expr`` with symbol values ``env`` (by name) and sizes ``dims``.
+
+    The exact backend then writes each distinct value of a declared function (``u(t)``, ``d u(t)/dt``,
+    ``X_01(t)``) as a plain symbol, so that residuals are rational functions that ``cancel`` settles quickly;
+    distinct values of a generic function are algebraically independent, so nothing is lost."""
+    return backend.finish(_evaluate(expr, env, dims, backend))
+
+
+def _evaluate(expr, env: dict, dims: dict, backend):
+    ev = lambda e: _evaluate(e, env, dims, backend)  # noqa: E731
     b = backend
     if isinstance(expr, (MatrixSymbol, sp.Symbol)):
         try:
@@ -74,6 +92,30 @@ def evaluate(expr, env: dict, dims: dict, backend):
         return b.field(expr.name, ev(expr.arg), None, env)
     if isinstance(expr, VectorField):
         return b.field(expr.name, ev(expr.arg), _dim(expr.shape[0], dims), env)
+    if isinstance(expr, MatrixField):
+        return b.field(expr.name, ev(expr.arg), (_dim(expr.shape[0], dims), _dim(expr.shape[1], dims)), env)
+    if isinstance(expr, (sp.Sum, sp.Product)):
+        return _sum_or_product(expr, env, dims, b)
+    if isinstance(expr, sp.Piecewise):
+        return b.piecewise([(ev(v), ev(c)) for v, c in expr.args])
+    if isinstance(expr, tuple(_RELATIONS)):
+        return b.compare(_RELATIONS[type(expr)], b.scalar(ev(expr.lhs)), b.scalar(ev(expr.rhs)))
+    if isinstance(expr, (sp.And, sp.Or)):
+        return b.logic("and" if isinstance(expr, sp.And) else "or", [ev(a) for a in expr.args])
+    if isinstance(expr, sp.Not):
+        return b.logic("not", [ev(expr.args[0])])
+    if expr is sp.true or expr is sp.false:
+        return b.boolean(bool(expr))
+    if isinstance(expr, sp.BlockMatrix):
+        return b.blocks([[ev(blk) for blk in row] for row in expr.blocks.tolist()])
+    if isinstance(expr, sp.MatrixBase):  # an explicit matrix, Matrix([[...]])
+        return b.explicit([[ev(x) for x in row] for row in expr.tolist()])
+    if isinstance(expr, sp.Heaviside):
+        return b.func("Heaviside", ev(expr.args[0]))
+    if isinstance(expr, sp.binomial):
+        return b.binomial(ev(expr.args[0]), ev(expr.args[1]))
+    if isinstance(expr, sp.polygamma):
+        return b.polygamma(_dim(expr.args[0], dims), ev(expr.args[1]))
     if isinstance(expr, (sp.Add, MatAdd)):
         out = ev(expr.args[0])
         for a in expr.args[1:]:
@@ -90,7 +132,7 @@ def evaluate(expr, env: dict, dims: dict, backend):
         return b.inverse(ev(expr.arg))
     if isinstance(expr, MatPow):
         base, exponent = expr.args
-        return b.matpow(ev(base), int(exponent))
+        return b.matpow(ev(base), _integer(exponent, env, dims, b))
     if isinstance(expr, Transpose):
         return b.transpose(ev(expr.arg))
     if isinstance(expr, Determinant):
@@ -116,14 +158,14 @@ def evaluate(expr, env: dict, dims: dict, backend):
     if isinstance(expr, DiagVec):
         return b.diag(ev(expr.args[0]))
     if isinstance(expr, MatrixElement):
-        return b.entry(ev(expr.parent), _dim(expr.i, dims), _dim(expr.j, dims))
+        return b.entry(ev(expr.parent), _integer(expr.i, env, dims, b), _integer(expr.j, env, dims, b))
     if isinstance(expr, ElementwiseApplyFunction):  # f.(X): a scalar Lambda on every entry
         lam = expr.function
         if not isinstance(lam, sp.Lambda):
             t = sp.Dummy("t")
             lam = sp.Lambda(t, lam(t))
         (var,), body = lam.variables, lam.expr
-        return b.elementwise(lambda x: evaluate(body, {**env, var.name: x}, dims, b), ev(expr.expr))
+        return b.elementwise(lambda x: _evaluate(body, {**env, var.name: x}, dims, b), ev(expr.expr))
     if isinstance(expr, (sp.Max, sp.Min)):
         vals = [ev(a) for a in expr.args]
         return b.extremum(vals, isinstance(expr, sp.Max))
@@ -132,137 +174,13 @@ def evaluate(expr, env: dict, dims: dict, backend):
     raise Unsupported(f"cannot evaluate node {type(expr).__name__}: {expr}")
 
 
-# ---------------------------------------------------------------------------------------------
-class ExactBackend:
-    """Explicit SymPy matrices; scalars are SymPy expressions."""
-
-    name = "exact"
-
-    @staticmethod
-    def _is_mat(x) -> bool:
-        return isinstance(x, sp.MatrixBase)
-
-    @staticmethod
-    def _scalar(x):
-        if isinstance(x, sp.MatrixBase) and x.shape == (1, 1):
-            return x[0, 0]
-        return x
-
-    def scalar(self, x):
-        return self._scalar(x)
-
-    def const(self, c):
-        return sp.sympify(c)
-
-    def add(self, a, b):
-        if self._is_mat(a) and self._is_mat(b):
-            if a.shape != b.shape:
-                raise ValueError(f"shape mismatch in sum: {a.shape} vs {b.shape}")
-            return a + b
-        a, b = self._scalar(a), self._scalar(b)
-        if self._is_mat(a) != self._is_mat(b):
-            raise ValueError("shape mismatch in sum: a matrix plus a scalar")
-        return a + b
-
-    def mul(self, a, b):
-        if self._is_mat(a) and self._is_mat(b):
-            if a.shape[1] != b.shape[0]:
-                if a.shape == (1, 1):
-                    return a[0, 0] * b
-                if b.shape == (1, 1):
-                    return a * b[0, 0]
-            return a * b
-        return self._scalar(a) * self._scalar(b) if not (self._is_mat(a) or self._is_mat(b)) else a * b
-
-    def pow(self, a, e):
-        return self._scalar(a) ** self._scalar(e)
-
-    def matpow(self, a, k):
-        return a**k
-
-    def transpose(self, a):
-        return a.T if self._is_mat(a) else a
-
-    def inverse(self, a):
-        return a.inv() if self._is_mat(a) else 1 / a
-
-    def det(self, a):
-        return a.det(method="berkowitz") if self._is_mat(a) else a
-
-    def trace(self, a):
-        return a.trace() if self._is_mat(a) else a
-
-    def eye(self, n):
-        return sp.eye(n)
-
-    def zeros(self, r, c):
-        return sp.zeros(r, c)
-
-    def ones(self, r, c):
-        return sp.ones(r, c)
-
-    def hadamard(self, a, b):
-        return a.multiply_elementwise(b)
-
-    def kron(self, a, b):
-        from sympy.physics.quantum import TensorProduct
-
-        return sp.Matrix(TensorProduct(a, b))
-
-    def diag(self, v):
-        return sp.diag(*list(v))
-
-    def entry(self, m, i, j):
-        return m[i, j]
-
-    def extremum(self, vals, is_max):
-        vals = [self._scalar(v) for v in vals]
-        return sp.Max(*vals) if is_max else sp.Min(*vals)
-
-    def elementwise(self, fn, x):
-        return x.applyfunc(fn) if self._is_mat(x) else fn(x)
-
-    def func(self, name, x):
-        fn = {"abs": sp.Abs}.get(name) or getattr(sp, name)
-        if self._is_mat(x):
-            return x.applyfunc(fn)
-        return fn(x)
-
-    def field(self, name, arg, m, env):
-        flat = list(arg) if self._is_mat(arg) else [arg]
-        if m is None:
-            return sp.Function(name)(*flat)
-        return sp.Matrix([sp.Function(f"{name}_{j + 1}")(*flat) for j in range(m)])
-
-    def derivative(self, node: D, env: dict, dims: dict):
-        var = node.v
-        value = evaluate(var, env, dims, self)
-        numeric_point = not (value.free_symbols if hasattr(value, "free_symbols") else set())
-        if numeric_point:
-            return self._derivative_at_point(node, env, dims, value)
-        if self._is_mat(value):
-            fresh = sp.Matrix(value.shape[0], value.shape[1],
-                              lambda i, j: sp.Symbol(f"_d_{var.name}_{i}_{j}", real=True))
-        else:
-            fresh = sp.Symbol(f"_d_{var.name}", real=True)
-        inner_env = dict(env)
-        inner_env[var.name] = fresh
-        f = evaluate(node.f, inner_env, dims, self)
-        fvals = list(f) if self._is_mat(f) else [f]
-        fvec = self._is_mat(f) and f.shape != (1, 1)
-        vvals = list(fresh) if self._is_mat(fresh) else [fresh]
-        if not fvec:
-            g = [sp.diff(fvals[0], v) for v in vvals]
-            out = sp.Matrix(fresh.shape[0], fresh.shape[1], g) if self._is_mat(fresh) else sp.Matrix([[g[0]]])
-        else:
-            out = sp.Matrix(len(vvals), len(fvals), lambda i, j: sp.diff(fvals[j], vvals[i]))
-        if node.layout == "numerator":
-            out = out.T
-        point = dict(zip(vvals, list(value) if self._is_mat(value) else [value], strict=True))
-        if any(k != v for k, v in point.items()):
-            out = out.xreplace(point) if all(not isinstance(x, sp.Derivative) for x in out.atoms(sp.Derivative)) \
-                else out.subs(point)
-        return out
+def _integer(e, env: dict, dims: dict, b, symbolic_ok: bool = False):
+    """An index, bound or matrix exponent as a Python int: from the sizes and indices alone where possible
+    (no tensor is read, so torch evaluation stays batched), else from the evaluated value."""
+    value = sp.sympify(e).subs(dims) if dims else sp.sympify(e)
+    if value.is_Integer:
+        return int(value)
+    return b.integer(_evaluate(e, env, dims, b), symbolic_ok=symbolic_ok)
 
     def _derivative_at_point(self, node: D, env: dict, dims: dict, value):
         """Entry by entry at an exact numeric point: ∂f/∂v_k = d/dε f(v + ε e_k) at ε = 0.
@@ -289,131 +207,30 @@ class ExactBackend:
         return out.T if node.layout == "numerator" else out
 
 
-# ---------------------------------------------------------------------------------------------
-class TorchBackend:
-    """float64 torch tensors: matrices are 2-D, scalars are 0-D."""
+def _sum_or_product(expr, env: dict, dims: dict, b):
+    """Unroll ``Sum``/``Product`` over concrete bounds (innermost limit first in SymPy's order)."""
+    is_sum = isinstance(expr, sp.Sum)
+    body, limits = expr.function, list(expr.limits)
 
-    name = "torch"
+    def unroll(depth: int, inner_dims: dict):
+        if depth < 0:
+            return _evaluate(body, env, inner_dims, b)
+        var, lo, hi = limits[depth]
+        lo_v = _integer(lo, env, inner_dims, b, symbolic_ok=True)
+        hi_v = _integer(hi, env, inner_dims, b, symbolic_ok=True)
+        if not (isinstance(lo_v, int) and isinstance(hi_v, int)):
+            return b.symbolic_sum(is_sum, body, limits[: depth + 1], env, inner_dims, _evaluate)
+        if hi_v - lo_v + 1 > MAX_UNROLL:
+            raise Unsupported(f"{'sum' if is_sum else 'product'} of {hi_v - lo_v + 1} terms at these sizes is "
+                              f"more than {MAX_UNROLL} terms")
+        out = None
+        for k in range(lo_v, hi_v + 1):
+            term = unroll(depth - 1, {**inner_dims, var: k})
+            out = term if out is None else (b.add(out, term) if is_sum else b.mul(out, term))
+        return out if out is not None else b.const(0 if is_sum else 1)
 
-    def __init__(self):
-        import torch
+    return unroll(len(limits) - 1, dims)
 
-        self.torch = torch
 
-    def _scalar(self, x):
-        if x.dim() == 2 and x.shape == (1, 1):
-            return x[0, 0]
-        return x
-
-    def scalar(self, x):
-        return self._scalar(x)
-
-    def const(self, c):
-        return self.torch.tensor(float(c), dtype=self.torch.float64)
-
-    def add(self, a, b):
-        if a.dim() == 2 and b.dim() == 2 and a.shape != b.shape:
-            raise ValueError(f"shape mismatch in sum: {tuple(a.shape)} vs {tuple(b.shape)}")
-        if a.dim() != b.dim():  # a 1x1 matrix plus a scalar is a scalar; any other matrix plus a scalar is ill-typed
-            a, b = self._scalar(a), self._scalar(b)
-            if a.dim() != b.dim():
-                raise ValueError("shape mismatch in sum: a matrix plus a scalar")
-        return a + b
-
-    def mul(self, a, b):
-        if a.dim() == 2 and b.dim() == 2:
-            if a.shape[1] != b.shape[0]:
-                if a.shape == (1, 1):
-                    return a[0, 0] * b
-                if b.shape == (1, 1):
-                    return a * b[0, 0]
-                raise ValueError(f"shape mismatch in product: {tuple(a.shape)} times {tuple(b.shape)}")
-            return a @ b
-        return a * b
-
-    def pow(self, a, e):
-        return self.torch.pow(self._scalar(a), self._scalar(e))
-
-    def matpow(self, a, k):
-        return self.torch.linalg.matrix_power(a, k)
-
-    def transpose(self, a):
-        return a.mT if a.dim() == 2 else a
-
-    def inverse(self, a):
-        if a.dim() != 2:
-            return 1 / a
-        inv, info = self.torch.linalg.inv_ex(a)  # a singular draw gives NaN (skipped), not an exception
-        # numerically singular (XᵀX for a wide X: exactly singular, yet LU succeeds on rounded entries)
-        sv = self.torch.linalg.svdvals(a)
-        singular = (info != 0) | (sv[..., -1] <= 1e-10 * sv[..., 0])
-        return self.torch.where(singular, self.torch.full_like(inv, float("nan")), inv)
-
-    def det(self, a):
-        return self.torch.linalg.det(a) if a.dim() == 2 else a
-
-    def trace(self, a):
-        return self.torch.diagonal(a).sum() if a.dim() == 2 else a
-
-    def eye(self, n):
-        return self.torch.eye(n, dtype=self.torch.float64)
-
-    def zeros(self, r, c):
-        return self.torch.zeros(r, c, dtype=self.torch.float64)
-
-    def ones(self, r, c):
-        return self.torch.ones(r, c, dtype=self.torch.float64)
-
-    def hadamard(self, a, b):
-        return a * b
-
-    def kron(self, a, b):
-        return self.torch.kron(a, b)
-
-    def diag(self, v):
-        return self.torch.diag_embed(v.reshape(-1))
-
-    def entry(self, m, i, j):
-        return m[i, j]
-
-    def extremum(self, vals, is_max):
-        vals = [self._scalar(v) for v in vals]
-        out = vals[0]
-        for v in vals[1:]:
-            out = self.torch.maximum(out, v) if is_max else self.torch.minimum(out, v)
-        return out
-
-    def elementwise(self, fn, x):
-        if x.dim() != 2:
-            return fn(x)
-        flat = x.reshape(-1)  # entry by entry: fn's body uses scalar operations only
-        return self.torch.stack([fn(flat[k]) for k in range(flat.shape[0])]).reshape(x.shape)
-
-    def func(self, name, x):
-        return getattr(self.torch, name)(x)
-
-    def field(self, name, arg, m, env):
-        w1, b1, w2 = env[f"__field_{name}"]
-        h = self.torch.tanh(w1 @ arg.reshape(-1) + b1)  # (H,)
-        out = w2 @ h  # (m or 1,)
-        return out[0] if m is None else out.reshape(m, 1)
-
-    def derivative(self, node: D, env: dict, dims: dict):
-        torch = self.torch
-        var = node.v
-        value = evaluate(var, env, dims, self)
-
-        def f_of(v):
-            inner = dict(env)
-            inner[var.name] = v
-            out = evaluate(node.f, inner, dims, self)
-            return self._scalar(out) if out.dim() == 2 and out.shape == (1, 1) else out
-
-        jac = torch.func.jacrev(f_of)(value)  # shape f.shape + v.shape
-        fdim = jac.dim() - value.dim()
-        if fdim == 0:  # scalar f: gradient has v's shape
-            out = jac if value.dim() == 2 else jac.reshape(1, 1)
-        else:  # vector f (m,1) by vector v (n,1): [i, j] = d f_j / d v_i
-            m = jac.shape[0]
-            out = jac.reshape(m, -1).mT
-        return out.mT if node.layout == "numerator" else out
+from .evaluate_exact import ExactBackend  # noqa: E402 - the backends use the walker above
+from .evaluate_torch import TorchBackend  # noqa: E402

@@ -10,6 +10,13 @@ Three families, one per engine:
   orthogonal from a QR factorisation);
 * :func:`exact_env_strategy` -- a hypothesis strategy of small integers and
   simple rationals, so counterexamples shrink toward something a person can read.
+
+Random variables get no values here (the probability engine handles claims
+about them): a declared but unused random symbol is skipped, so it never stops
+the other engines; one that the claim uses makes the evaluators raise
+``Unsupported`` ("no value for symbol").  Integer scalars take integer values
+(``positive`` ones from 1, ``nonnegative`` ones from 0), so they can be sum
+bounds and matrix exponents.
 """
 
 from __future__ import annotations
@@ -64,7 +71,10 @@ def generic_env(declared: dict[str, Sym], dims: dict, objects: dict) -> dict:
         elif sym.kind == "matrix":
             env[name] = _generic_matrix(sym, *_shape(sym, dims))
         elif sym.kind == "function":
-            continue
+            if sym.flags:
+                env[f"__fieldflags_{name}"] = sym.flags
+        elif sym.kind == "random":
+            continue  # unused by a non-random claim; a claim that uses it raises Unsupported in evaluate
         else:
             raise Inapplicable(f"{sym.kind} symbols have no explicit matrix form")
     return env
@@ -74,14 +84,15 @@ def generic_env(declared: dict[str, Sym], dims: dict, objects: dict) -> dict:
 def _torch_scalar(sym: Sym, g):
     import torch
 
+    if "integer" in sym.flags:
+        low = 1 if "positive" in sym.flags else 0 if "nonnegative" in sym.flags else -4
+        return torch.randint(low, 6, (), generator=g).to(torch.float64)
     if "unit" in sym.flags:
         return torch.rand((), generator=g, dtype=torch.float64) * 0.9 + 0.05
     if "positive" in sym.flags:
         return torch.rand((), generator=g, dtype=torch.float64) * 1.8 + 0.2
     if "nonnegative" in sym.flags:
         return torch.rand((), generator=g, dtype=torch.float64) * 2.0
-    if "integer" in sym.flags:
-        return torch.randint(-4, 5, (), generator=g).to(torch.float64)
     return torch.randn((), generator=g, dtype=torch.float64)
 
 
@@ -137,12 +148,19 @@ def torch_env(declared: dict[str, Sym], dims: dict, g) -> dict:
             inputs = numel.get(sym.of)
             if inputs is None:
                 raise Inapplicable(f"function {name}: argument {sym.of} has no value")
-            outputs = _shape(sym, dims)[0] if sym.dims else 1
+            shape = _shape(sym, dims)
+            outputs = shape[0] * (shape[1] if len(shape) == 2 else 1) if sym.dims else 1
+            if len(shape) == 2:  # structure of a matrix-valued function: spd, symmetric, invertible, diagonal
+                env[f"__fieldflags_{name}"] = torch.tensor(
+                    [float(f in sym.flags) for f in ("spd", "symmetric", "invertible", "diagonal")],
+                    dtype=torch.float64)
             env[f"__field_{name}"] = (
                 torch.randn(width, inputs, generator=g, dtype=torch.float64) / inputs**0.5,
                 torch.randn(width, generator=g, dtype=torch.float64),
                 torch.randn(outputs, width, generator=g, dtype=torch.float64),
             )
+        elif sym.kind == "random":
+            continue  # see the module docstring
         else:
             raise Inapplicable(f"{sym.kind} symbols have no torch values")
     return env
@@ -155,14 +173,16 @@ _RATIONAL = st.builds(lambda p, q: sp.Rational(p, q), st.integers(-4, 4), st.int
 
 
 def _exact_scalar(sym: Sym):
+    if "integer" in sym.flags:
+        if "positive" in sym.flags:
+            return _POS.map(sp.Integer)
+        return st.integers(0, 4).map(sp.Integer) if "nonnegative" in sym.flags else _INT.map(sp.Integer)
     if "unit" in sym.flags:
         return st.builds(lambda p, q: sp.Rational(p, p + q), _POS, _POS)
     if "positive" in sym.flags:
         return st.builds(lambda p, q: sp.Rational(p, q), _POS, st.integers(1, 2))
     if "nonnegative" in sym.flags:
         return st.integers(0, 4).map(sp.Integer)
-    if "integer" in sym.flags:
-        return _INT.map(sp.Integer)
     if "nonzero" in sym.flags:
         return _RATIONAL.filter(lambda x: x != 0)
     return _RATIONAL
@@ -215,6 +235,8 @@ def exact_env_strategy(declared: dict[str, Sym], dims: dict):
                 parts[name] = _int_matrix(n, 1)
         elif sym.kind == "matrix":
             parts[name] = _exact_matrix(sym, *_shape(sym, dims))
+        elif sym.kind == "random":
+            continue  # see the module docstring
         else:
             raise Inapplicable(f"{sym.kind} symbols have no exact small values")
     return st.fixed_dictionaries(parts)

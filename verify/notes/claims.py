@@ -26,7 +26,7 @@ from .tokens import text_of, tokenize
 from .translate import Translator
 from .translate_ops import _simple
 
-__all__ = ["RawClaim", "split_claims", "assign_ids", "read_claim", "BUILD_TIMEOUT"]
+__all__ = ["RawClaim", "split_claims", "assign_ids", "declared_definition", "read_claim", "BUILD_TIMEOUT"]
 
 BUILD_TIMEOUT = 20.0  # seconds to build one claim while reading (checking has its own limit)
 _RELATION_MARKS = ("=", "<", ">", "\\leq", "\\geq", "\\neq", "\\le", "\\ge", "\\ne")
@@ -74,7 +74,7 @@ def split_claims(out: NotesFile, formula: Formula, macros: MacroTable, lines: Li
     raw = []
     for stmt in statements:
         for link in stmt.links:
-            lline, lcol = lines.at(link.pos)
+            lline, lcol = (line, col) if formula.because is not None else lines.at(link.pos)
             latex = _source(formula, link) if link.lhs and link.rhs else " ".join(formula.text.split())[:300]
             if link.kind == "claim":
                 raw.append(RawClaim(formula, lline, lcol, latex, link.op, link, stmt, explicit=explicit))
@@ -168,9 +168,19 @@ def _options(r: RawClaim, options: FileOptions) -> EquationOptions:
     return eq
 
 
+def declared_definition(r: RawClaim, options: FileOptions) -> str | None:
+    """What the declarations say this relation is when it is notation (``definition:``, ``hypothesis:``), else None."""
+    eq = _options(r, options)
+    if eq.definition is not None:
+        return f"a definition (declared: {eq.definition})"
+    if eq.hypothesis is not None:
+        return f"a hypothesis of the line's claim (declared: {eq.hypothesis})"
+    return None
+
+
 def read_claim(r: RawClaim, options: FileOptions, file: str) -> NoteClaim:
     """Translate one claim and build its identity; an unreadable claim carries ``error``."""
-    claim = NoteClaim(r.id, file, r.line, r.column, r.latex, r.relation)
+    claim = NoteClaim(r.id, file, r.line, r.column, r.latex, r.relation, because=r.formula.because)
     if r.error is not None:
         claim.error, claim.stage = r.error, "split"
         return claim

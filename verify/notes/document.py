@@ -47,10 +47,14 @@ class NoteClaim:
     skip: str | None = None
     error: str | None = None  # why it cannot be read
     stage: str = ""  # where reading stopped: split (the formula), parse (a side), translate, build
+    because: str | None = None  # the line is read through a declared reading (its own text is garbled): why
 
     def to_json(self) -> dict:
-        return {"file": self.file, "id": self.id, "line": self.line, "column": self.column, "latex": self.latex,
-                "relation": self.relation, "claim": self.claim, "expect": self.expect}
+        out = {"file": self.file, "id": self.id, "line": self.line, "column": self.column, "latex": self.latex,
+               "relation": self.relation, "claim": self.claim, "expect": self.expect}
+        if self.because is not None:
+            out["reading"] = self.because
+        return out
 
 
 @dataclass
@@ -182,11 +186,23 @@ def load_notes_text(text: str, file: str, kind: str, *, sidecar=None) -> NotesFi
             macros.define(name, nargs, body)
         except NotesError as err:
             error(err.at(header_pos))
-    from .claims import assign_ids, read_claim, split_claims
+    from .claims import assign_ids, declared_definition, read_claim, split_claims
+    from .readings import apply_readings
 
+    try:
+        apply_readings(found.formulas, options, lines)
+    except NotesError as err:
+        error(err.at(header_pos))
     raw = []
     for formula in found.formulas:
-        raw.extend(split_claims(out, formula, macros, lines))
+        line_macros = options.equations.get(f"L{lines.at(formula.start)[0]}")
+        table = macros
+        if line_macros is not None and line_macros.macros:
+            try:
+                table = macros.with_definitions(line_macros.macros)
+            except NotesError as err:
+                error(err.at(header_pos))
+        raw.extend(split_claims(out, formula, table, lines))
         if len(raw) > MAX_IDENTITIES:
             error(NotesError(f"more than {MAX_IDENTITIES} claims in one file; the rest are not read",
                              pos=formula.start))
@@ -198,5 +214,9 @@ def load_notes_text(text: str, file: str, kind: str, *, sidecar=None) -> NotesFi
         out.errors.append(UserFileError("equations: no claim has the id(s) " + ", ".join(missing)[:300]
                                         + " (ids are L<line> or L<line>.<k>, or the equation's id=)", file=file))
     for r in raw:
+        why = declared_definition(r, options)
+        if why is not None:
+            out.not_claims.append(NotClaim(file, r.line, r.column, r.latex, why))
+            continue
         out.claims.append(read_claim(r, options, file))
     return out

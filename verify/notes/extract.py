@@ -20,6 +20,7 @@ class Formula:
     display: bool
     env: str | None
     options: EquationOptions | None = None
+    because: str | None = None  # set when the text is a declared reading of the line, not the line's own TeX
 
 
 @dataclass(frozen=True)

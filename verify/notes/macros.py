@@ -117,6 +117,16 @@ class MacroTable:
         dflt = None if default is None else tuple(tokenize(default))
         self.macros[name] = Macro(name, nargs, tokens, dflt)
 
+    def with_definitions(self, definitions: dict) -> MacroTable:
+        """A copy with ``definitions`` (name -> body, ``#1``... for arguments) added: one line's macros."""
+        table = MacroTable.__new__(MacroTable)
+        table.macros, table.own = dict(self.macros), self.own
+        for name, body in definitions.items():
+            nargs = max([int(body[k + 1]) for k in range(len(body) - 1) if body[k] == "#" and body[k + 1].isdigit()],
+                        default=0)
+            table.define(name, nargs, body)
+        return table
+
     def expand(self, tokens: list[Token]) -> list[Token]:
         """``tokens`` with every macro replaced by its body (arguments substituted), rescanned."""
         out: list[Token] = []

@@ -12,6 +12,12 @@ LaTeX, or a sidecar file ``NAME.sheetproof.yaml`` beside the notes) is a mapping
     index_base: 1                           # x_1 is the first entry (0: x_0 is)
     macros: {'\\R': '\\mathbb{R}', '\\norm': '\\left\\|#1\\right\\|'}
     equations: {L12: {expect: refuted}, eq-softmax: {skip: a definition}}   # adjust claims by id
+    # a relation that names something, written with '=': notation, listed with the definitions
+    equations: {L186.1: {definition: "S = ... names the sample covariance"}}
+    # a relation that is a hypothesis of the line's claim; macros for one line (mu names E[X] there)
+    equations: {L55.4: {hypothesis: "eps > 0"}, L55: {macros: {'\\mu': 'E[X]'}}}
+    # a garbled line read as intended: its formulas are replaced by the reading, and the report says why
+    equations: {L19: {reading: 'E[(X - E[X])(Y - E[Y])] = \\text{Cov}(X, Y)', because: "garbled: ..."}}
     format: markdown                        # sidecars only: for a file whose name does not say
 
 The comment after an equation adjusts that equation: ``id=name, expect=refuted,
@@ -32,7 +38,8 @@ __all__ = ["FileOptions", "EquationOptions", "HEADER_KEYS", "EQUATION_KEYS", "fi
 
 HEADER_KEYS = ("symbols", "distributions", "layout", "where", "given", "inline", "index_base", "macros",
                "equations", "format", "title", "description")
-EQUATION_KEYS = ("id", "expect", "skip", "symbols", "distributions", "where", "given", "layout", "title")
+EQUATION_KEYS = ("id", "expect", "skip", "symbols", "distributions", "where", "given", "layout", "title", "reading",
+                 "because", "definition", "hypothesis", "macros")
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,79}$")
 MAX_MACRO_ENTRIES = 200
 
@@ -48,6 +55,11 @@ class EquationOptions:
     given: tuple = ()
     layout: str | None = None
     title: str = ""
+    reading: str | None = None  # TeX read instead of the line's own formulas (a garbled line, header only)
+    because: str = ""  # why the line is read that way (required with reading)
+    definition: str | None = None  # the relation names something (S = X X^T names S): notation, not a claim
+    hypothesis: str | None = None  # the relation is a hypothesis of the line's claim (eps > 0): not a claim
+    macros: dict = field(default_factory=dict)  # macros for one line's formulas (header only, key L<line>)
 
     def merged(self, other: EquationOptions) -> EquationOptions:
         """These options with ``other``'s on top (the comment after an equation wins over the header)."""
@@ -55,7 +67,9 @@ class EquationOptions:
             other.id or self.id, other.expect if other.expect != "holds" else self.expect,
             other.skip if other.skip is not None else self.skip, {**self.symbols, **other.symbols},
             {**self.distributions, **other.distributions}, self.where + other.where, self.given + other.given,
-            other.layout or self.layout, other.title or self.title)
+            other.layout or self.layout, other.title or self.title, other.reading or self.reading,
+            other.because or self.because, other.definition or self.definition,
+            other.hypothesis or self.hypothesis, {**self.macros, **other.macros})
 
 
 @dataclass
@@ -123,12 +137,28 @@ def equation_options(data: dict, where: str = "the equation's comment") -> Equat
     elif skip is not None:
         skip = str(skip)
     title = data.get("title")
+    reading, because = data.get("reading"), data.get("because")
+    if reading is not None and not (isinstance(reading, str) and reading.strip()):
+        raise NotesError(f"{where}: reading: must be the TeX the line is read as")
+    if reading is not None and not (isinstance(because, str) and because.strip()):
+        raise NotesError(f"{where}: a reading needs 'because:', the reason the line's own text is not read")
+    if because is not None and reading is None:
+        raise NotesError(f"{where}: 'because:' gives the reason for a reading: add 'reading:'")
+    definition, hypothesis = data.get("definition"), data.get("hypothesis")
+    if definition is not None and not (isinstance(definition, str) and definition.strip()):
+        raise NotesError(f"{where}: definition: must say what the relation defines")
+    if hypothesis is not None and not (isinstance(hypothesis, str) and hypothesis.strip()):
+        raise NotesError(f"{where}: hypothesis: must say whose hypothesis the relation is")
+    macros = _mapping(data.get("macros"), "macros")
+    if len(macros) > MAX_MACRO_ENTRIES:
+        raise NotesError(f"{where}: macros: more than {MAX_MACRO_ENTRIES} entries")
     return EquationOptions(ident, _choice(data.get("expect"), "expect", ("holds", "refuted"), "holds"), skip,
                            _mapping(data.get("symbols"), "symbols"), _mapping(data.get("distributions"),
                                                                                "distributions"),
                            _strings(data.get("where"), "where"), _strings(data.get("given"), "given"),
                            _choice(data.get("layout"), "layout", ("denominator", "numerator"), None),
-                           "" if title is None else str(title))
+                           "" if title is None else str(title), reading, because or "", definition, hypothesis,
+                           macros)
 
 
 def file_options(data, *, sidecar: bool = False) -> FileOptions:

@@ -117,6 +117,8 @@ def print_text(report, console) -> None:
         for kind, _, item in sorted(rows, key=place):
             c = item.claim if kind == "result" else item
             text = escape(c.latex) + ("\n[bold]" + escape(c.claim) + "[/]" if c.claim else "")
+            if getattr(c, "because", None):
+                text += "\n[italic]a declared reading: " + escape(c.because) + "[/]"
             where = f"{c.line}:{c.column}"
             if kind == "result":
                 v = item.result.verdict.value

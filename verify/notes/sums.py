@@ -15,8 +15,8 @@ import dataclasses
 from verify.userfile.limits import MAX_SUM_TERMS
 
 from .errors import NotesError
-from .mathtree import Ident, Node, Num, Op, Script
-from .names import GREEK
+from .mathtree import Apply, Ident, Node, Num, Op, Script
+from .names import GREEK, claim_name
 from .parse import parse_tokens
 from .pieces import Piece, add, atom, call, mul
 from .tokens import Token, text_of
@@ -56,11 +56,35 @@ def _subscript(n: Op) -> tuple[str | None, list[Token] | None]:
         if name is None:
             raise NotesError(f"the index of \\{n.name}_{{{text_of(tokens)}}} must be one letter", pos=n.pos)
         return name, tokens[eq[0] + 1:]
+    member = [k for k, t in enumerate(tokens) if t.is_cs("\\in")]
+    if member:
+        head = parse_tokens(tokens[:member[0]])
+        if isinstance(head, Ident) and not head.word:
+            return head.name, _OVER_ENTRIES
     name = _index_name(tokens)
     if name is None:
         raise NotesError(f"\\{n.name} over {text_of(tokens)!r}: a sum over a condition or a set is not in the claim "
                          "grammar; write \\sum_{i=1}^{n} with its bounds", pos=n.pos)
     return name, None
+
+
+_OVER_ENTRIES: list[Token] = []  # marks \\sum_{x \\in \\mathcal{X}}: a sum over the entries of the vectors p(x)
+
+
+def _entries_of(tr, node: Node, index: str, pos: int) -> Node:
+    """``p(x)`` with ``p`` a declared vector and ``x`` the index of a sum over a set: the entry ``p_x``."""
+    if isinstance(node, Apply) and isinstance(node.func, Ident) and len(node.args) == 1 \
+            and isinstance(node.args[0], Ident) and node.args[0].name == index \
+            and tr.decl.kind(claim_name(node.func.name, node.func.font, node.func.decorations)) == "vector":
+        return Script(node.pos, node.func, sub_tokens=(Token("letter", index, pos),))
+    changes = {}
+    for f in dataclasses.fields(node):
+        value = getattr(node, f.name)
+        if isinstance(value, Node):
+            changes[f.name] = _entries_of(tr, value, index, pos)
+        elif isinstance(value, tuple) and any(isinstance(v, Node) for v in value):
+            changes[f.name] = tuple(_entries_of(tr, v, index, pos) if isinstance(v, Node) else v for v in value)
+    return dataclasses.replace(node, **changes) if changes else node
 
 
 def _subscript_letters(node: Node, tr) -> list[tuple[str, Node]]:
@@ -112,6 +136,13 @@ def _bound(tr, node: Node | list[Token], n: Op) -> int | str:
 
 def big_operator(tr, n: Op) -> Piece:
     index, low = _subscript(n)
+    if low is _OVER_ENTRIES:
+        # \\sum_{x \\in \\mathcal{X}} p(x) log p(x), p a declared (probability) vector: the sum over p's entries
+        body = _entries_of(tr, n.body, index, n.pos)
+        if body == n.body:
+            raise NotesError(f"\\{n.name} over a set: the reader takes it as a sum over the entries of declared vectors "
+                             f"p({index}), and there are none in its body", pos=n.pos)
+        n, low = dataclasses.replace(n, body=body, sub_tokens=(Token("letter", index, n.pos),)), None
     if index is None:
         index = _infer_index(tr, n.body, n)
     if index in tr.bound or tr.decl.kind(index) is not None:

@@ -86,6 +86,13 @@ def _simple(tokens: tuple) -> str | None:
 # -- scripts ------------------------------------------------------------------------------------------
 def script(tr, n: Script) -> Piece:
     base, mark = n.base, n.sup_mark
+    if isinstance(base, Apply) and isinstance(base.func, Ident) and base.bracket == "(" and len(base.args) == 1:
+        kind = tr.decl.kind(claim_name(base.func.name, base.func.font, base.func.decorations))
+        if kind is not None and kind != "function":
+            # S(A + B)^{-1} with S a declared value is S times (A + B)^{-1}: the script is the bracket's
+            inner = Script(n.pos, Group(base.pos, "(", base.args), sub_tokens=n.sub_tokens, sup=n.sup,
+                           sup_mark=n.sup_mark, primes=n.primes)
+            return tr.product(tr.node(base.func), script(tr, inner), n)
     if isinstance(base, Ident) and base.name == "e" and not base.font and n.sup is not None \
             and tr.decl.kind("e") is None and not n.sub_tokens:
         return call("exp", tr.node(n.sup))

@@ -1,28 +1,33 @@
 """The functions a claim may call, each building one SymPy node (and nothing else).
 
-=====================  ============================================================
-call                   meaning
-=====================  ============================================================
-``det(A)``, ``tr(A)``  determinant, trace (``Determinant``, ``Trace``)
-``log exp sqrt``       scalar functions; on a vector or matrix they act elementwise
-``sigmoid tanh relu``  ditto (``sigmoid(t) = 1/(1 + exp(-t))``, ``relu(t) = max(0, t)``)
-``abs``                ditto
-``softmax(x)``         ``exp(x) / (1ᵀ exp(x))`` for a vector ``x``
-``Identity(n)``        the ``n x n`` identity; ``zeros(n, m)``, ``ones(n, m)``
-``D(f, v)``            derivative of ``f`` by the declared symbol ``v`` in the file's layout
-``E(X)`` ``Var(X)``    ``sympy.stats`` ``Expectation``, ``Variance`` (unevaluated)
-``Cov(X, Y)``          ``Covariance``; ``MGF(X, t)`` is ``E(exp(t*X))``
-``hadamard(A, B)``     elementwise product (``HadamardProduct``), two or more factors
-``kron(A, B)``         Kronecker product (``KroneckerProduct``)
-``diag(x)``            the square matrix with the vector ``x`` on its diagonal
-``sum(f, i, a, b)``    ``f`` summed over the integers ``i = a, ..., b`` (unrolled; at most 64 terms)
-=====================  ============================================================
+=============================  ============================================================
+call                           meaning
+=============================  ============================================================
+``det(A)``, ``tr(A)``          determinant, trace (``Determinant``, ``Trace``)
+``exp log sqrt abs sign``      scalar functions; on a vector or matrix they act elementwise
+``sin cos tan asin ...``       trigonometric / hyperbolic functions, elementwise likewise
+``floor ceiling Heaviside``    ditto (``Heaviside(0) = 1/2``)
+``erf gamma loggamma``         ditto; ``factorial`` and ``digamma`` (ψ = Γ'/Γ) too
+``sigmoid softplus relu``      ``1/(1 + exp(-t))``, ``log(1 + exp(t))``, ``max(0, t)``
+``log(x, b)``                  logarithm to base ``b``; ``binomial(n, k)``
+``Max Min`` (``max min``)      of scalars
+``softmax(x)``                 ``exp(x) / (1ᵀ exp(x))`` for a vector ``x``
+``Identity(n)``                the ``n x n`` identity; ``zeros(n, m)``, ``ones(n, m)``
+``D(f, v)``                    derivative of ``f`` by the declared symbol ``v`` in the file's layout
+``hadamard(A, B)``             elementwise product (``HadamardProduct``), two or more factors
+``kron(A, B)``                 Kronecker product (``KroneckerProduct``)
+``diag(x)``                    the square matrix with the vector ``x`` on its diagonal
+=============================  ============================================================
+
+The walker (:mod:`verify.userfile.build`) builds ``sum``/``prod``, ``Piecewise``,
+``Matrix``/``BlockMatrix``, calls of declared functions and the probability
+functions (:mod:`verify.probability.syntax`) itself, since their arguments are
+not plain expressions.
 """
 
 from __future__ import annotations
 
 import sympy as sp
-from sympy import stats as st
 from sympy.matrices.expressions import (
     Determinant,
     HadamardProduct,
@@ -34,37 +39,69 @@ from sympy.matrices.expressions import (
     ZeroMatrix,
 )
 from sympy.matrices.expressions.applyfunc import ElementwiseApplyFunction
-from sympy.stats.rv import RandomSymbol
 
 from formulas.nodes import D, DiagVec, ScalarOf
 
 from .errors import ClaimError
+from .limits import MAX_PIECES, MAX_SPECIAL_ARGUMENT
 from .shapes import as_scalar, is_1x1, is_mat, same, same_shape, shape_text
 
-__all__ = ["FUNCTIONS", "ELEMENTWISE", "call"]
+__all__ = ["FUNCTIONS", "ELEMENTWISE", "WALKER_FUNCTIONS", "call"]
 
 _T = sp.Symbol("_t", real=True)  # the bound variable of elementwise functions
 
 # scalar function -> its body as a function of one scalar (used elementwise on matrices)
 ELEMENTWISE = {
-    "exp": sp.exp,
-    "log": sp.log,
-    "sqrt": sp.sqrt,
-    "abs": sp.Abs,
-    "tanh": sp.tanh,
+    "exp": sp.exp, "log": sp.log, "sqrt": sp.sqrt, "abs": sp.Abs, "sign": sp.sign,
+    "sin": sp.sin, "cos": sp.cos, "tan": sp.tan, "asin": sp.asin, "acos": sp.acos, "atan": sp.atan,
+    "sinh": sp.sinh, "cosh": sp.cosh, "tanh": sp.tanh, "asinh": sp.asinh, "acosh": sp.acosh,
+    "atanh": sp.atanh,
+    "floor": sp.floor, "ceiling": sp.ceiling, "Heaviside": sp.Heaviside, "erf": sp.erf,
+    "gamma": sp.gamma, "loggamma": sp.loggamma, "factorial": sp.factorial, "digamma": sp.digamma,
     "sigmoid": lambda t: 1 / (1 + sp.exp(-t)),
+    "softplus": lambda t: sp.log(1 + sp.exp(t)),
     "relu": lambda t: sp.Max(0, t),
 }
+_FAST_GROWING = frozenset({"gamma", "loggamma", "factorial"})  # evaluated at once on a number literal
+
+
+def _bounded_special(name, x, col):
+    if isinstance(x, sp.Number) and abs(x) > MAX_SPECIAL_ARGUMENT:
+        raise ClaimError(f"{name}() of a number larger than {MAX_SPECIAL_ARGUMENT} is not allowed", col=col)
 
 
 def _elementwise(name):
     fn = ELEMENTWISE[name]
 
     def build(ctx, args, col):
+        if name == "log" and len(args) == 2:
+            x, base = (as_scalar(a, "log(x, b)", col) for a in args)
+            return sp.log(x, base)
+        if len(args) != 1:
+            raise ClaimError(f"{name}() takes 1 argument, got {len(args)}", col=col)
         (x,) = args
         if is_mat(x) and not is_1x1(x):
             return ElementwiseApplyFunction(sp.Lambda(_T, fn(_T)), x)
-        return fn(as_scalar(x, f"{name}()", col))
+        x = as_scalar(x, f"{name}()", col)
+        if name in _FAST_GROWING:
+            _bounded_special(name, x, col)
+        return fn(x)
+
+    return build
+
+
+def _binomial(ctx, args, col):
+    n, k = (as_scalar(a, "binomial(n, k)", col) for a in args)
+    for v in (n, k):
+        _bounded_special("binomial", v, col)
+    return sp.binomial(n, k)
+
+
+def _extremum(kind):
+    def build(ctx, args, col):
+        if len(args) > MAX_PIECES:
+            raise ClaimError(f"{kind.__name__}() takes at most {MAX_PIECES} arguments", col=col)
+        return kind(*[as_scalar(a, f"{kind.__name__}()", col) for a in args])
 
     return build
 
@@ -122,39 +159,17 @@ def _ones(ctx, args, col):
 def _derivative(ctx, args, col):
     f, v = args
     if not ctx.is_declared_variable(v):
-        raise ClaimError("D(f, v): v must be a declared scalar, vector or matrix symbol", col=col)
+        raise ClaimError("D(f, v): v must be a declared scalar, vector or matrix symbol (not an expression or a "
+                         "function); to differentiate at a point, differentiate by the symbol first", col=col)
     node = D(f, v, layout=ctx.layout)
     try:
         node.shape  # noqa: B018 - validates the combination of shapes
     except ValueError:
-        raise ClaimError(f"D(f, v) is defined for a scalar f, or a vector f and a vector v; got f "
-                         f"{shape_text(f)} and v {shape_text(v)}", col=col) from None
+        raise ClaimError(f"D(f, v) is defined for a scalar f by anything, a vector f by a vector or a scalar, and a "
+                         f"matrix f by a scalar; f {shape_text(f)} by v {shape_text(v)} would be a higher-order "
+                         "tensor: differentiate a scalar instead, such as D(tr(F), X) or D(F[i, j], X)",
+                         col=col) from None
     return node
-
-
-def _random_scalar(x, name, col):
-    x = as_scalar(x, f"{name}()", col)
-    if not x.atoms(RandomSymbol):
-        raise ClaimError(f"{name}() needs an expression with a random variable (declare it 'random')", col=col)
-    return x
-
-
-def _expectation(ctx, args, col):
-    return st.Expectation(_random_scalar(args[0], "E", col))
-
-
-def _variance(ctx, args, col):
-    return st.Variance(_random_scalar(args[0], "Var", col))
-
-
-def _covariance(ctx, args, col):
-    return st.Covariance(_random_scalar(args[0], "Cov", col), _random_scalar(args[1], "Cov", col))
-
-
-def _mgf(ctx, args, col):
-    x = _random_scalar(args[0], "MGF", col)
-    t = as_scalar(args[1], "MGF(X, t)", col)
-    return st.Expectation(sp.exp(sp.Mul(t, x)))
 
 
 def _matrices(args, name, col):
@@ -183,13 +198,21 @@ def _diag(ctx, args, col):
 FUNCTIONS = {
     "det": (1, 1, _det), "tr": (1, 1, _tr),
     **{name: (1, 1, _elementwise(name)) for name in ELEMENTWISE},
+    "log": (1, 2, _elementwise("log")),
+    "binomial": (2, 2, _binomial),
+    "Max": (1, 64, _extremum(sp.Max)), "Min": (1, 64, _extremum(sp.Min)),
+    "max": (1, 64, _extremum(sp.Max)), "min": (1, 64, _extremum(sp.Min)),
     "softmax": (1, 1, _softmax),
     "Identity": (1, 1, _identity), "zeros": (2, 2, _zeros), "ones": (2, 2, _ones),
     "D": (2, 2, _derivative),
-    "E": (1, 1, _expectation), "Var": (1, 1, _variance), "Cov": (2, 2, _covariance), "MGF": (2, 2, _mgf),
     "hadamard": (2, 8, _hadamard), "kron": (2, 8, _kron), "diag": (1, 1, _diag),
-    "sum": (4, 4, None),  # built by the walker: its first argument is evaluated once per index value
 }
+
+# built by the walker from their syntax (arguments that are not plain expressions)
+WALKER_FUNCTIONS = frozenset({
+    "sum", "prod", "Sum", "Product", "Piecewise", "Matrix", "BlockMatrix", "And", "Or", "Not",
+    "E", "Var", "Cov", "MGF", "P", "density", "pdf", "pmf", "cdf", "entropy", "KL",
+})
 
 
 def call(ctx, name: str, args: list, col):

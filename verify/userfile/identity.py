@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import inspect
 import keyword
+import re
 from dataclasses import dataclass, field
 
 from sympy.core.parameters import evaluate
@@ -65,7 +66,7 @@ class Identity:
             if isinstance(name, str) and keyword.iskeyword(name):
                 raise self.error(f"symbol name {name!r} is a Python keyword; choose another (such as 'lam' "
                                  "for lambda)", "symbols")
-        return out
+        return _dependency_order(out)
 
     def to_entry(self, *, timeout: float | None = DEFAULT_TIMEOUT) -> Entry:
         """The catalog entry, with its statement and constraints built (input errors raise here)."""
@@ -83,7 +84,8 @@ class Identity:
 
         def where(**objects):
             with evaluate(True):
-                return [build_claim(text, Scope(entry.declared, objects, layout)) for text in self.where]
+                return [build_claim(text, Scope(entry.declared, objects, layout), constraint=True)
+                        for text in self.where]
 
         entry = Entry(id=self.id, title=self.title or self.id, expected=Verdict.PROVED, symbols=self._symbols(),
                       statement=statement, where=where if self.where else None, given=tuple(self.given),
@@ -126,3 +128,34 @@ class Identity:
                 sym = entry.declared.get(w)
                 if sym is None or sym.kind != "random":
                     raise self.error(f"given: {w!r} is not a declared random variable", "given")
+
+
+_WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+def _needs(spec) -> set[str]:
+    """Names a declaration refers to: a function's argument, a distribution's parameters."""
+    if not isinstance(spec, str):
+        return set()
+    words = spec.split()
+    if "function" in words[:-1]:
+        return {words[words.index("function") + 1]}
+    if words and words[0] == "random" and "(" in spec:
+        return set(_WORD.findall(spec[spec.index("("):]))
+    return set()
+
+
+def _dependency_order(symbols: dict) -> dict:
+    """The declarations reordered so that each comes after the symbols it names (file order otherwise).
+
+    A cycle is left in file order; building it then reports the name that is not declared before."""
+    out: dict = {}
+    pending = dict(symbols)
+    while pending:
+        ready = [n for n, spec in pending.items() if not (_needs(spec) & (set(pending) - {n}))]
+        if not ready:
+            out.update(pending)
+            break
+        for n in ready:
+            out[n] = pending.pop(n)
+    return out

@@ -9,6 +9,7 @@ Anything else that does not conform is an input error that states both shapes.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from fractions import Fraction
 
 import sympy as sp
@@ -20,7 +21,7 @@ from .errors import ClaimError
 from .limits import MAX_EXPONENT, MAX_NUMBER_DIGITS
 
 __all__ = ["is_mat", "is_1x1", "same", "same_shape", "shape_text", "as_scalar", "add", "mul", "div", "power",
-           "neg", "number"]
+           "neg", "number", "BoundIndex", "check_index", "check_range"]
 
 
 def is_mat(e) -> bool:
@@ -143,7 +144,7 @@ def _bounded_exponent(e, col):
 
 
 def power(a, e, col=None):
-    """``a ** e``: scalars with any scalar exponent; square matrices with an integer constant."""
+    """``a ** e``: scalars with any scalar exponent; square matrices with an integer (number, size, integer symbol)."""
     e = as_scalar(e, "an exponent", col)
     _bounded_exponent(e, col)
     if _is_num(a) and _is_num(e):
@@ -158,7 +159,82 @@ def power(a, e, col=None):
     if is_mat(a) and not is_1x1(a):
         if not same(*a.shape):
             raise ClaimError(f"only square matrices have powers, got {shape_text(a)}", col=col)
-        if not (_is_num(e) and e.q == 1):
-            raise ClaimError("a matrix power needs an integer exponent, such as A**2 or A**-1", col=col)
+        if not (_is_num(e) and e.q == 1) and e.is_integer is not True:
+            raise ClaimError("a matrix power needs an integer exponent: a number, a size letter or a declared "
+                             "'scalar integer', such as A**2, A**-1 or A**k", col=col)
         return MatPow(a, e)
     return sp.Pow(as_scalar(a, "a power", col), e)
+
+
+# -- indices of sums, products and entries ------------------------------------------------------
+@dataclass(frozen=True)
+class BoundIndex:
+    """The index of an enclosing sum or product: its symbol and its (inclusive) bounds."""
+
+    symbol: sp.Symbol
+    lo: sp.Expr
+    hi: sp.Expr
+
+
+def _extreme(e, bound: dict, lowest: bool):
+    """The least (or greatest) value of ``e`` over the bound indices' ranges, or ``None`` if not linear.
+
+    Indices bound later are replaced first: their bounds may contain the indices of enclosing sums."""
+    e = sp.expand(e)
+    for b in reversed(list(bound.values())):
+        if not e.has(b.symbol):
+            continue
+        coeff = e.coeff(b.symbol)
+        if coeff.has(b.symbol) or not coeff.is_number or sp.expand(e - coeff * b.symbol).has(b.symbol):
+            return None
+        pick = b.lo if (coeff > 0) == lowest else b.hi
+        e = sp.expand(e.subs(b.symbol, pick))
+    return e
+
+
+def _provably_nonnegative(e, bound: dict) -> bool:
+    low = _extreme(e, bound, lowest=True)
+    return low is not None and (low.is_nonnegative is True or sp.simplify(low).is_nonnegative is True)
+
+
+def _integer_expression(e, what: str, col) -> None:
+    if e.is_integer is not True:
+        raise ClaimError(f"{what} must be an integer: a number, a size letter, a declared 'scalar integer', a sum "
+                         f"index or an integer expression of them; got {e}", col=col)
+
+
+def check_range(lo, hi, bound: dict, col, max_terms: int) -> None:
+    """A sum's bounds: integers, not reversed for any size (``hi >= lo - 1``), at most ``max_terms`` if numbers."""
+    _integer_expression(lo, "a sum's or product's lower bound", col)
+    _integer_expression(hi, "a sum's or product's upper bound", col)
+    if lo.is_Integer and hi.is_Integer:
+        if hi < lo - 1:
+            raise ClaimError(f"empty sum: upper bound {hi} below lower bound {lo}", col=col)
+        if hi - lo + 1 > max_terms:
+            raise ClaimError(f"a sum of {hi - lo + 1} terms exceeds the limit of {max_terms} terms with number "
+                             "bounds; write the bound as a size letter or a declared 'scalar integer'", col=col)
+        return
+    if not _provably_nonnegative(hi - lo + 1, bound):
+        raise ClaimError(f"cannot tell that the range {lo}..{hi} is never reversed (it needs {hi} >= {lo} - 1 for "
+                         "every size and value the declarations allow); declare the bound's symbols 'positive' or "
+                         "shift the range", col=col)
+
+
+def check_index(k, size, bound: dict, col) -> None:
+    """An entry index: an integer provably in ``0..size-1`` (size letters may be 1)."""
+    _integer_expression(k, "an index", col)
+    if k.is_Integer:
+        if k < 0:
+            raise ClaimError("indices start at 0; negative indices are not allowed", col=col)
+        if isinstance(size, sp.Integer):
+            if k >= size:
+                raise ClaimError(f"index {k} out of range for size {size} (indices start at 0)", col=col)
+        elif k > 0 and not _provably_nonnegative(size - 1 - k, bound):
+            raise ClaimError(f"index {k} needs size {size} to be at least {k + 1}, but the checker also tries "
+                             f"{size} = 1; declare a numeric size (such as 'vector 3')", col=col)
+        return
+    if not _provably_nonnegative(k, bound):
+        raise ClaimError(f"cannot tell that index {k} is never negative (indices start at 0)", col=col)
+    if not _provably_nonnegative(size - 1 - k, bound):
+        raise ClaimError(f"cannot tell that index {k} stays below the size {size} (indices run 0..{size} - 1); "
+                         "check the bounds of the enclosing sum", col=col)

@@ -1,0 +1,217 @@
+"""The ``exact-finite`` engine: claims about variables without a law, on random finite distributions.
+
+Each trial draws a finite joint distribution with rational probabilities
+(independent variables -- ``given: independent X Y`` -- on a product space, the
+others sharing atoms so they are correlated; the first trials are degenerate
+and two-point distributions, the edge cases of strict inequalities) and small integer values for the
+scalars, then evaluates both sides exactly: ``E``, ``Var``, ``Cov``, ``P`` and
+``E(f | Y)`` are finite sums.  ``where`` relations are honoured: a declared
+moment ``Cov(X, Y) == rho`` fixes ``rho`` to the model's covariance (a trial
+where that is impossible is skipped), other relations must hold at the point.
+Equalities fail on a nonzero exact residual; inequalities on an exact gap of
+the wrong sign.  A failure is an exact counterexample: the distribution table.
+"""
+
+from __future__ import annotations
+
+import itertools
+import random
+import time
+
+import sympy as sp
+from sympy import stats as st
+from sympy.stats.rv import RandomSymbol
+
+from formulas.nodes import CondExpectation, CondProbability, CondVariance
+
+from .result import Method
+
+__all__ = ["finite_check", "TRIALS"]
+
+TRIALS = 12
+
+
+def _groups(entry, rvs) -> list[list]:
+    indep = set()
+    for g in entry.given:
+        words = g.split()
+        if words and words[0] == "independent":
+            indep |= set(words[1:])
+    shared = [x for x in rvs if str(x) not in indep]
+    groups = [[x] for x in rvs if str(x) in indep]
+    if shared:
+        groups.append(shared)
+    return groups
+
+
+def _model(groups, rng, kind: str = "random"):
+    """Atoms (probability, {rv: value}) of a finite distribution: ``constant`` (every variable degenerate),
+    ``two-point``, or ``random`` (three atoms with random weights and values)."""
+    factors = []
+    for group in groups:
+        if kind == "constant":
+            factors.append([(sp.Integer(1), {x: sp.Integer(rng.randint(-3, 3)) for x in group})])
+            continue
+        atoms = 2 if kind == "two-point" else 3
+        weights = [rng.randint(1, 5) for _ in range(atoms)]
+        total = sum(weights)
+        factors.append([(sp.Rational(w, total), {x: sp.Integer(rng.randint(-3, 3)) for x in group})
+                        for w in weights])
+    model = []
+    for combo in itertools.product(*factors):
+        p, vals = sp.Integer(1), {}
+        for prob, v in combo:
+            p *= prob
+            vals.update(v)
+        model.append((p, vals))
+    return model
+
+
+def _expect(e, model):
+    return sp.Add(*[p * e.xreplace(v) for p, v in model])
+
+
+def _indicator(cond, vals):
+    value = cond.xreplace(vals)
+    if value not in (sp.true, sp.false):
+        raise ValueError("an event that the finite model cannot decide")
+    return sp.Integer(1 if value is sp.true else 0)
+
+
+def evaluate_finite(expr, model):
+    """``expr`` with every probability node replaced by its exact value on the finite model."""
+    def conditional(node, square=False):
+        f, y = node.args
+        if square:
+            f = f**2
+        total = sp.Integer(0)
+        # E(f | Y) is a function of Y: written as a sum of indicators over Y's values
+        for yv in sorted({v[y] for _, v in model}):
+            rows = [(p, v) for p, v in model if v[y] == yv]
+            mass = sp.Add(*[p for p, _ in rows])
+            if isinstance(node, CondProbability):
+                value = sp.Add(*[p * _indicator(f, v) for p, v in rows]) / mass
+            else:
+                value = sp.Add(*[p * f.xreplace(v) for p, v in rows]) / mass
+            total += value * sp.Piecewise((1, sp.Eq(y, yv)), (0, True))
+        return total
+
+    def cond_var(node):
+        f, y = node.args
+        first = conditional(CondExpectation(f, y))
+        return conditional(CondExpectation(f**2, y)) - first**2
+
+    out = expr
+    out = out.replace(lambda n: isinstance(n, CondVariance), cond_var)
+    out = out.replace(lambda n: isinstance(n, (CondExpectation, CondProbability)), conditional)
+    out = out.replace(lambda n: isinstance(n, st.Variance),
+                      lambda n: _expect(n.args[0] ** 2, model) - _expect(n.args[0], model) ** 2)
+    out = out.replace(lambda n: isinstance(n, st.Covariance),
+                      lambda n: _expect(n.args[0] * n.args[1], model)
+                      - _expect(n.args[0], model) * _expect(n.args[1], model))
+    out = out.replace(lambda n: isinstance(n, st.Probability),
+                      lambda n: sp.Add(*[p * _indicator(n.args[0], v) for p, v in model]))
+    out = out.replace(lambda n: isinstance(n, st.Expectation), lambda n: _expect(n.args[0], model))
+    return out
+
+
+def _undefined(lhs, rhs) -> bool:
+    """A side that is not a real number on this model (a division by a zero variance, a log of 0, ...)."""
+    for side in (lhs, rhs):
+        v = sp.N(side, 30)
+        if v.has(sp.nan, sp.zoo, sp.oo, -sp.oo) or not v.is_number:
+            return True
+        re, im = v.as_real_imag()
+        if abs(im) > 1e-25 * (1 + abs(re)):
+            return True
+    return False
+
+
+def _fails(rel, lhs, rhs) -> bool:
+    d = sp.nsimplify(lhs - rhs) if (lhs - rhs).is_number else sp.simplify(lhs - rhs)
+    if not d.is_number:
+        return False
+    v = sp.N(d, 50)
+    if not v.is_comparable:
+        return False
+    tol = sp.Float("1e-40")
+    if rel is sp.Eq:
+        return abs(v) > tol
+    gap = v if rel in (sp.Ge, sp.Gt) else -v
+    return bool(gap < -tol) or (rel in (sp.Gt, sp.Lt) and abs(gap) <= tol)
+
+
+def _fit_constraints(entry, model, point) -> dict | None:
+    """The point with declared moments fixed to the model's values, or None if the constraints cannot hold."""
+    point = dict(point)
+    for c in entry.constraints:
+        lhs_free = evaluate_finite(c.lhs, model)
+        rhs_free = evaluate_finite(c.rhs, model)
+        if isinstance(c, sp.Eq) and c.has(st.Expectation, st.Variance, st.Covariance):
+            free = sorted((rhs_free - lhs_free).free_symbols, key=str)
+            if free:  # a declared moment: fix its first free scalar to the model's value
+                s = free[0]
+                others = {k: v for k, v in point.items() if k != s}
+                sol = sp.solve(sp.Eq(lhs_free.xreplace(others), rhs_free.xreplace(others)), s)
+                if len(sol) != 1 or not sol[0].is_real:
+                    return None
+                point[s] = sol[0]
+                sym = entry.declared.get(str(s))
+                if sym is not None and (("positive" in sym.flags and not sol[0] > 0)
+                                        or ("nonnegative" in sym.flags and not sol[0] >= 0)):
+                    return None
+                continue
+        value = type(c)(lhs_free.xreplace(point), rhs_free.xreplace(point))
+        if value is not sp.true:
+            return None
+    return point
+
+
+def finite_check(entry, methods: list, seed: int):
+    """A counterexample dict, False (holds on every trial), or None (not applicable)."""
+    t0 = time.perf_counter()
+    from verify.probability.laws import law_of
+
+    rvs = sorted(entry.expr.atoms(RandomSymbol), key=str)
+    if not rvs or any(law_of(x) is not None for x in rvs) or any(
+            c.atoms(RandomSymbol) - set(rvs) for c in entry.constraints):
+        return None
+    rng = random.Random(seed)
+    rv_names = {str(x) for x in rvs}
+    scalars = sorted((s for s in entry.expr.free_symbols | set().union(
+        *[c.free_symbols for c in entry.constraints]) if str(s) not in rv_names), key=str)
+    groups = _groups(entry, rvs)
+    rel = type(entry.expr)
+    tried = undefined = 0
+    for trial in range(3 * TRIALS):
+        if tried >= TRIALS:
+            break
+        model = _model(groups, rng, ("constant", "two-point")[trial] if trial < 2 else "random")
+        point = {s: sp.Integer(rng.randint(-3, 3)) if not s.is_positive else sp.Integer(rng.randint(1, 4))
+                 for s in scalars}
+        try:
+            point = _fit_constraints(entry, model, point)
+            if point is None:
+                continue
+            lhs = evaluate_finite(entry.expr.lhs, model).xreplace(point)
+            rhs = evaluate_finite(entry.expr.rhs, model).xreplace(point)
+        except (ValueError, TypeError, ZeroDivisionError):
+            continue
+        if _undefined(lhs, rhs):
+            undefined += 1
+            continue
+        tried += 1
+        if _fails(rel, lhs, rhs):
+            table = [{"p": str(p), **{str(k): str(v) for k, v in vals.items()}} for p, vals in model]
+            methods.append(Method("exact-finite", "fails", f"trial {trial}: lhs = {lhs}, rhs = {rhs}",
+                                  round(time.perf_counter() - t0, 4)))
+            return {"distribution": table, "values": {str(k): str(v) for k, v in point.items()},
+                    "lhs": str(lhs), "rhs": str(rhs), "exact": True}
+    note = f"; {undefined} where the claim is undefined were skipped" if undefined else ""
+    if not tried:
+        methods.append(Method("exact-finite", "skipped", f"no finite distribution satisfied the constraints{note}",
+                              round(time.perf_counter() - t0, 4)))
+        return None
+    methods.append(Method("exact-finite", "holds", f"{tried} random finite distributions with rational "
+                          f"probabilities{note}", round(time.perf_counter() - t0, 4)))
+    return False
