@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from sympy import Symbol, binomial
 
-from .._authoring import CONFIRMED, PROVED, REFUTED, Entry, Eq, Le, Sum, Verdict, seed
+from .._authoring import CONFIRMED, PROVED, REFUTED, Entry, Eq, Le, Sum, seed
 from . import experiments
 
 _ZASLAVSKY = "Zaslavsky (1975), Facing up to arrangements, Mem. AMS 154, Thm. A"
@@ -40,14 +40,15 @@ region_count_exponential_small_width = Entry(
 region_count_polynomial_in_width = Entry(
     id="approx.region-count-polynomial-in-width",
     title="For fixed input dimension n, R(m) = ∑ᵢ₌₀ⁿ C(m, i) ≤ 2ⁿmⁿ: R(m) ∈ O(mⁿ)",
-    expected=Verdict.ERROR,
+    expected=CONFIRMED,
     symbols={"m": "scalar positive integer", "n": "scalar positive integer"},
     statement=lambda m, n: Le(Sum(binomial(m, _i), (_i, 0, n)), 2**n * m**n),
     seed=seed(176, 176, r"**C.** For any input size  $n$  we have  $R(m) \in \mathcal{O}(m^n)$  (polynomial slowdown in number of cells, limited by the input space dimension)."),
     notes="The O-claim with its constant made explicit.  Proof: C(m, i) ≤ mⁱ ≤ C(n, i) mⁱ, so R(m, n) ≤ (1 + m)ⁿ ≤ (2m)ⁿ "
           "for m ≥ 1 (for m < n the terms with i > m vanish).  The exponent n is tight: R(m, n) = mⁿ/n! + O(mⁿ⁻¹).  "
-          "Today no engine evaluates a sum whose bound is a symbol inside an inequality, so the verdict is error; it "
-          "should become proved (or confirmed) when symbolic-size sums land.",
+          "Confirmed on integer draws of (m, n) (the numeric engine now evaluates the sum at each draw, and the exact "
+          "search finds no counterexample); no engine proves an inequality between a sum with a symbolic bound and "
+          "its bound yet, so not proved.",
     aliases=("polynomial number of regions", "O(m^n) regions", "Zaslavsky bound growth"),
     tags=("linear regions", "hyperplane arrangement", "asymptotics"),
     references=(_ZASLAVSKY,),

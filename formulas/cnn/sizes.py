@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from sympy import Min, Symbol, floor
 
-from .._authoring import CONFIRMED, NOT_CHECKABLE, PROVED, REFUTED, Entry, Eq, Ge, Gt, Sum, Verdict, seed
+from .._authoring import CONFIRMED, NOT_CHECKABLE, PROVED, REFUTED, Entry, Eq, Ge, Gt, Sum, seed
 
 _DL_BOOK_9 = "Goodfellow, Bengio & Courville, Deep Learning (2016), ch. 9"
 _DUMOULIN = "Dumoulin & Visin, A guide to convolution arithmetic for deep learning (2016)"
@@ -111,16 +111,16 @@ conv_output_size = Entry(
     id="cnn.conv-output-size",
     title="Output size of a convolution: o = ⌊(n + 2P − k)/s⌋ + 1, the last window starting at s(o − 1) ≤ n + 2P − k "
           "< s·o",
-    expected=Verdict.ERROR,
+    expected=CONFIRMED,
     symbols={"n": "scalar positive integer", "k": "scalar positive integer", "s": "scalar positive integer",
              "P": "scalar nonnegative integer"},
     # 0 ≤ (n + 2P − k) − s(o − 1) ≤ s − 1: window o − 1 fits in the padded input and window o would not
     statement=lambda n, k, s, P: Ge(Min(_last_window_slack(n, k, s, P), s - 1 - _last_window_slack(n, k, s, P)), 0),
     where=lambda n, k, s, P: [Ge(n + 2 * P, k)],
     notes="Windows of size k start at 0, s, 2s, … in the padded input of length n + 2P; o of them fit exactly when the "
-          "slack r = (n + 2P − k) − s(o − 1) satisfies 0 ≤ r ≤ s − 1, which is what ⌊·⌋ gives.  Today no engine "
-          "evaluates floor, so the verdict is error; it should become proved (or confirmed on integer draws) when floor "
-          "lands.",
+          "slack r = (n + 2P − k) − s(o − 1) satisfies 0 ≤ r ≤ s − 1, which is what ⌊·⌋ gives.  Confirmed on integer "
+          "draws (the numeric engine now evaluates floor, and the exact search finds no counterexample among small "
+          "integers); not proved, since no engine reasons about floor symbolically yet.",
     aliases=("output size convolution", "convolution output shape", "feature map size", "(n+2p-k)/s+1"),
     tags=("output size", "padding", "stride", "cnn"),
     references=(_DL_BOOK_9 + ", sec. 9.5", _DUMOULIN),
