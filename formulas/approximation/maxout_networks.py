@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sympy import HadamardProduct, OneMatrix
 
-from .._authoring import NOT_CHECKABLE, PROVED, Entry, Eq, seed
+from .._authoring import CONFIRMED, NOT_CHECKABLE, Entry, Eq, seed
 
 _GOODFELLOW = "Goodfellow, Warde-Farley, Mirza, Courville & Bengio (2013), Maxout networks, ICML"
 _WANG_SUN = "Wang & Sun (2005), Generalization of hinging hyperplanes, IEEE Trans. Inf. Theory 51(12)"
@@ -51,7 +51,8 @@ maxout = Entry(
 maxout_partition_as_printed = Entry(
     id="approx.maxout-partition-as-printed",
     title="As printed: xˡ = xˡ ⊙ 𝟙(A₁) + … + xˡ ⊙ 𝟙(Aₖ), true for a partition but not the maxout activation it announces",
-    expected=PROVED,
+    expected=CONFIRMED,
+    instance="three groups; the line is for any partition A₁, …, Aₖ",
     symbols={"x": "vector d", "a": "vector d", "b": "vector d"},
     # three groups: indicator vectors a, b and 1 − a − b (any weights that sum to one)
     statement=lambda x, a, b: Eq(x, HadamardProduct(x, a) + HadamardProduct(x, b)

@@ -6,7 +6,7 @@ pointwise mutual information itself (line 602) is in the information-theory chap
 
 from __future__ import annotations
 
-from .._authoring import NOT_CHECKABLE, PROVED, Entry, Eq, Lt, log, seed
+from .._authoring import CONFIRMED, NOT_CHECKABLE, PROVED, Entry, Eq, Lt, log, seed
 
 _COVER = "Cover & Thomas (2006), Elements of Information Theory, Thm. 2.6.5"
 _LEVY = "Levy & Goldberg (2014), Neural word embedding as implicit matrix factorization, NeurIPS"
@@ -25,7 +25,8 @@ def _mutual_information_of_product(p, q):
 mutual_information_zero_if_independent = Entry(
     id="emb.mutual-information-zero-if-independent",
     title="Independent random variables have zero mutual information (two outcomes each)",
-    expected=PROVED,
+    expected=CONFIRMED,
+    instance="two outcomes for each variable; the line is for any finite supports",
     symbols={"p": "scalar unit", "q": "scalar unit"},
     statement=lambda p, q: Eq(_mutual_information_of_product(p, q), 0),
     where=lambda p, q: [Lt(0, p), Lt(p, 1), Lt(0, q), Lt(q, 1)],

@@ -45,7 +45,8 @@ dropout_weight_scaling = Entry(
     id="opt.dropout-weight-scaling",
     title="Dropout weight scaling: for a linear unit E[∑ⱼ Zⱼwⱼxⱼ] = p ∑ⱼ wⱼxⱼ, Zⱼ ~ Bernoulli(p): multiplying the weights "
           "by the keep probability gives the expected input",
-    expected=PROVED,
+    expected=CONFIRMED,
+    instance="three inputs; the line is for any number of inputs",
     symbols={"p": "scalar unit", "w1": "scalar", "w2": "scalar", "w3": "scalar", "x1": "scalar", "x2": "scalar",
              "x3": "scalar", "Z1": "random Bernoulli(p)", "Z2": "random Bernoulli(p)", "Z3": "random Bernoulli(p)"},
     statement=lambda p, w1, w2, w3, x1, x2, x3, Z1, Z2, Z3: Eq(
@@ -97,7 +98,8 @@ dropout_geometric_ensemble_softmax = Entry(
 dropout_expectation_as_printed = Entry(
     id="opt.dropout-expectation-as-printed",
     title="E[∑ⱼ Zⱼwᵢⱼxⱼ] = ∑ⱼ πⱼwᵢⱼxⱼ for Zⱼ ~ Bernoulli(πⱼ) (garbled as printed: '∑ⱼ wᵢᵀxⱼ = … = ∑ⱼ tⱼ⁻¹wᵢⱼxⱼ')",
-    expected=PROVED,
+    expected=CONFIRMED,
+    instance="three inputs; the line is for any number of inputs",
     symbols={"p1": "scalar unit", "p2": "scalar unit", "p3": "scalar unit", "w1": "scalar", "w2": "scalar",
              "w3": "scalar", "x1": "scalar", "x2": "scalar", "x3": "scalar", "Z1": "random Bernoulli(p1)",
              "Z2": "random Bernoulli(p2)", "Z3": "random Bernoulli(p3)"},

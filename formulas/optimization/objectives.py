@@ -6,7 +6,7 @@ functions ℓᵢ of θ ∈ ℝⁿ.
 
 from __future__ import annotations
 
-from .._authoring import NOT_CHECKABLE, PROVED, D, Entry, Eq, seed
+from .._authoring import CONFIRMED, NOT_CHECKABLE, D, Entry, Eq, seed
 
 _DL_BOOK_8 = "Goodfellow, Bengio & Courville, Deep Learning (2016), ch. 8"
 
@@ -20,7 +20,8 @@ def _minibatch_mean(th, l1, l2, l3):
 minibatch_gradient_unbiased = Entry(
     id="opt.minibatch-gradient-unbiased",
     title="The gradient on a uniformly drawn minibatch is an unbiased estimate of the full gradient",
-    expected=PROVED,
+    expected=CONFIRMED,
+    instance="three examples and minibatches of two; the line is for any data set and batch size",
     symbols={"th": "vector n", "l1": "function th", "l2": "function th", "l3": "function th"},
     statement=lambda th, l1, l2, l3: Eq(_minibatch_mean(th, l1, l2, l3), D((l1 + l2 + l3) / 3, th)),
     notes="Stated for a data set of three examples (losses ℓ₁, ℓ₂, ℓ₃ of θ) and minibatches of two drawn uniformly "
@@ -36,7 +37,8 @@ objectives_as_expectations_as_printed = Entry(
     id="opt.objectives-as-expectations-as-printed",
     title="∇_θR(D) = E over minibatches S of ∇_θR(S) = E[(1/N) ∑ᵢ ∇_θR(θ; xᵢ, yᵢ)] (garbled as printed: "
           "'E over θ of R(D)' and 𝕍 for ∇)",
-    expected=PROVED,
+    expected=CONFIRMED,
+    instance="three examples and minibatches of two; the line is for any data set and batch size",
     symbols={"th": "vector n", "l1": "function th", "l2": "function th", "l3": "function th"},
     statement=lambda th, l1, l2, l3: Eq(_minibatch_mean(th, l1, l2, l3), D((l1 + l2 + l3) / 3, th)),
     seed=seed(410, 410, r"$$\mathbb{E}_\theta[\mathcal{R}(\mathbf{D})] = \mathbb{E}_{S_N \sim p_D} [\mathbb{V}_\theta \mathcal{R}(S_N)] = \mathbb{E} \left[ \frac{1}{N} \sum_{i=1}^N \mathbb{V}_\theta \mathcal{R}(\theta; \{\mathbf{x}_i, \mathbf{y}_i\}) \right]$$"),
