@@ -25,6 +25,9 @@ from .normal import normal_form
 __all__ = ["scalar_is_zero", "residual_groups"]
 
 _SIMPLIFY_OPS = 600  # larger residuals get only the cheap rewrites
+# piecewise folding is exponential in the kinks (abs, max, min, ...): max(a, b, c, d) against its nested |·| form
+# (approx.absolute-value-nesting-logarithmic) ran for minutes in simplify_logic; past this count it is not tried
+_MAX_KINKS = 3
 
 
 def _strategies(e):
@@ -37,8 +40,9 @@ def _strategies(e):
         yield lambda x: sp.simplify(sp.logcombine(x))
         yield lambda x: sp.simplify(sp.powsimp(sp.powdenest(x)))
         yield sp.trigsimp
-        yield lambda x: sp.simplify(sp.piecewise_fold(x))
-        yield lambda x: sp.simplify(sp.piecewise_fold(x.rewrite(sp.Piecewise)))  # relu(a) - relu(-a) = a
+        if len(e.atoms(sp.Abs, sp.Max, sp.Min, sp.Piecewise, sp.Heaviside, sp.sign)) <= _MAX_KINKS:
+            yield lambda x: sp.simplify(sp.piecewise_fold(x))
+            yield lambda x: sp.simplify(sp.piecewise_fold(x.rewrite(sp.Piecewise)))  # relu(a) - relu(-a) = a
 
 
 def _zero_where_defined(original, folded) -> bool:
