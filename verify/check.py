@@ -97,6 +97,10 @@ def _decide_stats(entry: Entry, seed: int) -> Result:
         return Result(entry.id, Verdict.REFUTED, methods, counterexample=cex)
     if cex is False:
         return Result(entry.id, Verdict.CONFIRMED, methods)
+    failing = [m.detail for m in methods if m.outcome == "fails"]
+    if failing:  # a definite claim some engine saw fail, without an exact counterexample: undecided, not parked
+        return Result(entry.id, Verdict.ERROR, methods,
+                      reason=("engines found a violation that no exact check confirms: " + "; ".join(failing))[:400])
     # the engines' own reasons (a joint law the declarations do not give, a claim undefined at every point)
     why = "; ".join(f"{m.engine}: {m.detail}" for m in methods if m.outcome in ("skipped", "inconclusive", "fails"))
     return Result(entry.id, Verdict.NOT_CHECKABLE, methods,

@@ -111,3 +111,12 @@ def test_random_vector_parameters_must_not_be_random():
     with pytest.raises(UserFileError, match="must not be random"):
         check("E(x) == mu", {"mu": "vector 2", "S": "matrix 2 2 spd", "m": "scalar"},
               {"M": "Normal(m, 1)", "x": "MultivariateNormal(mu*M, S)"})
+
+
+def test_agreement_where_both_sides_are_zero_is_not_evidence():
+    """P(X == x) == P(And(X == x, Y == 0)) is false (x = 1), yet both sides are 0 for x outside {0, 1}: Monte
+    Carlo agreeing there was reported as 'confirmed' (notes, 2026-12-02)."""
+    symbols = {"x": "scalar integer", "a": "scalar unit", "q": "scalar unit"}
+    dists = {"Y": "Bernoulli(q)", "X": "Bernoulli(a)"}
+    result = check_claim("P(X == x) == P(And(X == x, Y == 0))", symbols, distributions=dists, timeout=60)
+    assert result.verdict not in (Verdict.PROVED, Verdict.CONFIRMED), (result.verdict, result.methods)

@@ -279,8 +279,10 @@ def monte_carlo_decide(entry, methods: list, seed: int):
     free = parameters(entry.expr)
     rng = random.Random(seed + 2)
     g = torch.Generator().manual_seed(seed)
-    consistent = undefined = 0
-    for _ in range(3):
+    consistent = undefined = trivial = 0
+    for _ in range(12):  # three informative points, out of at most twelve tries
+        if consistent >= 3:
+            break
         point, dims = _moderate_point(entry, free, rng)
         if point is None:
             break
@@ -297,6 +299,10 @@ def monte_carlo_decide(entry, methods: list, seed: int):
         if d != d or se != se or abs(d) == float("inf"):
             undefined += 1  # the claim is undefined at this point: neither evidence nor a counterexample
             continue
+        if lhs == 0 and rhs == 0:
+            # both sides exactly 0 (P(X == x) with x outside X's support): agreement there says nothing
+            trivial += 1
+            continue
         ok = abs(d) <= 5 * se if rel is sp.Eq else (d >= -5 * se if rel in (sp.Ge, sp.Gt) else d <= 5 * se)
         if not ok:
             methods.append(Method("monte-carlo", "fails", f"at {pts.render(point, dims)}: lhs {lhs:.6g}, rhs "
@@ -306,7 +312,8 @@ def monte_carlo_decide(entry, methods: list, seed: int):
         consistent += 1
     if not consistent:
         methods.append(Method("monte-carlo", "skipped", "no admissible parameter point"
-                              + (f" ({undefined} where the claim is undefined)" if undefined else ""), 0.0))
+                              + (f" ({undefined} where the claim is undefined)" if undefined else "")
+                              + (f" ({trivial} where both sides are exactly 0)" if trivial else ""), 0.0))
         return None
     methods.append(Method("monte-carlo", "holds", f"consistent at {consistent} parameter points ({SAMPLES} seeded "
                           "samples each; evidence only)", round(time.perf_counter() - t0, 4)))
