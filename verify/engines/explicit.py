@@ -131,6 +131,11 @@ def exact_explicit(entry, sizes: list[dict], budget: float, seed: int = 0) -> Ex
         ev.method = Method("exact-explicit", outcome, detail, round(time.perf_counter() - t0, 4))
         return ev
 
+    from ..sandbox.cost import explicit_too_costly
+
+    why = explicit_too_costly(entry)
+    if why:
+        return done("skipped", why)
     for dims in sizes:
         if max(dims.values(), default=1) > 3 or time.perf_counter() - t0 > budget:
             continue

@@ -61,7 +61,7 @@ from sympy.matrices.expressions.special import Identity, OneMatrix, ZeroMatrix
 
 from formulas.nodes import ScalarField, VectorField
 
-__all__ = ["Estimate", "estimate", "refuse_costly", "unrolled_terms", "refuse_unrolled", "finite_outcomes",
+__all__ = ["Estimate", "estimate", "refuse_costly", "explicit_too_costly", "unrolled_terms", "refuse_unrolled", "finite_outcomes",
            "explicit_entries", "MAX_TERMS", "MAX_OPERATIONS", "MAX_UNROLLED", "MAX_OUTCOMES", "MAX_ENTRIES",
            "SYMBOLIC_SIZE", "DET_WEIGHT", "EXPAND_WEIGHT"]
 
@@ -368,12 +368,29 @@ def refuse_costly(entry, identity) -> None:
         if part == "where" and not identity.where:
             continue
         est = estimate(entry, part)
-        if est.too_costly:
+        # with size letters, too many *symbolic* terms (at the letters' explicit size) only rules out exact
+        # algebra on explicit matrices of symbols: the index-notation engine decides such claims at symbolic
+        # size, the numeric ones still run, and exact-explicit skips itself (:func:`explicit_too_costly`).
+        # Fixed sizes leave every exact engine that work; too many operations on numbers rules out all of them
+        symbolic_only = est.operations <= MAX_OPERATIONS and bool(_letters(entry))
+        if est.too_costly and not symbolic_only:
             what = (f"{_number(est.terms)} symbolic terms (limit {_number(MAX_TERMS)})" if est.terms > MAX_TERMS
                     else f"{_number(est.operations)} arithmetic operations (limit {_number(MAX_OPERATIONS)})")
             raise identity.error(
                 f"too large to check: {est.worst} would build {what}; declare sizes with letters "
                 "(such as 'matrix n n') so that the checker picks small sizes, or split the claim", part)
+
+
+def explicit_too_costly(entry) -> str | None:
+    """Why exact algebra on explicit matrices of symbols is not tried for this entry, or None."""
+    for part in ("claim", "where"):
+        if part == "where" and not entry.constraints:
+            continue
+        est = estimate(entry, part)
+        if est.terms > MAX_TERMS:
+            return (f"{est.worst} would build {_number(est.terms)} symbolic terms (limit {_number(MAX_TERMS)}) in "
+                    "explicit matrices of symbols")
+    return None
 
 
 def _constant(node) -> int | None:
