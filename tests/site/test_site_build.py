@@ -284,6 +284,26 @@ def test_copy_buttons_carry_latex_sympy_and_an_identity_entry(built_site):
             assert "No identity file entry:" in section, f"{entry.id}: no reason why it cannot be copied as one"
 
 
+def test_copied_sympy_is_the_same_in_every_process_and_reads_back():
+    """A statement with an elementwise Lambda: srepr carries per-process Dummy indices, the copy does not."""
+    import sympy
+    from sympy.matrices.expressions.applyfunc import ElementwiseApplyFunction
+
+    import formulas.nodes
+    from verify.site.entry import copy_texts
+
+    entry = formulas.get("approx.backprop-weight-gradient")
+    assert "Dummy(" in entry.sympy_code
+    code = "import formulas; from verify.site.entry import copy_texts; " \
+           "print(copy_texts(formulas.get('approx.backprop-weight-gradient'))['sympy'], end='')"
+    other = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    copied = copy_texts(entry)["sympy"]
+    assert other == copied
+    names = {**vars(sympy), **vars(formulas.nodes), "ElementwiseApplyFunction": ElementwiseApplyFunction}
+    pasted = eval(copied, names)  # noqa: S307 -- the site's own text, as a user pastes it
+    assert sympy.srepr(pasted) == copied and {d.dummy_index for d in pasted.atoms(sympy.Dummy)} == {1}
+
+
 def test_catalog_ids_in_api_docstrings_link_to_their_entries(built_site):
     page = _read(built_site, "api/numerics.html")
     links = re.findall(r'<a class="sp-id-link" href="\.\./chapters/([a-z]+)\.html#([^"]+)"', page)

@@ -9,6 +9,7 @@ statement ranks first.
 from __future__ import annotations
 
 import html
+import re
 from functools import cache
 
 from .counterexample import counterexample_block
@@ -88,6 +89,23 @@ def _checked_by(rec) -> str:
 
 
 @cache
+def stable_srepr(entry) -> str:
+    """The statement's ``srepr`` with its dummies numbered 1, 2, ... in order of appearance.
+
+    SymPy numbers each ``Dummy`` (the bound variable of an elementwise ``Lambda``, e.g. tanh applied to
+    ``W x + b`` in approx.backprop-weight-gradient) from a per-process random base, so the plain ``srepr``
+    changes from one build to the next.  Renumbering keeps the pasted code meaning the same (a dummy
+    equals only itself, in the pasted code as in the original) and keeps the site reproducible; small
+    indices never meet the ones SymPy hands out (a random base of at least a million).
+    """
+    numbers: dict[str, int] = {}
+
+    def number(match: re.Match) -> str:
+        return f"dummy_index={numbers.setdefault(match.group(1), len(numbers) + 1)}"
+
+    return re.sub(r"dummy_index=(\d+)", number, entry.sympy_code)
+
+
 def copy_texts(entry) -> dict[str, str]:
     """What the copy buttons copy: ``latex``, ``sympy``, ``identity`` (each where the entry has it).
 
@@ -99,7 +117,7 @@ def copy_texts(entry) -> dict[str, str]:
     tex = statement(entry)
     if tex is not None:
         out["latex"] = tex
-        out["sympy"] = entry.sympy_code
+        out["sympy"] = stable_srepr(entry)
         try:
             out["identity"] = identity_yaml(entry)
         except NotPrintable as err:
