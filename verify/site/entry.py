@@ -179,8 +179,11 @@ def render_entry(entry, rec, cat, page: str, *, level: int = 2, figures=None, ev
     from verify.report import is_erratum
 
     # aliases are what people type ("1x1 convolution", "lambda"): shown as typed, searched as typed
-    aliases = md_escape(" · ".join(entry.aliases))
-    in_heading = bool(entry.aliases) and not is_erratum(entry)
+    from .search_aliases import aliases as search_aliases
+
+    typed = search_aliases(entry)
+    aliases = md_escape(" · ".join(typed))
+    in_heading = bool(typed) and not is_erratum(entry)
     aka = f' <br><span class="sp-aka">{aliases}</span>' if in_heading else ""
     lines = [entry_heading(entry, level, entry.id, aliases=aka), ""]
     verdict = rec["verdict"]
@@ -196,7 +199,7 @@ def render_entry(entry, rec, cat, page: str, *, level: int = 2, figures=None, ev
         lines += [math_block(texts["latex"]), ""]
     lines += _copy_buttons(texts)
     lines += _figure(entry, page, figures)
-    if entry.aliases and not in_heading:
+    if typed and not in_heading:
         lines += [f'<span class="sp-aka">{aliases}</span>', ""]
     if entry.tags:
         lines += ["*Tags*: " + ", ".join(md_escape(t) for t in entry.tags), ""]
