@@ -147,7 +147,7 @@ def test_toc_and_headings_show_typeset_titles(page, server):
     toc = page.locator("nav.md-nav--secondary").first
     link = toc.locator('a[href="#latent.ppca-eigen-equation"]')
     assert "(σ² + ρᵢ²)" in link.inner_text()
-    subscripted = toc.locator('a[href="#latent.fa-posterior-gaussian"] sub')
+    subscripted = toc.locator('a[href="#latent.grad-w-of-a-garbled"] sub')  # ∇_W A
     assert subscripted.count() >= 1, "a subscript without a Unicode glyph is an HTML <sub>"
     assert "^{" not in toc.inner_text() and "sigma" not in toc.inner_text()
 

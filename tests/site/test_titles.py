@@ -25,6 +25,8 @@ CASES = [
     ("an m x n x c image and K kernels p x q give (m-p+1) x (n-q+1) x K",
      "an m × n × c image and K kernels p × q give (m−p+1) × (n−q+1) × K"),
     ("A 1x1 convolution, W in R^{m x k}", "A 1×1 convolution, W ∈ ℝ<sup>m × k</sup>"),
+    ("the Jacobian lies in R^{m x n}; m hyperplanes in R^n", "the Jacobian lies in ℝ<sup>m × n</sup>; m hyperplanes in ℝⁿ"),
+    ("Gradient descent: θ(t + 1) = θ(t) − ηₜ∇_θR, ∇_W A = 2W", "Gradient descent: θ(t + 1) = θ(t) − ηₜ∇<sub>θ</sub>R, ∇<sub>W</sub> A = 2W"),
     ("f: R^n -> R is linear", "f: ℝⁿ → ℝ is linear"),
     ("Adam's bias correction: m_hat_t = m_t/(1 - b1^t)", "Adam's bias correction: m̂ₜ = mₜ/(1 − b1ᵗ)"),
     ("Step decay: eta_t = eta_0 gamma^floor(t/k)", "Step decay: ηₜ = η₀ γ<sup>⌊t/k⌋</sup>"),

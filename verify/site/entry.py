@@ -9,6 +9,7 @@ statement ranks first.
 from __future__ import annotations
 
 import html
+import re
 from functools import cache
 
 from .counterexample import counterexample_block
@@ -88,6 +89,23 @@ def _checked_by(rec) -> str:
 
 
 @cache
+def stable_srepr(entry) -> str:
+    """The statement's ``srepr`` with its dummies numbered 1, 2, ... in order of appearance.
+
+    SymPy numbers each ``Dummy`` (the bound variable of an elementwise ``Lambda``, e.g. tanh applied to
+    ``W x + b`` in approx.backprop-weight-gradient) from a per-process random base, so the plain ``srepr``
+    changes from one build to the next.  Renumbering keeps the pasted code meaning the same (a dummy
+    equals only itself, in the pasted code as in the original) and keeps the site reproducible; small
+    indices never meet the ones SymPy hands out (a random base of at least a million).
+    """
+    numbers: dict[str, int] = {}
+
+    def number(match: re.Match) -> str:
+        return f"dummy_index={numbers.setdefault(match.group(1), len(numbers) + 1)}"
+
+    return re.sub(r"dummy_index=(\d+)", number, entry.sympy_code)
+
+
 def copy_texts(entry) -> dict[str, str]:
     """What the copy buttons copy: ``latex``, ``sympy``, ``identity`` (each where the entry has it).
 
@@ -99,7 +117,7 @@ def copy_texts(entry) -> dict[str, str]:
     tex = statement(entry)
     if tex is not None:
         out["latex"] = tex
-        out["sympy"] = entry.sympy_code
+        out["sympy"] = stable_srepr(entry)
         try:
             out["identity"] = identity_yaml(entry)
         except NotPrintable as err:
@@ -161,8 +179,11 @@ def render_entry(entry, rec, cat, page: str, *, level: int = 2, figures=None, ev
     from verify.report import is_erratum
 
     # aliases are what people type ("1x1 convolution", "lambda"): shown as typed, searched as typed
-    aliases = md_escape(" · ".join(entry.aliases))
-    in_heading = bool(entry.aliases) and not is_erratum(entry)
+    from .search_aliases import aliases as search_aliases
+
+    typed = search_aliases(entry)
+    aliases = md_escape(" · ".join(typed))
+    in_heading = bool(typed) and not is_erratum(entry)
     aka = f' <br><span class="sp-aka">{aliases}</span>' if in_heading else ""
     lines = [entry_heading(entry, level, entry.id, aliases=aka), ""]
     verdict = rec["verdict"]
@@ -178,7 +199,7 @@ def render_entry(entry, rec, cat, page: str, *, level: int = 2, figures=None, ev
         lines += [math_block(texts["latex"]), ""]
     lines += _copy_buttons(texts)
     lines += _figure(entry, page, figures)
-    if entry.aliases and not in_heading:
+    if typed and not in_heading:
         lines += [f'<span class="sp-aka">{aliases}</span>', ""]
     if entry.tags:
         lines += ["*Tags*: " + ", ".join(md_escape(t) for t in entry.tags), ""]

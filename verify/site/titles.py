@@ -59,7 +59,8 @@ _OPERATORS = [  # (pattern, replacement), applied in order
     (re.compile(r"(?<![A-Za-z])sum_"), "Σ_"), (re.compile(r"(?<![A-Za-z])prod_"), "∏_"),
     (re.compile(r"(?<![A-Za-z^_])R\^(?=[a-z]\b|\{[^}]*x|\([^)]*x)"), "ℝ^"),  # R^n, R^(m x n); not R^(D)
     (re.compile(r"(?<=→ )R(?![A-Za-z0-9^_(])"), "ℝ"),  # f: R^n -> R
-    (re.compile(r"(?<![A-Za-z])in (?=ℝ)"), "∈ "),  # W in R^{m x k}
+    # W in R^{m x k}: a lone symbol in a space; "lies in ℝᵐˣⁿ", "(units) in ℝⁿ" stay words
+    (re.compile(r"(?<![A-Za-z0-9_^])([A-Za-zα-ωΑ-Ω][ᵀ*′]?) in (?=ℝ)"), r"\1 ∈ "),
     (re.compile(r"(?<=_\{)([a-z]) in "), r"\1 ∈ "),  # max_{i in A_j}
     (re.compile(r" -- "), " – "),
 ]
@@ -129,6 +130,8 @@ def _script_argument(text: str, i: int, kind: str) -> tuple[str, int] | None:
         if c in "⌊⌈" or (c == "(" and (kind == "_" or re.fullmatch(r"[A-Z]", inner))):
             inner = text[i:end]  # R^(D), gamma^⌊t/k⌋: the brackets are part of the script
         return inner, end
+    if kind == "_" and i >= 2 and text[i - 2] == "∇" and re.match(r"[A-Za-z\u0370-\u03ff]", c):
+        return c, i + 1  # ∇_θR, ∇_W A: the gradient's variable is one symbol
     m = re.match(r"[-−+]?[0-9A-Za-z\u0370-\u03ff]+", text[i:])
     if m:
         end = i + m.end()

@@ -1,4 +1,5 @@
-"""Refuted inequalities: both sides plotted along a line through the counterexample, which is marked.
+"""Refuted claims: both sides plotted along a line through the counterexample, which is marked
+(for "a strictly convex function has a minimum", the engine's function and its unattained infimum).
 
 Each figure reads its entry's counterexample from the verification result (exact rationals),
 so the marked point is the one the engine found.  A result without that counterexample draws
@@ -16,7 +17,7 @@ from .style import COLORS, new_figure
 
 CONVEX = "anal.convex-derivative-nonnegative-as-printed"
 CAUCHY = "anal.cauchy-schwarz-nonnegative-as-printed"
-JENSEN = "anal.jensen-as-printed"
+NO_MINIMUM = "anal.strictly-convex-has-minimum-as-printed"
 
 
 def _cx(data, entry_id) -> dict:
@@ -39,7 +40,7 @@ def _function(text: str):
     """``"-x**2 (concave)"`` as a callable of floats, read by the identity-file grammar (nothing evaluated)."""
     from ..counterexample import formula
 
-    expr = formula(re.sub(r"\s*\(.*\)\s*$", "", text))
+    expr = formula(re.sub(r"\s+\([^()]*\)\s*$", "", text))
     if expr is None or {s.name for s in expr.free_symbols} != {"x"}:
         raise ValueError(f"not a function of x: {text!r}")
     (x,) = expr.free_symbols
@@ -88,10 +89,31 @@ def _convex_derivative(data):
     return fig
 
 
+def _flat(value) -> list:
+    """A vector as the engine writes it (``[["1"], ["2"]]``, a row, or one number) as a flat list."""
+    if not isinstance(value, list):
+        return [value]
+    return [x for row in value for x in (row if isinstance(row, list) else [row])]
+
+
+def _vec(values) -> str:
+    return "(" + ", ".join(str(v) for v in values) + ")"
+
+
+def _cauchy_cx(data) -> dict:
+    """The Cauchy–Schwarz counterexample with ``u``, ``v`` and ``<u, v>``: as an experiment gives it, or built
+    from the statement's ``uᵀ v >= 0`` and the point (``values``) and left side (``lhs``) its engines found."""
+    cx = _cx(data, CAUCHY)
+    values = cx.get("values") or {}
+    if "u" in cx or not {"u", "v"} <= set(values) or "lhs" not in cx:
+        return cx
+    return {"u": _flat(values["u"]), "v": _flat(values["v"]), "<u, v>": str(_flat(cx["lhs"])[0])}
+
+
 def _cauchy_lower_bound(data):
     import numpy as np
 
-    cx = _cx(data, CAUCHY)
+    cx = _cauchy_cx(data)
     u = np.array([_q(v) for v in cx["u"]])
     v0 = np.array([_q(v) for v in cx["v"]])
     ts = np.linspace(-2, 2, 81)
@@ -102,29 +124,24 @@ def _cauchy_lower_bound(data):
     ax.plot(ts, inner, color=COLORS[0], label="⟨u, t v⟩")
     ax.plot(ts, norms, color=COLORS[4], label="‖u‖ ‖t v‖ (upper bound, holds)")
     ax.fill_between(ts, inner, 0, where=inner < 0, color=COLORS[1], alpha=0.12, label="0 ≤ ⟨u, t v⟩ fails")
-    _mark(ax, 1.0, float(u @ v0), 0.0, f"counterexample u = {cx['u']}, v = {cx['v']}: ⟨u, v⟩ = {cx['<u, v>']}")
+    _mark(ax, 1.0, float(u @ v0), 0.0, f"counterexample u = {_vec(cx['u'])}, v = {_vec(cx['v'])}: ⟨u, v⟩ = {cx['<u, v>']}")
     ax.set(title="“0 ≤ ⟨u, v⟩ ≤ ‖u‖ ‖v‖”, as printed, along v ↦ t v", xlabel="t")
     ax.legend(fontsize=7, loc="upper left")
     return fig
 
 
-def _jensen(data):
+def _no_minimum(data):
     import numpy as np
 
-    cx = _cx(data, JENSEN)
+    cx = _cx(data, NO_MINIMUM)
     _, _, f = _function(cx["f"])
-    lam = np.array([_q(v) for v in cx["lambda"]])
-    xs = np.array([_q(v) for v in cx["x"]])
-    mean = float(lam @ xs)
-    left, right = f([mean])[0], float(lam @ np.array(f(xs)))
-    grid = np.linspace(min(xs.min(), mean) - 1, max(xs.max(), mean) + 1, 81)
+    xs = np.linspace(-6, 1.5, 91)
     fig, (ax,) = new_figure(1, width=5.4, height=2.8)
-    ax.plot(grid, f(grid), color="#777777", label=f"f(x) = {cx['f']}")
-    ax.plot(xs, f(xs), "s", color=COLORS[0], ms=4, label="(xᵢ, f(xᵢ)), weights λ = " + ", ".join(cx["lambda"]))
-    ax.plot([mean], [right], "D", color=COLORS[2], ms=5, label=f"right side Σ λᵢ f(xᵢ) = {cx['sum lambda_i f(x_i)']}")
-    _mark(ax, mean, left, right, f"left side f(Σ λᵢ xᵢ) = {cx['f(sum lambda_i x_i)']} > right side")
-    ax.set(title="Jensen's inequality as printed, for a concave f", xlabel="x")
-    ax.legend(fontsize=7, loc="lower center")
+    second = cx["f''"]
+    ax.plot(xs, f(xs), color=COLORS[0], label=f"f(x) = {cx['f']}, strictly convex: f″ = {second}")
+    ax.plot(xs, np.zeros_like(xs), "--", color=COLORS[2], label=f"inf f = {cx['inf f']}")
+    ax.set(title="“a strictly convex function has a unique global minimum”, as printed", xlabel="x")
+    ax.legend(fontsize=7, loc="upper left")
     return fig
 
 
@@ -136,13 +153,14 @@ FIGURES = [
                    "the engine found: the derivative of a convex function is increasing, not nonnegative.",
            alt="The line f′(x) = 2x and the zero line, with the counterexample x = −1/2 marked."),
     Figure(name="refuted-cauchy-schwarz-lower-bound", entries=(CAUCHY,), draw=_cauchy_lower_bound,
-           inputs=_inputs(CAUCHY), applies=_has(CAUCHY, "u", "v", "<u, v>"),
+           inputs=lambda data: json.dumps(_cauchy_cx(data), sort_keys=True, default=str),
+           applies=lambda data: all(k in _cauchy_cx(data) for k in ("u", "v", "<u, v>")),
            caption="The printed lower bound 0 ≤ ⟨u, v⟩ fails as soon as u and v point apart; the upper bound "
                    "(Cauchy–Schwarz) holds everywhere. The marked point is the engine's counterexample.",
            alt="The inner product, the zero line and the norm product along a line, with the counterexample marked."),
-    Figure(name="refuted-jensen-concave", entries=(JENSEN,), draw=_jensen, inputs=_inputs(JENSEN),
-           applies=_has(JENSEN, "f", "lambda", "x", "f(sum lambda_i x_i)", "sum lambda_i f(x_i)"),
-           caption="Jensen's inequality as printed (“f convex/concave”) fails for the concave f: the value at "
-                   "the mean lies above the mean of the values. Points and weights are the engine's counterexample.",
-           alt="A concave parabola with three weighted points, the mean of the values and the value at the mean."),
+    Figure(name="refuted-strictly-convex-minimum", entries=(NO_MINIMUM,), draw=_no_minimum,
+           inputs=_inputs(NO_MINIMUM), applies=_has(NO_MINIMUM, "f", "f''", "inf f"),
+           caption="The engine's counterexample to “strictly convex implies a global minimum exists”: the "
+                   "function is strictly convex and bounded below, but its infimum is approached, never attained.",
+           alt="The curve exp(x) falling towards the dashed line y = 0 as x decreases, never reaching it."),
 ]
