@@ -175,7 +175,8 @@ elbo_gaussian_kl = Entry(
         (sigma**2 + mu**2 - 1 - log(sigma**2)) / 2),
     notes="For a diagonal Gaussian the KL is the sum of this over coordinates (gen.elbo-gaussian-kl-diagonal); the "
           "general Gaussian KL is in the information-theory chapter.",
-    aliases=("KL divergence Gaussian", "VAE KL term", "closed form KL", "KL to standard normal"),
+    aliases=("KL divergence Gaussian", "VAE KL term", "closed form KL", "KL to standard normal",
+             "KL divergence to the standard normal"),
     tags=("vae", "kl divergence", "gaussian"),
     references=(_KINGMA + ", appendix B",),
     see_also=("gen.elbo-gaussian-kl-diagonal", "gen.gaussian-kl-gradient"),
