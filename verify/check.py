@@ -97,14 +97,20 @@ def _decide_stats(entry: Entry, seed: int) -> Result:
         return Result(entry.id, Verdict.REFUTED, methods, counterexample=cex)
     if cex is False:
         return Result(entry.id, Verdict.CONFIRMED, methods)
-    failing = [m.detail for m in methods if m.outcome == "fails"]
-    if failing:  # a definite claim some engine saw fail, without an exact counterexample: undecided, not parked
-        return Result(entry.id, Verdict.ERROR, methods,
-                      reason=("engines found a violation that no exact check confirms: " + "; ".join(failing))[:400])
+    if any(m.outcome == "fails" for m in methods):
+        # a definite claim some engine saw fail, without an exact counterexample: undecided, not parked
+        return Result(entry.id, Verdict.ERROR, methods, reason=_undecided_reason(methods))
     # the engines' own reasons (a joint law the declarations do not give, a claim undefined at every point)
-    why = "; ".join(f"{m.engine}: {m.detail}" for m in methods if m.outcome in ("skipped", "inconclusive", "fails"))
-    return Result(entry.id, Verdict.NOT_CHECKABLE, methods,
-                  reason=("no engine could decide this claim: " + why)[:400] if why else "no engine could decide this claim")
+    return Result(entry.id, Verdict.NOT_CHECKABLE, methods, reason=_undecided_reason(methods))
+
+
+def _undecided_reason(methods) -> str:
+    """Why no verdict: the violations no exact re-check confirms, else what each engine could not do."""
+    failing = [m.detail for m in methods if m.outcome == "fails"]
+    if failing:
+        return ("engines found a violation that no exact re-check confirms: " + "; ".join(failing))[:400]
+    return ("no engine could evaluate this claim: " + "; ".join(
+        f"{m.engine}: {m.detail}" for m in methods if m.outcome in ("skipped", "inconclusive")))[:400]
 
 
 def _decide_relational(entry: Entry, *, draws: int, seed: int) -> Result:
@@ -125,8 +131,4 @@ def _decide_relational(entry: Entry, *, draws: int, seed: int) -> Result:
         return Result(entry.id, Verdict.REFUTED, methods, counterexample=ev.counterexample, conflicts=conflicts)
     if ev.numeric_holds or ev.confirmed_sizes:
         return Result(entry.id, Verdict.CONFIRMED, methods, conflicts=conflicts)
-    failing = [m.detail for m in methods if m.outcome == "fails"]
-    reason = ("engines found a violation that no exact re-check confirms: " + "; ".join(failing)) if failing \
-        else "no engine could evaluate this claim: " + "; ".join(
-            f"{m.engine}: {m.detail}" for m in methods if m.outcome in ("skipped", "inconclusive"))[:300]
-    return Result(entry.id, Verdict.ERROR, methods, reason=reason, conflicts=conflicts)
+    return Result(entry.id, Verdict.ERROR, methods, reason=_undecided_reason(methods), conflicts=conflicts)

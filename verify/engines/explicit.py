@@ -22,7 +22,7 @@ from ..result import Method
 from ..tensor.zero import scalar_is_zero
 from ..values import Inapplicable, generic_env
 from .equalities import NoValue, apply_exact, recognised
-from .points import FAILS, classify, random_point, render
+from .points import FAILS, classify, exact_counterexample, random_point
 from .sizes import sizes_text, sym_dims, used_declared
 
 __all__ = ["ExplicitEvidence", "exact_explicit", "MAX_EXACT_SYMBOLS"]
@@ -116,8 +116,7 @@ def _find_failing_point(entry, dims, seed, tries=12):
         except Unsupported:
             return None
         if status == FAILS:
-            return {"sizes": dims, "values": {k: render(v) for k, v in env.items()},
-                    "lhs": render(lhs), "rhs": render(rhs), "exact": True}
+            return exact_counterexample(env, lhs, rhs, dims)
     return None
 
 

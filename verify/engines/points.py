@@ -184,6 +184,15 @@ def classify(entry, env: dict, sdims: dict):
     return status, lhs, rhs
 
 
+def exact_counterexample(env: dict, lhs, rhs, dims: dict, note=None) -> dict:
+    """The record of an exact counterexample: the sizes, the point and both sides, rendered."""
+    out = {"sizes": dims, "values": {k: render(v) for k, v in env.items()}, "lhs": render(lhs),
+           "rhs": render(rhs), "exact": True}
+    if note:
+        out["note"] = note
+    return out
+
+
 def render(value):
     """A counterexample value as text (matrices as nested lists of entries)."""
     if isinstance(value, sp.MatrixBase):

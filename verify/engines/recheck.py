@@ -18,7 +18,7 @@ from formulas.nodes import MatrixField, ScalarField, VectorField
 from ..evaluate import Unsupported
 from .equalities import NoValue, apply_exact, recognised
 from .numeric import REFUTE_RTOL, exact_from_draw
-from .points import FAILS, HOLDS, classify, render
+from .points import FAILS, HOLDS, classify, exact_counterexample
 from .sizes import sym_dims, used_declared
 
 __all__ = ["recheck_failing", "recheck_outside"]
@@ -66,14 +66,6 @@ def _classified(entry, env: dict, dims: dict):
     return None, None, None, seen
 
 
-def _counterexample(point, lhs, rhs, dims, note=None) -> dict:
-    out = {"sizes": dims, "values": {k: render(v) for k, v in point.items()}, "lhs": render(lhs),
-           "rhs": render(rhs), "exact": True}
-    if note:
-        out["note"] = note
-    return out
-
-
 def _float_values(env: dict) -> dict:
     out = {}
     for k, v in env.items():
@@ -98,7 +90,7 @@ def recheck_failing(entry, failing) -> tuple[dict | None, str | None]:
                         None)
             continue
         if point is not None:
-            return _counterexample(point, lhs, rhs, dims), None
+            return exact_counterexample(point, lhs, rhs, dims), None
         if HOLDS in seen:
             note = (f"a float64 draw at sizes {dims or 'scalar'} violated the claim by {amount:.3g}, but it holds "
                     "exactly at the rational points next to it (rounding)")
@@ -113,7 +105,7 @@ def recheck_outside(entry, undefined) -> dict | None:
         except Unsupported:
             continue
         if point is not None:
-            return _counterexample(point, lhs, rhs, dims,
+            return exact_counterexample(point, lhs, rhs, dims,
                                    "a side is not real here; values follow SymPy's principal branches")
     return None
 

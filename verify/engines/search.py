@@ -18,7 +18,7 @@ from ..evaluate import Unsupported
 from ..result import Method
 from ..values import Inapplicable, exact_env_strategy
 from .corners import corner_points
-from .points import FAILS, classify, render
+from .points import FAILS, classify, exact_counterexample
 from .sizes import sym_dims, used_declared
 
 __all__ = ["counterexample_search"]
@@ -71,8 +71,7 @@ def counterexample_search(entry, sizes: list[dict], budget: float, examples: int
         status, lhs, rhs = classify(entry, found, sdims)
         if status != FAILS:  # re-check: hypothesis found it, the exact evaluation must agree
             continue
-        cex = {"sizes": dims, "values": {k: render(v) for k, v in found.items()},
-               "lhs": render(lhs), "rhs": render(rhs), "exact": True}
+        cex = exact_counterexample(found, lhs, rhs, dims)
         return done("fails", f"exact counterexample at sizes {dims or 'scalar'}"), cex
     return done("holds", "no counterexample among small integer/rational values"), None
 
@@ -83,8 +82,7 @@ def _corner_counterexample(entry, dims: dict, sdims: dict):
         for env in corner_points(used_declared(entry), dims):
             status, lhs, rhs = classify(entry, env, sdims)
             if status == FAILS:
-                return {"sizes": dims, "values": {k: render(v) for k, v in env.items()},
-                        "lhs": render(lhs), "rhs": render(rhs), "exact": True}
+                return exact_counterexample(env, lhs, rhs, dims)
     except (Unsupported, Inapplicable, KeyError, ValueError, TypeError):
         return None
     return None

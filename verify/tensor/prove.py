@@ -15,7 +15,7 @@ import sympy as sp
 
 from .build import Builder
 from .network import Tensor, fresh
-from .zero import residual_groups, scalar_is_zero
+from .zero import only_root, residual_groups, scalar_is_zero
 
 __all__ = ["ProofOutcome", "prove_equal"]
 
@@ -87,7 +87,7 @@ def _first_solvable(pending, subs):
         for s in sorted(value.free_symbols, key=_elimination_order):
             root = _linear_root(value, s)
             if root is None and len(value.free_symbols) == 1:
-                root = _only_root(value, s)
+                root = only_root(value, s)
             if root is not None:
                 return k, s, root
     return None
@@ -134,23 +134,6 @@ def _linear_root(value, s):
 
 def _nonzero(e) -> bool:
     return e.is_nonzero is True or (e.is_number and e != 0)
-
-
-def _only_root(value, s):
-    """The value of ``s`` when ``value = 0`` has exactly one solution in the set ``s`` is declared in
-    (``a² = 1`` for ``a`` positive; ``exp(a) = 1``), from :func:`sympy.solveset`; else None."""
-    domain = sp.S.Complexes
-    if s.is_real:
-        domain = (sp.Interval.open(0, sp.oo) if s.is_positive else sp.Interval(0, sp.oo) if s.is_nonnegative
-                  else sp.Interval.open(-sp.oo, 0) if s.is_negative else sp.S.Reals)
-    try:
-        roots = sp.solveset(value, s, domain=domain)
-    except (NotImplementedError, TypeError, ValueError):
-        return None
-    if isinstance(roots, sp.FiniteSet) and len(roots) == 1:
-        root = next(iter(roots))
-        return root if s.is_integer is not True or root.is_integer else None
-    return None
 
 
 def _rewrite_atoms(value, rules, depth: int = 0):

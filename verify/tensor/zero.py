@@ -22,7 +22,7 @@ from .heads import T_ARG, is_constant_head
 from .network import Factor, Head
 from .normal import normal_form
 
-__all__ = ["scalar_is_zero", "residual_groups"]
+__all__ = ["scalar_is_zero", "residual_groups", "only_root"]
 
 _SIMPLIFY_OPS = 600  # larger residuals get only the cheap rewrites
 # piecewise folding is exponential in the kinks (abs, max, min, ...): max(a, b, c, d) against its nested |·| form
@@ -72,13 +72,26 @@ def _solved(cond):
     if not isinstance(cond, sp.Eq) or len(cond.free_symbols) != 1:
         return None
     (sym,) = cond.free_symbols
-    try:  # solveset gives the whole solution set (solve may return a part of it)
-        roots = sp.solveset(cond.lhs - cond.rhs, sym, domain=sp.S.Reals if sym.is_real else sp.S.Complexes)
+    root = only_root(cond.lhs - cond.rhs, sym)
+    return None if root is None else {sym: root}
+
+
+def only_root(value, s):
+    """The value of ``s`` when ``value = 0`` has exactly one solution in the set ``s`` is declared in
+    (``a² = 1`` for ``a`` positive; ``exp(a) = 1``), from :func:`sympy.solveset`, which gives the whole
+    solution set (``solve`` may return a part of it); else None."""
+    domain = sp.S.Complexes
+    if s.is_real:
+        domain = (sp.Interval.open(0, sp.oo) if s.is_positive else sp.Interval(0, sp.oo) if s.is_nonnegative
+                  else sp.Interval.open(-sp.oo, 0) if s.is_negative else sp.S.Reals)
+    try:
+        roots = sp.solveset(value, s, domain=domain)
     except (NotImplementedError, TypeError, ValueError):
         return None
-    if not isinstance(roots, sp.FiniteSet) or len(roots) != 1:
-        return None
-    return {sym: next(iter(roots))}
+    if isinstance(roots, sp.FiniteSet) and len(roots) == 1:
+        root = next(iter(roots))
+        return root if s.is_integer is not True or root.is_integer else None
+    return None
 
 
 def _cheap_zero(e) -> bool:
