@@ -245,6 +245,8 @@ def apply(tr, n: Apply) -> Piece:
         word = {"E": "E", "P": "P", "V": "Var"}[func.name]
     if word is None and func.name == "sigma" and not func.font and tr.decl.kind("sigma") is None:
         word = "sigmoid"
+    if word is not None and primes:
+        return _word_derivative(tr, word, sub_tokens, args, primes, n)
     if word is not None:
         return function_call(tr, word, sub_tokens, args, n)
     name = claim_name(func.name, func.font, func.decorations)
@@ -273,10 +275,27 @@ def apply(tr, n: Apply) -> Piece:
     if kind is not None:
         raise NotesError(f"{full} is declared as {kind}, not as a function of {len(args)} arguments", pos=n.pos)
     law = {"F": "cdf", "f": "density", "p": "density"}.get(name)
+    if law and primes:
+        raise NotesError(f"{name}'_{simple}(...): the derivative of a law's function is not read; write it as "
+                         r"\frac{d}{dt} of the function", pos=n.pos)
     if law and simple and tr.decl.kind(simple) == "random" and len(args) == 1 and grammar_has(law):
         return call(law, atom(simple), tr.node(args[0]))  # F_X(t), f_X(t), p_X(t) of a random variable X
     raise NotesError(f"unknown function {full!r}: declare it under 'symbols' (a function of x: '{full}: function x')",
                      pos=n.pos)
+
+
+def _word_derivative(tr, word: str, sub_tokens: tuple, args: list[Node], primes: int, n: Node) -> Piece:
+    """``\\sigma'(z)``, ``\\tanh''(z)``: the derivative of a function word at a declared scalar, D(f(z), z)."""
+    arg = args[0] if len(args) == 1 else None
+    if word in ("E", "Var", "Cov", "P") or sub_tokens or not isinstance(arg, Ident) \
+            or tr.decl.kind(tr.node(arg).text) != "scalar":
+        raise NotesError(f"a prime on the function {word}: read only as the derivative of a one-argument function at a "
+                         r"declared scalar, as in \sigma'(z); write \frac{d}{dz} for anything else", pos=n.pos)
+    piece = function_call(tr, word, sub_tokens, args, n)
+    variable = tr.node(arg)
+    for _ in range(primes):
+        piece = call("D", piece, variable)
+    return piece
 
 
 def function_call(tr, word: str, sub_tokens: tuple, args: list[Node], n: Node) -> Piece:
