@@ -1,7 +1,8 @@
-"""Regressions: a prime on a function word is its derivative, never dropped; ``^\\mathsf{T}`` without braces.
+"""Regressions: scripts and decorations on function words are never dropped; ``^\\mathsf{T}`` without braces.
 
 ``\\sigma'(z) = \\sigma(z)(1 - \\sigma(z))`` was read as ``sigmoid(z) == sigmoid(z)*(1 - sigmoid(z))`` (the prime
-lost) and refuted: a false refutation of a true line.
+lost) and refuted: a false refutation of a true line.  Its siblings: ``\\hat{\\mathbb{E}}[X]`` read as E(X),
+``\\tilde{P}``, ``\\hat{\\sigma}`` as P and sigmoid, ``\\tanh^{-1}(z)`` as 1/tanh(z).
 """
 
 import pytest
@@ -15,6 +16,14 @@ READ = [
     (r"(A^{\mathsf{T}})^{-\mathsf{T}} = A^{-1}", {"A": "matrix n n invertible"}, "A.T.I.T == A.I"),
 ]
 REFUSED = [
+    # a decorated function word is another function (an estimate, a smoothed law), never the word itself
+    (r"\hat{\mathbb{E}}[X] = \mathbb{E}[X]", {"X": "random"}, "bbE_hat"),
+    (r"\bar{E}[X] = 0", {"X": "random"}, "E_bar"),
+    (r"\hat{\sigma}(z) = \sigma(z)", Z, "sigma_hat"),
+    (r"\tilde{P}(X > 0) = P(X > 0)", {"X": "random"}, "not in the claim grammar"),
+    # f^{-1} of a function word: the inverse function or the reciprocal
+    (r"\tanh^{-1}(z) = 0", Z, "inverse function in some notes"),
+    (r"\log^{-1} w = 1", Z, "inverse function in some notes"),
     (r"\sigma'(2z) = 2", Z, "a prime on the function sigmoid"),  # at an expression: not guessed
     (r"f'_X(t) = 0", {"X": "random", "t": "scalar"}, "derivative of a law's function is not read"),
 ]

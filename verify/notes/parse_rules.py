@@ -59,7 +59,8 @@ def probability_head(node: Node) -> bool:
     base = node.base if isinstance(node, Script) and node.sup is None and not node.sup_mark else node
     if isinstance(base, Ident) and base.name == "p" and not base.font and not base.decorations:
         return base is node  # p(X = x, Y = y); p_theta(...) is a declared function's call
-    return isinstance(base, Ident) and base.name in ("P", "Pr") and base.font in ("", "bb", "op", "rm", "text")
+    return isinstance(base, Ident) and base.name in ("P", "Pr") and base.font in ("", "bb", "op", "rm", "text") \
+        and not base.decorations  # \tilde{P}, \hat{P}: another law than P
 
 
 def applicable(node: Node, bracket: str) -> bool:

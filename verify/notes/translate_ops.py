@@ -34,6 +34,7 @@ from .oracle import Declarations, Oracle
 from .parse import parse_tokens
 from .pieces import ATOM, Piece, atom, call, div, neg, postfix, power
 from .tokens import Token, text_of
+from .word_scripts import ambiguous_inverse, inverse_or_reciprocal, word_derivative
 
 __all__ = ["script", "apply", "operator", "derivative", "symbolic_sums_supported", "NeedsUnroll"]
 
@@ -87,6 +88,9 @@ def _simple(tokens: tuple) -> str | None:
 # -- scripts ------------------------------------------------------------------------------------------
 def script(tr, n: Script) -> Piece:
     base, mark = n.base, n.sup_mark
+    if isinstance(base, Apply) and isinstance(base.func, Ident) and _word(base.func) is not None \
+            and inverse_or_reciprocal(n.sup, mark):
+        raise ambiguous_inverse(base.func.name, n)  # \tanh^{-1}(z)
     if isinstance(base, Apply) and isinstance(base.func, Ident) and base.bracket == "(" and len(base.args) == 1:
         kind = tr.decl.kind(claim_name(base.func.name, base.func.font, base.func.decorations))
         if kind is not None and kind != "function":
@@ -227,6 +231,8 @@ def entry(tr, piece: Piece, sub_tokens: tuple, n: Node) -> Piece:
 # -- calls --------------------------------------------------------------------------------------------
 def _word(head: Ident) -> str | None:
     """The function a head names, or None for a symbol (``E``, ``P``, ``sigma`` only when undeclared)."""
+    if head.decorations:  # \hat{\mathbb{E}}, \tilde{P}, \bar{\sigma}: another function than the word's
+        return None
     if head.font in ("op", "rm", "text", "bb") and head.name in FUNCTION_WORDS:
         return FUNCTION_WORDS[head.name]
     return None
@@ -241,12 +247,14 @@ def apply(tr, n: Apply) -> Piece:
         raise NotesError("only names and function words can be applied to arguments", pos=n.pos)
     args = list(n.args)
     word = _word(func)
-    if word is None and not func.font and func.name in ("E", "P", "V") and tr.decl.kind(func.name) is None:
+    if word is None and not func.font and not func.decorations and func.name in ("E", "P", "V") \
+            and tr.decl.kind(func.name) is None:
         word = {"E": "E", "P": "P", "V": "Var"}[func.name]
-    if word is None and func.name == "sigma" and not func.font and tr.decl.kind("sigma") is None:
+    if word is None and func.name == "sigma" and not func.font and not func.decorations \
+            and tr.decl.kind("sigma") is None:
         word = "sigmoid"
     if word is not None and primes:
-        return _word_derivative(tr, word, sub_tokens, args, primes, n)
+        return word_derivative(tr, word, sub_tokens, args, primes, n)
     if word is not None:
         return function_call(tr, word, sub_tokens, args, n)
     name = claim_name(func.name, func.font, func.decorations)
@@ -282,20 +290,6 @@ def apply(tr, n: Apply) -> Piece:
         return call(law, atom(simple), tr.node(args[0]))  # F_X(t), f_X(t), p_X(t) of a random variable X
     raise NotesError(f"unknown function {full!r}: declare it under 'symbols' (a function of x: '{full}: function x')",
                      pos=n.pos)
-
-
-def _word_derivative(tr, word: str, sub_tokens: tuple, args: list[Node], primes: int, n: Node) -> Piece:
-    """``\\sigma'(z)``, ``\\tanh''(z)``: the derivative of a function word at a declared scalar, D(f(z), z)."""
-    arg = args[0] if len(args) == 1 else None
-    if word in ("E", "Var", "Cov", "P") or sub_tokens or not isinstance(arg, Ident) \
-            or tr.decl.kind(tr.node(arg).text) != "scalar":
-        raise NotesError(f"a prime on the function {word}: read only as the derivative of a one-argument function at a "
-                         r"declared scalar, as in \sigma'(z); write \frac{d}{dz} for anything else", pos=n.pos)
-    piece = function_call(tr, word, sub_tokens, args, n)
-    variable = tr.node(arg)
-    for _ in range(primes):
-        piece = call("D", piece, variable)
-    return piece
 
 
 def function_call(tr, word: str, sub_tokens: tuple, args: list[Node], n: Node) -> Piece:
@@ -394,10 +388,13 @@ def operator(tr, n: Op) -> Piece:
     body = n.body
     args = list(body.items) if isinstance(body, Group) and n.name in ("max", "min") else [body]
     word = {"tr": "tr", "det": "det", "diag": "diag", "E": "E", "Var": "Var"}.get(n.name, n.name)
+    if n.power is not None and inverse_or_reciprocal(n.power, ""):
+        raise ambiguous_inverse(n.name, n)
     piece = function_call(tr, word, n.sub_tokens, args, n)
     if n.power is not None:
         piece = power(piece, tr.node(n.power))
     return piece
+
 
 
 def d(tr, body: Piece, var: Piece, n: Node) -> Piece:

@@ -1,0 +1,41 @@
+"""Scripts on function words: ``\\sigma'(z)`` is a derivative, ``\\tanh^{-1}(z)`` is ambiguous.
+
+A prime on a function word applied to a declared scalar is the derivative there, ``D(sigmoid(z), z)``
+(dropping it read ``\\sigma'(z) = \\sigma(z)(1 - \\sigma(z))`` as a false claim); a prime at an expression,
+and ``f^{-1}`` of a function word (inverse function or reciprocal?), are refused with the reason.
+"""
+
+from __future__ import annotations
+
+from .errors import NotesError
+from .mathtree import Ident, Neg, Node
+from .pieces import Piece, call
+
+__all__ = ["word_derivative", "inverse_or_reciprocal", "ambiguous_inverse"]
+
+
+def word_derivative(tr, word: str, sub_tokens: tuple, args: list[Node], primes: int, n: Node) -> Piece:
+    """``\\sigma'(z)``, ``\\tanh''(z)``: the derivative of a function word at a declared scalar, D(f(z), z)."""
+    arg = args[0] if len(args) == 1 else None
+    if word in ("E", "Var", "Cov", "P") or sub_tokens or not isinstance(arg, Ident) \
+            or tr.decl.kind(tr.node(arg).text) != "scalar":
+        raise NotesError(f"a prime on the function {word}: read only as the derivative of a one-argument function at a "
+                         r"declared scalar, as in \sigma'(z); write \frac{d}{dz} for anything else", pos=n.pos)
+    from .translate_ops import function_call
+
+    piece = function_call(tr, word, sub_tokens, args, n)
+    variable = tr.node(arg)
+    for _ in range(primes):
+        piece = call("D", piece, variable)
+    return piece
+
+
+def inverse_or_reciprocal(sup, mark: str) -> bool:
+    """``f^{-1}``, ``f^{-2}`` on a function word: the inverse function or a reciprocal, which notes mean both."""
+    return mark in ("-1", "-T") or isinstance(sup, Neg)
+
+
+def ambiguous_inverse(name: str, n: Node) -> NotesError:
+    return NotesError(f"\\{name}^{{-1}}(...) is the inverse function in some notes and the reciprocal in others: "
+                      f"write the inverse by its name (\\operatorname{{artanh}}) or the reciprocal as 1/\\{name}(...)",
+                      pos=n.pos)
