@@ -14,6 +14,10 @@ READ = [
     (r"\mathbf{x}^\mathsf{T}\mathbf{y} = \mathbf{y}^\mathrm{T}\mathbf{x}", {"x": "vector n", "y": "vector n"},
      "x.T*y == y.T*x"),
     (r"(A^{\mathsf{T}})^{-\mathsf{T}} = A^{-1}", {"A": "matrix n n invertible"}, "A.T.I.T == A.I"),
+    # vectors and non-square matrices: elementwise, the only meaning
+    (r"\exp(\mathbf{x}) = e^{\mathbf{x}}", {"x": "vector n"}, "exp(x) == exp(x)"),
+    (r"\sqrt{\mathbf{x}^\top\mathbf{x}} \geq 0", {"x": "vector n"}, "sqrt(x.T*x) >= 0"),
+    (r"\log(\mathbf{W}) = \log(\mathbf{W})", {"W": "matrix m n"}, "log(W) == log(W)"),
 ]
 REFUSED = [
     # a decorated function word is another function (an estimate, a smoothed law), never the word itself
@@ -24,6 +28,12 @@ REFUSED = [
     # f^{-1} of a function word: the inverse function or the reciprocal
     (r"\tanh^{-1}(z) = 0", Z, "inverse function in some notes"),
     (r"\log^{-1} w = 1", Z, "inverse function in some notes"),
+    # e^A, \log S, \sqrt{S} of a square matrix: the matrix function in notes, elementwise in the claim grammar
+    (r"e^{\mathbf{A}} = \mathbf{I} + \mathbf{A}", {"A": "matrix n n"}, "exp of the square matrix A"),
+    (r"\exp(\mathbf{A}) = \mathbf{A}", {"A": "matrix n n"}, "exp of the square matrix A"),
+    (r"\log \det \mathbf{S} = \operatorname{tr} \log \mathbf{S}", {"S": "matrix n n spd"},
+     "log of the square matrix S"),
+    (r"\sqrt{\mathbf{S}}\sqrt{\mathbf{S}} = \mathbf{S}", {"S": "matrix n n spd"}, "sqrt of the square matrix S"),
     (r"\sigma'(2z) = 2", Z, "a prime on the function sigmoid"),  # at an expression: not guessed
     (r"f'_X(t) = 0", {"X": "random", "t": "scalar"}, "derivative of a law's function is not read"),
 ]

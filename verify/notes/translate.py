@@ -243,6 +243,9 @@ class Translator:
 
     def _Sqrt(self, n: Sqrt) -> Piece:
         body = self.node(n.body)
+        from .word_scripts import refuse_matrix_function
+
+        refuse_matrix_function(self, "sqrt", body, n)  # \sqrt{S} of a square matrix
         if n.index is None:
             return call("sqrt", body)
         return power(body, atom(f"(1/{self.node(n.index).text})"))

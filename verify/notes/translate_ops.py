@@ -34,7 +34,13 @@ from .oracle import Declarations, Oracle
 from .parse import parse_tokens
 from .pieces import ATOM, Piece, atom, call, div, neg, postfix, power
 from .tokens import Token, text_of
-from .word_scripts import ambiguous_inverse, inverse_or_reciprocal, word_derivative
+from .word_scripts import (
+    MATRIX_FUNCTION_WORDS,
+    ambiguous_inverse,
+    inverse_or_reciprocal,
+    refuse_matrix_function,
+    word_derivative,
+)
 
 __all__ = ["script", "apply", "operator", "derivative", "symbolic_sums_supported", "NeedsUnroll"]
 
@@ -100,7 +106,9 @@ def script(tr, n: Script) -> Piece:
             return tr.product(tr.node(base.func), script(tr, inner), n)
     if isinstance(base, Ident) and base.name == "e" and not base.font and n.sup is not None \
             and tr.decl.kind("e") is None and not n.sub_tokens:
-        return call("exp", tr.node(n.sup))
+        exponent = tr.node(n.sup)
+        refuse_matrix_function(tr, "exp", exponent, n)  # e^{A}
+        return call("exp", exponent)
     if isinstance(base, Ident) and base.word and base.font not in ("rm", "op", "text") \
             and tr.decl.kind(claim_name(base.name, base.font, base.decorations)) is None:
         # \mathbf{ab}^T is a b^T: the scripts belong to the last letter
@@ -314,6 +322,8 @@ def function_call(tr, word: str, sub_tokens: tuple, args: list[Node], n: Node) -
             return call("relu", other) if word == "max" else neg(call("relu", neg(other)))
         raise NotesError(f"{word}(a, b) of two expressions is not in the claim grammar yet (max(0, x) is)",
                          pos=n.pos)
+    if word in MATRIX_FUNCTION_WORDS and len(pieces) == 1:
+        refuse_matrix_function(tr, word, pieces[0], n)
     target = {"max": "Max", "min": "Min"}.get(word, word)
     if not grammar_has(target):
         raise NotesError(f"{word}() is not in the claim grammar", pos=n.pos)

@@ -2,7 +2,8 @@
 
 A prime on a function word applied to a declared scalar is the derivative there, ``D(sigmoid(z), z)``
 (dropping it read ``\\sigma'(z) = \\sigma(z)(1 - \\sigma(z))`` as a false claim); a prime at an expression,
-and ``f^{-1}`` of a function word (inverse function or reciprocal?), are refused with the reason.
+and ``f^{-1}`` of a function word (inverse function or reciprocal?), are refused with the reason; so are
+``e^{A}``, ``\\log A``, ``\\sqrt{A}`` of a square matrix (the matrix function, or elementwise?).
 """
 
 from __future__ import annotations
@@ -11,7 +12,12 @@ from .errors import NotesError
 from .mathtree import Ident, Neg, Node
 from .pieces import Piece, call
 
-__all__ = ["word_derivative", "inverse_or_reciprocal", "ambiguous_inverse"]
+__all__ = ["word_derivative", "inverse_or_reciprocal", "ambiguous_inverse", "MATRIX_FUNCTION_WORDS",
+           "refuse_matrix_function"]
+
+# e^A, \log A, \sqrt{A} of a square matrix are the matrix exponential, logarithm and square root in notes; the
+# claim grammar's exp/log/sqrt of a matrix are elementwise.  Vectors and non-square matrices are elementwise only.
+MATRIX_FUNCTION_WORDS = frozenset({"exp", "log", "sqrt"})
 
 
 def word_derivative(tr, word: str, sub_tokens: tuple, args: list[Node], primes: int, n: Node) -> Piece:
@@ -39,3 +45,15 @@ def ambiguous_inverse(name: str, n: Node) -> NotesError:
     return NotesError(f"\\{name}^{{-1}}(...) is the inverse function in some notes and the reciprocal in others: "
                       f"write the inverse by its name (\\operatorname{{artanh}}) or the reciprocal as 1/\\{name}(...)",
                       pos=n.pos)
+
+
+def refuse_matrix_function(tr, word: str, argument: Piece, n: Node) -> None:
+    """``e^{A}``, ``\\log(S)``, ``\\sqrt{S}`` of a square matrix: in notes the matrix function, in the claim grammar
+    elementwise; reading one as the other would decide another claim, so neither is guessed."""
+    if argument.scalar:
+        return
+    shape = tr.shape(argument, n)
+    if shape.square:
+        raise NotesError(f"{word} of the square matrix {argument.text}: the matrix {word} (as in notes) or {word} of "
+                         "every entry (as in the claim grammar)?  Neither is guessed: write the entries' function "
+                         "with a sum or an entry A_{ij}", pos=n.pos)
