@@ -38,6 +38,7 @@ from .word_scripts import (
     MATRIX_FUNCTION_WORDS,
     ambiguous_inverse,
     inverse_or_reciprocal,
+    refuse_bracketed_superscript,
     refuse_matrix_function,
     word_derivative,
 )
@@ -143,6 +144,7 @@ def script(tr, n: Script) -> Piece:
     if n.sup is not None:
         from .mathtree import Norm
 
+        refuse_bracketed_superscript(n)  # x^{(i)}, W^{[l]}: a sample or layer index, not a power
         if isinstance(base, Norm) and isinstance(n.sup, Num) and n.sup.text == "2" and not n.sub_tokens:
             return tr.norm_squared(base)
         piece = power(piece, tr.node(n.sup))

@@ -3,17 +3,18 @@
 A prime on a function word applied to a declared scalar is the derivative there, ``D(sigmoid(z), z)``
 (dropping it read ``\\sigma'(z) = \\sigma(z)(1 - \\sigma(z))`` as a false claim); a prime at an expression,
 and ``f^{-1}`` of a function word (inverse function or reciprocal?), are refused with the reason; so are
-``e^{A}``, ``\\log A``, ``\\sqrt{A}`` of a square matrix (the matrix function, or elementwise?).
+``e^{A}``, ``\\log A``, ``\\sqrt{A}`` of a square matrix (the matrix function, or elementwise?), and a bracketed
+superscript ``x^{(i)}`` / ``W^{[l]}`` (an index or a derivative's order, not a power).
 """
 
 from __future__ import annotations
 
 from .errors import NotesError
-from .mathtree import Ident, Neg, Node
+from .mathtree import Group, Ident, Neg, Node
 from .pieces import Piece, call
 
 __all__ = ["word_derivative", "inverse_or_reciprocal", "ambiguous_inverse", "MATRIX_FUNCTION_WORDS",
-           "refuse_matrix_function"]
+           "refuse_matrix_function", "refuse_bracketed_superscript"]
 
 # e^A, \log A, \sqrt{A} of a square matrix are the matrix exponential, logarithm and square root in notes; the
 # claim grammar's exp/log/sqrt of a matrix are elementwise.  Vectors and non-square matrices are elementwise only.
@@ -57,3 +58,14 @@ def refuse_matrix_function(tr, word: str, argument: Piece, n: Node) -> None:
         raise NotesError(f"{word} of the square matrix {argument.text}: the matrix {word} (as in notes) or {word} of "
                          "every entry (as in the claim grammar)?  Neither is guessed: write the entries' function "
                          "with a sum or an entry A_{ij}", pos=n.pos)
+
+
+def refuse_bracketed_superscript(n) -> None:
+    """``x^{(i)}``, ``f^{(k)}``, ``W^{[l]}``: in notes the i-th sample, the k-th derivative or the l-th layer;
+    read as a power they would decide another claim (``t^{(2)} = t^2`` was proved)."""
+    sup = n.sup
+    if isinstance(sup, Group) and sup.open in ("(", "["):
+        close = ")" if sup.open == "(" else "]"
+        raise NotesError(f"a superscript in brackets, ^{{{sup.open}...{close}}}, is an index (a sample, a layer) "
+                         "or a derivative's order in notes, not a power: declare the indexed name as a symbol "
+                         "of its own (a macro), or write the power without the brackets", pos=n.pos)
