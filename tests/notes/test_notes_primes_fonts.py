@@ -29,7 +29,7 @@ REFUSED = [
     (r"\tanh^{-1}(z) = 0", Z, "inverse function in some notes"),
     (r"\log^{-1} w = 1", Z, "inverse function in some notes"),
     # a bracketed superscript is an index (a sample, a layer) or a derivative's order, never a power
-    (r"t^{(2)} = t^2", Z, "superscript in brackets"),
+    (r"z^{(2)} = z^2", Z, "superscript in brackets"),
     (r"\mathbf{W}^{[2]} = \mathbf{W}\mathbf{W}", {"W": "matrix n n"}, "superscript in brackets"),
     # e^A, \log S, \sqrt{S} of a square matrix: the matrix function in notes, elementwise in the claim grammar
     (r"e^{\mathbf{A}} = \mathbf{I} + \mathbf{A}", {"A": "matrix n n"}, "exp of the square matrix A"),
