@@ -2,7 +2,7 @@
 
 ``\\sigma'(z) = \\sigma(z)(1 - \\sigma(z))`` was read as ``sigmoid(z) == sigmoid(z)*(1 - sigmoid(z))`` (the prime
 lost) and refuted: a false refutation of a true line.  Its siblings: ``\\hat{\\mathbb{E}}[X]`` read as E(X),
-``\\tilde{P}``, ``\\hat{\\sigma}`` as P and sigmoid, ``\\tanh^{-1}(z)`` as 1/tanh(z).
+``\\tilde{P}``, ``\\hat{\\sigma}`` as P and sigmoid, ``\\tanh^{-1}(z)`` as 1/tanh(z), ``\\log s r`` as log(s) r.
 """
 
 import pytest
@@ -14,6 +14,17 @@ READ = [
     (r"\mathbf{x}^\mathsf{T}\mathbf{y} = \mathbf{y}^\mathrm{T}\mathbf{x}", {"x": "vector n", "y": "vector n"},
      "x.T*y == y.T*x"),
     (r"(A^{\mathsf{T}})^{-\mathsf{T}} = A^{-1}", {"A": "matrix n n invertible"}, "A.T.I.T == A.I"),
+    # a function without brackets takes the juxtaposed factors, up to the next function (as in print)
+    (r"\log w z = \log w + \log z", {"w": "scalar positive", "z": "scalar positive"}, "log(w*z) == log(w) + log(z)"),
+    (r"\log 2\pi w^2 = \log 2 + \log \pi + 2\log w", {"w": "scalar positive"},
+     "log(2*pi*w**2) == log(2) + log(pi) + 2*log(w)"),
+    (r"\sin z \cos z = \frac{1}{2}\sin 2z", Z, "sin(z)*cos(z) == 1/2*sin(2*z)"),
+    (r"\log w \log w = \log w \cdot \log w", {"w": "scalar positive"}, "log(w)*log(w) == log(w)*log(w)"),
+    (r"\log w \cdot z = z \log w", {"w": "scalar positive", "z": "scalar"}, "log(w)*z == z*log(w)"),
+    (r"\det \mathbf{A}\mathbf{B} = \det \mathbf{A} \det \mathbf{B}", {"A": "matrix n n", "B": "matrix n n"},
+     "det(A*B) == det(A)*det(B)"),
+    (r"\log \mathbf{x}^\top\mathbf{x} = \log(\mathbf{x}^\top\mathbf{x})", {"x": "vector n"},
+     "log(x.T*x) == log(x.T*x)"),
     # vectors and non-square matrices: elementwise, the only meaning
     (r"\exp(\mathbf{x}) = e^{\mathbf{x}}", {"x": "vector n"}, "exp(x) == exp(x)"),
     (r"\sqrt{\mathbf{x}^\top\mathbf{x}} \geq 0", {"x": "vector n"}, "sqrt(x.T*x) >= 0"),
