@@ -25,6 +25,8 @@ READ = [
      "det(A*B) == det(A)*det(B)"),
     (r"\log \mathbf{x}^\top\mathbf{x} = \log(\mathbf{x}^\top\mathbf{x})", {"x": "vector n"},
      "log(x.T*x) == log(x.T*x)"),
+    # a size letter before a bracket multiplies it
+    (r"\sum_{i=1}^{n} i = \frac{n(n+1)}{2}", {"x": "vector n"}, "sum(i, i, 1, n) == n*(n + 1)/2"),
     # vectors and non-square matrices: elementwise, the only meaning
     (r"\exp(\mathbf{x}) = e^{\mathbf{x}}", {"x": "vector n"}, "exp(x) == exp(x)"),
     (r"\sqrt{\mathbf{x}^\top\mathbf{x}} \geq 0", {"x": "vector n"}, "sqrt(x.T*x) >= 0"),
