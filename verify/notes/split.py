@@ -138,18 +138,41 @@ def _rows(tokens: list[Token]) -> list[list[Token]]:
     rows: list[list[Token]] = [[]]
     depth = _depths(flat)
     env = 0
-    for t, d in zip(flat, depth, strict=True):
+    skip_to = 0
+    for k, (t, d) in enumerate(zip(flat, depth, strict=True)):
+        if k < skip_to:
+            continue
         if t.is_cs(r"\begin"):
             env += 1
         elif t.is_cs(r"\end"):
             env -= 1
-        if d == 0 and env == 0 and t.is_cs(r"\\", r"\cr", r"\newline"):
+        if d == 0 and env == 0 and t.is_cs(r"\\", r"\cr", r"\newline", r"\intertext", r"\shortintertext"):
             rows.append([])
+            skip_to = _after_break(flat, k)  # \\[4pt], \intertext{...}: the spacing or the prose goes too
         elif d == 0 and env == 0 and t.is_char("&"):
             continue
         else:
             rows[-1].append(t)
     return [r for r in rows if r]
+
+
+def _after_break(tokens: list[Token], k: int) -> int:
+    """The index after a row break at ``k`` and what belongs to it: ``\\\\[4pt]``, ``\\\\*``, ``\\intertext{...}``."""
+    j = k + 1
+    if tokens[k].is_cs(r"\intertext", r"\shortintertext"):
+        opener, closer = "{", "}"
+    else:
+        if j < len(tokens) and tokens[j].is_char("*"):
+            j += 1
+        opener, closer = "[", "]"
+    if j < len(tokens) and tokens[j].is_char(opener):
+        level = 0
+        while j < len(tokens):
+            level += tokens[j].is_char(opener) - tokens[j].is_char(closer)
+            j += 1
+            if level == 0:
+                break
+    return j
 
 
 def _relation_at(tokens: list[Token], i: int) -> tuple[int, str, str, str] | None:
