@@ -1,6 +1,7 @@
 """Benchmark of the notes reader (issue 14): a 50-equation LaTeX file, read and checked.
 
     python -m bench.notes [--json] [--jobs N] [FILE]
+    python -m bench.notes --roundtrip [--jobs N]     # the labelled table read back through LaTeX, checked
 
 * ``read``: load the notes (scan, parse, translate, build every claim) without checking, per equation;
 * ``check``: ``sheetproof check FILE --jobs N`` in a fresh process, wall clock (the issue's target: a
@@ -8,6 +9,11 @@
 * the peer: the same claims *as understood*, written out as a YAML identity file with the same
   declarations and checked the same way; the ratio notes / YAML is what reading TeX costs on top of the
   checks themselves (1.0 would be free).
+
+``--roundtrip``: every identity of the labelled table (tests/table) written as notes
+(verify/notes/roundtrip.py), read back and checked; a *misread* is a verdict against the row's label (a
+mistake proved or confirmed, a true identity refuted).  The peer is the table itself, checked as YAML by
+``python -m bench.table``.
 
 The default file is ``docs/examples/matrix-calculus.tex`` (50 display equations of a real lecture).
 Both runs are cold (a new interpreter each, no cache) and use the same ``--jobs``.
@@ -103,12 +109,62 @@ def run(path: Path, jobs: int) -> dict:
             "same_verdicts": same, "checked": len(ours), "errors": len(notes_report.get("errors", []))}
 
 
+def roundtrip(jobs: int) -> dict:
+    """The table written as notes, read back and checked against its labels."""
+    from collections import Counter
+
+    from verify.notes import check_loaded_notes, load_notes_text
+    from verify.notes.claim_latex import Unwritable
+    from verify.notes.roundtrip import notes_text, table_rows
+
+    rows = list(table_rows(ROOT / "tests" / "table"))
+    files, by_id, unwritable = [], {}, 0
+    for row in rows:
+        try:
+            text = notes_text(row)
+        except Unwritable:
+            unwritable += 1
+            continue
+        by_id[f"{row.id}"] = row
+        files.append(load_notes_text(text, f"{row.id}.md", "markdown"))
+    for f in files:
+        for c in f.claims:
+            c.id = f.file[:-3]
+    t0 = time.perf_counter()
+    report = check_loaded_notes(files, timeout=10, jobs=jobs)
+    seconds = time.perf_counter() - t0
+    outcomes, misread = Counter(), []
+    for r in report.results:
+        row, verdict = by_id[r.claim.id], r.result.verdict.value
+        outcomes[f"{row.expect} -> {verdict}"] += 1
+        if (row.expect == "refuted" and verdict in ("proved", "confirmed")) or \
+                (row.expect == "holds" and verdict == "refuted"):
+            misread.append({"id": row.id, "claim": row.claim, "read": r.claim.claim, "verdict": verdict})
+    return {"rows": len(rows), "written": len(files), "unwritable": unwritable, "read": len(report.results),
+            "unreadable": len(report.unreadable), "seconds": seconds, "outcomes": dict(outcomes),
+            "misread": misread}
+
+
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(prog="python -m bench.notes", description=__doc__.split("\n\n")[0])
     parser.add_argument("file", nargs="?", type=Path, default=DEFAULT_FILE)
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--roundtrip", action="store_true", help="the labelled table read back through LaTeX")
     args = parser.parse_args(argv)
+    if args.roundtrip:
+        out = roundtrip(args.jobs)
+        if args.json:
+            print(json.dumps(out, indent=2))
+            return
+        print(f"round trip: {out['rows']} table rows, {out['written']} written as LaTeX, {out['read']} read and "
+              f"checked, {out['unreadable']} unreadable, in {out['seconds']:.0f} s")
+        for key, count in sorted(out["outcomes"].items()):
+            print(f"  label {key}: {count}")
+        print(f"  misread (a verdict against the label): {len(out['misread'])}")
+        for m in out["misread"]:
+            print(f"    {m['id']}: {m['claim']}  read as  {m['read']}  -> {m['verdict']}")
+        return
     out = run(args.file.resolve(), args.jobs)
     if args.json:
         print(json.dumps(out, indent=2))

@@ -65,7 +65,8 @@ FUNCTION_WORDS = {
     "E": "E", "Var": "Var", "var": "Var", "Cov": "Cov", "cov": "Cov", "V": "Var", "P": "P", "Pr": "P",
     "KL": "KL", "sign": "sign", "sgn": "sign", "rank": "rank", "vec": "vec", "Hess": "Hess", "abs": "abs",
     "sqrt": "sqrt", "max": "max", "min": "min", "argmax": "argmax", "argmin": "argmin", "ceiling": "ceiling",
-    "floor": "floor",
+    "floor": "floor", "sin": "sin", "cos": "cos", "tan": "tan", "sinh": "sinh", "cosh": "cosh", "arcsin": "asin",
+    "arccos": "acos", "arctan": "atan", "asin": "asin", "acos": "acos", "atan": "atan",
 }
 # of those, the ones that take the rest of the product when written without brackets
 REST_WORDS = {"tr", "diag", "E", "Var"}

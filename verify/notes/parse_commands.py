@@ -27,8 +27,10 @@ from .parse_rules import (
     differential_length,
     is_relation,
     strip_differential,
+    sup_mark,
 )
 from .tokens import Token, text_of
+from .word_scripts import ambiguous_inverse, inverse_or_reciprocal
 
 __all__ = ["Commands"]
 
@@ -158,6 +160,8 @@ class Commands:
                 sub_tokens = tuple(raw)
             else:
                 power = self.sub(raw)
+                if inverse_or_reciprocal(power, sup_mark(raw)):  # \tanh^{-1}(z), \log^{-1} x: which one?
+                    raise ambiguous_inverse(word or name, tok)
         head = Ident(tok.pos, word or name, font, word=True)
         nxt = self.peek()
         if nxt is not None and nxt.is_char("(", "["):

@@ -36,8 +36,6 @@ from .pieces import ATOM, Piece, atom, call, div, neg, postfix, power
 from .tokens import Token, text_of
 from .word_scripts import (
     MATRIX_FUNCTION_WORDS,
-    ambiguous_inverse,
-    inverse_or_reciprocal,
     refuse_bracketed_superscript,
     refuse_matrix_function,
     word_derivative,
@@ -95,9 +93,6 @@ def _simple(tokens: tuple) -> str | None:
 # -- scripts ------------------------------------------------------------------------------------------
 def script(tr, n: Script) -> Piece:
     base, mark = n.base, n.sup_mark
-    if isinstance(base, Apply) and isinstance(base.func, Ident) and _word(base.func) is not None \
-            and inverse_or_reciprocal(n.sup, mark):
-        raise ambiguous_inverse(base.func.name, n)  # \tanh^{-1}(z)
     if isinstance(base, Apply) and isinstance(base.func, Ident) and base.bracket == "(" and len(base.args) == 1:
         kind = tr.decl.kind(claim_name(base.func.name, base.func.font, base.func.decorations))
         if kind is not None and kind != "function":
@@ -340,8 +335,10 @@ def function_call(tr, word: str, sub_tokens: tuple, args: list[Node], n: Node) -
 def _moment(tr, word: str, sub_tokens: tuple, args: list[Node], n: Node) -> Piece:
     if sub_tokens:
         _expectation_subscript(tr, list(sub_tokens), n)
+    if word == "Cov" and len(args) == 1:
+        return call("Cov", tr.node(args[0]))  # Cov(X) of a random vector: its covariance matrix
     if word == "Cov" and len(args) != 2:
-        raise NotesError("Cov needs two arguments, Cov(X, Y)", pos=n.pos)
+        raise NotesError("Cov needs two arguments, Cov(X, Y) (or one random vector, Cov(X))", pos=n.pos)
     if word != "Cov" and len(args) != 1:
         raise NotesError(f"{word} takes one argument", pos=n.pos)
     return call(word, *(tr.node(a) for a in args))
@@ -402,8 +399,6 @@ def operator(tr, n: Op) -> Piece:
     body = n.body
     args = list(body.items) if isinstance(body, Group) and n.name in ("max", "min") else [body]
     word = {"tr": "tr", "det": "det", "diag": "diag", "E": "E", "Var": "Var"}.get(n.name, n.name)
-    if n.power is not None and inverse_or_reciprocal(n.power, ""):
-        raise ambiguous_inverse(n.name, n)
     piece = function_call(tr, word, n.sub_tokens, args, n)
     if n.power is not None:
         piece = power(piece, tr.node(n.power))
