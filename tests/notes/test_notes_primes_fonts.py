@@ -25,6 +25,9 @@ READ = [
      "det(A*B) == det(A)*det(B)"),
     (r"\log \mathbf{x}^\top\mathbf{x} = \log(\mathbf{x}^\top\mathbf{x})", {"x": "vector n"},
      "log(x.T*x) == log(x.T*x)"),
+    # the letter T: a transpose unless T is declared; then a scalar's ^T is a power (RL notes: gamma^T)
+    (r"\gamma^T \leq 1", {"gamma": "scalar unit", "T": "scalar positive integer"}, "gamma**T <= 1"),
+    (r"\mathbf{x}^T\mathbf{x} \geq 0", {"x": "vector n"}, "x.T*x >= 0"),
     # a size letter before a bracket multiplies it
     (r"\sum_{i=1}^{n} i = \frac{n(n+1)}{2}", {"x": "vector n"}, "sum(i, i, 1, n) == n*(n + 1)/2"),
     # vectors and non-square matrices: elementwise, the only meaning
@@ -41,6 +44,7 @@ REFUSED = [
     # f^{-1} of a function word: the inverse function or the reciprocal
     (r"\tanh^{-1}(z) = 0", Z, "inverse function in some notes"),
     (r"\log^{-1} w = 1", Z, "inverse function in some notes"),
+    (r"\mathbf{x}^T\mathbf{x} \geq 0", {"x": "vector n", "T": "scalar"}, "the transpose or the T-th power"),
     # a bracketed superscript is an index (a sample, a layer) or a derivative's order, never a power
     (r"z^{(2)} = z^2", Z, "superscript in brackets"),
     (r"\mathbf{W}^{[2]} = \mathbf{W}\mathbf{W}", {"W": "matrix n n"}, "superscript in brackets"),

@@ -37,11 +37,13 @@ def is_relation(tok: Token) -> bool:
 
 def sup_mark(raw: list[Token]) -> str:
     text = "".join(t.text for t in raw)
-    if text in ("T", r"\top", r"\mathsf{T}", r"\mathrm{T}", r"\mathsfT", r"\mathrmT", r"\intercal"):
+    if text in ("T", "-T"):  # the letter T: a transpose, or the power of a declared T (decided in translation)
+        return text + "?"
+    if text in (r"\top", r"\mathsf{T}", r"\mathrm{T}", r"\mathsfT", r"\mathrmT", r"\intercal"):
         return "T"
     if text in ("-1",):
         return "-1"
-    if text in ("-T", r"-\top", r"-\mathsf{T}", r"-\mathrm{T}"):
+    if text in (r"-\top", r"-\mathsf{T}", r"-\mathrm{T}"):
         return "-T"
     if text in ("*", r"\star", r"\ast"):
         return "*"

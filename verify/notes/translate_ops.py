@@ -36,6 +36,7 @@ from .pieces import ATOM, Piece, atom, call, div, neg, postfix, power
 from .tokens import Token, text_of
 from .word_scripts import (
     MATRIX_FUNCTION_WORDS,
+    letter_t_mark,
     refuse_bracketed_superscript,
     refuse_matrix_function,
     word_derivative,
@@ -128,6 +129,10 @@ def script(tr, n: Script) -> Piece:
         piece = tr.node(base)
         if n.sub_tokens:
             piece = entry(tr, piece, n.sub_tokens, n)
+    if mark in ("T?", "-T?"):
+        mark = letter_t_mark(tr, piece, mark, n)
+        if mark == "power":  # \gamma^T with T a declared scalar
+            return power(piece, atom("T") if n.sup_mark == "T?" else atom("(-T)"))
     if mark == "T":
         piece = postfix(piece, ".T")
     elif mark == "-1":

@@ -14,7 +14,7 @@ from .mathtree import Group, Ident, Neg, Node
 from .pieces import Piece, call
 
 __all__ = ["word_derivative", "inverse_or_reciprocal", "ambiguous_inverse", "MATRIX_FUNCTION_WORDS",
-           "refuse_matrix_function", "refuse_bracketed_superscript"]
+           "refuse_matrix_function", "refuse_bracketed_superscript", "letter_t_mark"]
 
 # e^A, \log A, \sqrt{A} of a square matrix are the matrix exponential, logarithm and square root in notes; the
 # claim grammar's exp/log/sqrt of a matrix are elementwise.  Vectors and non-square matrices are elementwise only.
@@ -39,7 +39,7 @@ def word_derivative(tr, word: str, sub_tokens: tuple, args: list[Node], primes: 
 
 def inverse_or_reciprocal(sup, mark: str) -> bool:
     """``f^{-1}``, ``f^{-2}`` on a function word: the inverse function or a reciprocal, which notes mean both."""
-    return mark in ("-1", "-T") or isinstance(sup, Neg)
+    return mark in ("-1", "-T", "-T?") or isinstance(sup, Neg)
 
 
 def ambiguous_inverse(name: str, n: Node) -> NotesError:
@@ -69,3 +69,14 @@ def refuse_bracketed_superscript(n) -> None:
         raise NotesError(f"a superscript in brackets, ^{{{sup.open}...{close}}}, is an index (a sample, a layer) "
                          "or a derivative's order in notes, not a power: declare the indexed name as a symbol "
                          "of its own (a macro), or write the power without the brackets", pos=n.pos)
+
+
+def letter_t_mark(tr, piece: Piece, mark: str, n: Node) -> str:
+    """``x^T`` with the letter T: the transpose, unless T is declared; then a scalar's ``\\gamma^T`` is a power
+    (read as a transpose it was refused, or worse, the identity) and a matrix's ``A^T`` is ambiguous."""
+    if tr.decl.kind("T") is None:
+        return mark[:-1]
+    if piece.scalar or tr.shape(piece, n).scalar:
+        return "power"
+    raise NotesError("^T with T declared as a symbol: the transpose or the T-th power?  Write ^\\top (or "
+                     "^{\\mathsf{T}}) for the transpose", pos=n.pos)
