@@ -25,7 +25,7 @@ import sympy as sp
 
 from .network import Factor, Head, Tensor, TensorUnsupported, Term, fresh, occurrences, product
 
-__all__ = ["power_tensor", "power_factor", "merge_powers", "d_trace_power", "det_power", "used_rules", "POWER_RULES",
+__all__ = ["power_tensor", "merge_powers", "d_trace_power", "det_power", "used_rules", "POWER_RULES",
            "TRACE_RULE", "DET_RULE"]
 
 POWER_RULES = ("Mᵏ (k a symbolic integer) is an opaque factor under the laws of integer exponents "
@@ -85,11 +85,6 @@ def _pow_head(base: Tensor, e, invertible: bool, symmetric: bool) -> Head:
     key = f"pow({tensor_key(base)})^({sp.srepr(e)})" + ("~inv" if invertible else "")
     return Head("pow", key, (p.dim, p.dim), ((0, 1),) if symmetric else (), (base, e, _key_of(base),
                                                                               bool(invertible)))
-
-
-def power_factor(head: Head):
-    """``(base tensor, exponent, base key, invertible)`` of a ``pow`` head."""
-    return head.payload
 
 
 def power_tensor(base: Tensor, e, invertible: bool = False) -> Tensor:
