@@ -22,14 +22,18 @@ __all__ = ["corner_points"]
 
 
 def _scalar_corners(flags) -> list:
+    if "integer" in flags:  # the boundary of the declared integers (1/1000 or 1000 would not be one, or
+        if "positive" in flags:  # would make an exact matrix power Xᵏ run for minutes)
+            return [sp.Integer(1), sp.Integer(2)]
+        if "nonnegative" in flags:
+            return [sp.Integer(0), sp.Integer(1)]
+        return [sp.Integer(0), sp.Integer(-1), sp.Integer(1)]
     if "unit" in flags:
         return [sp.Integer(0), sp.Integer(1)]
     if "nonnegative" in flags:
         return [sp.Integer(0), sp.Rational(1, 1000), sp.Integer(1000)]
     if "positive" in flags:
         return [sp.Rational(1, 1000), sp.Integer(1000)]
-    if "integer" in flags:
-        return [sp.Integer(0), sp.Integer(-1), sp.Integer(1)]
     if "nonzero" in flags:
         return [sp.Integer(-1), sp.Rational(1, 1000)]
     return [sp.Integer(0), sp.Integer(-1), sp.Rational(1, 1000)]

@@ -10,6 +10,7 @@ SymPy                          index notation
 ``A*B``, ``A.T``               shared index ``A[i,k] B[k,j]``; swapped indices
 ``Identity``, ``OneMatrix``    ``δ[i,j]``; ``1[i] 1[j]``
 ``Inverse``, ``MatPow``        :func:`~verify.tensor.construct.inverse_tensor`; repeated products
+``MatPow`` (symbolic integer)  an opaque power :mod:`verify.tensor.powers`
 ``Trace``, ``Determinant``     ``M[k,k]`` (a scalar); :mod:`verify.tensor.determinant`
 ``HadamardProduct``, ``diag``  repeated indices ``A[i,j] B[i,j]``; ``v[i] δ[i,j]``
 ``f.(M)``, ``softmax``         entrywise heads (:func:`~verify.tensor.construct.elem_apply`)
@@ -217,13 +218,36 @@ class Builder:
         base, exponent = expr.args
         exponent = sp.sympify(exponent)
         if not exponent.is_Integer:
-            raise TensorUnsupported("a matrix power with a symbolic exponent")
+            if _trivial(base.shape[0]):
+                return Tensor.scalar(self.scalar(base) ** self.scalar(exponent))
+            from .powers import power_tensor
+
+            p, q = fresh(base.shape[0]), fresh(base.shape[1])
+            return power_tensor(self.matrix(base, p, q), exponent, self.invertible(base)).relabel((row, col))
         k = int(exponent)
         if k == 0:
             return self.matrix(Identity(base.shape[0]), row, col)
         if k < 0:
             base, k = Inverse(base), -k
         return self._matmul([base] * k, row, col)
+
+    def invertible(self, expr) -> bool:
+        """Whether the declarations make the square matrix ``expr`` invertible at every point where it is
+        defined (declared invertible, SPD or orthogonal factors, inverses, transposes, products of those)."""
+        if isinstance(expr, MatrixSymbol):
+            return bool({"invertible", "spd", "orthogonal"} & self.flags(expr.name))
+        if isinstance(expr, (Inverse, Identity)):
+            return True
+        if isinstance(expr, Transpose):
+            return self.invertible(expr.arg)
+        if isinstance(expr, MatPow):
+            return self.invertible(expr.args[0])
+        if isinstance(expr, MatMul):
+            mats = [a for a in expr.args if getattr(a, "is_Matrix", False)]
+            scalars = [a for a in expr.args if not getattr(a, "is_Matrix", False)]
+            return (all(sp.sympify(s).is_nonzero is True for s in scalars)
+                    and all(m.shape[0] == m.shape[1] and self.invertible(m) for m in mats))
+        return False
 
     def _argument(self, arg) -> Tensor:
         if getattr(arg, "is_Matrix", False):

@@ -3,7 +3,7 @@
 * :func:`inverse_tensor` -- ``M⁻¹``.  A product of square factors inverts factor by
   factor in reverse order, ``(c A Bᵀ)⁻¹ = c⁻¹ B⁻ᵀ A⁻¹`` (valid wherever the inverse
   exists: a product of square matrices is invertible only when every factor is);
-  ``δ⁻¹ = δ``, ``(H⁻¹)⁻¹ = H``, ``Q⁻¹ = Qᵀ`` for a declared orthogonal ``Q``.  Any
+  ``δ⁻¹ = δ``, ``(H⁻¹)⁻¹ = H``, ``Q⁻¹ = Qᵀ`` for a declared orthogonal ``Q``, ``(Mᵏ)⁻¹ = M⁻ᵏ``.  Any
   other argument (a sum, a product through another dimension such as ``XᵀX``)
   gives an opaque inverse head keyed by the argument's normal form.
 * :func:`elem_apply` -- ``f.(M)`` at given indices.  An affine ``f`` expands
@@ -96,6 +96,11 @@ def _factor_inverse(f: Factor, a, b) -> Tensor:
         return Tensor((a, b), (Term(sp.Integer(1), (Factor(head, (b, a)),)),))
     if head.kind == "inv":
         return head.payload[0].relabel((a, b))
+    if head.kind == "pow":  # (Mᵏ)⁻¹ = M⁻ᵏ
+        from .powers import power_tensor
+
+        base, e, _, _ = head.payload
+        return power_tensor(base.relabel((a, b)), -e, True)
     h = inv_head(single(head))
     return Tensor((a, b), (Term(sp.Integer(1), (Factor(h, (a, b)),)),))
 

@@ -9,6 +9,8 @@ the factors of each term, chain rule through the coefficient's atoms):
   direction: the variable is built without its point flags inside ``D`` and they are
   restored after differentiating);
 * ``∂H⁻¹ = -H⁻¹ (∂H) H⁻¹``;  ``∂ f.(M) = f'.(M) ∘ ∂M``;  ``∂ u(g) = ∇u(g) · ∂g``;
+* ``∂ tr(Mᵏ) = k tr(Mᵏ⁻¹ ∂M)`` for a symbolic integer ``k`` (:mod:`verify.tensor.powers`; no rule for
+  ``Mᵏ`` outside a whole trace);
 * an atom standing for a closed network is differentiated as that network; a
   determinant atom by Jacobi's formula ``∂ det N = det N · tr(N⁻¹ ∂N)``.
 
@@ -28,6 +30,7 @@ from .construct import elem_apply, field_head, inverse_tensor
 from .heads import POINT_FLAGS, T_ARG, declared, delta
 from .network import Factor, Tensor, TensorUnsupported, Term, fresh, product
 from .normal import to_scalar
+from .powers import d_trace_power, power_tensor
 
 __all__ = ["Var", "derivative", "derivative_node"]
 
@@ -60,8 +63,8 @@ def derivative(t: Tensor, var: Var) -> Tensor:
                 s = s.freshen(inner.out)
                 terms.append(Term(outer * s.coef, term.factors + s.factors))
         for k, f in enumerate(term.factors):
-            df = _d_factor(f, var)
             rest = term.factors[:k] + term.factors[k + 1:]
+            df = _d_factor(f, var) if f.head.kind != "pow" else d_trace_power(f, rest, t.out, var, derivative)
             for s in df.terms:
                 s = s.freshen(df.out)
                 terms.append(Term(coef * s.coef, rest + s.factors))
@@ -232,6 +235,9 @@ class _Restrict:
         if head.kind == "elem":
             body, arg = head.payload
             return elem_apply(body, self.tensor(arg), idx)
+        if head.kind == "pow":
+            base, e, _, invertible = head.payload
+            return _on(power_tensor(self.tensor(base), e, invertible), idx)
         if head.kind == "field":
             fname, order, arg, outputs = head.payload
             h = field_head(fname, order, self.tensor(arg), outputs)

@@ -3,7 +3,7 @@
 Rules, each an identity wherever both sides are defined:
 
 * a product of square factors: ``det(c F1 ⋯ Fk) = cⁿ det F1 ⋯ det Fk`` with
-  ``det Fᵀ = det F``, ``det H⁻¹ = 1 / det H``, ``det δ = 1``;
+  ``det Fᵀ = det F``, ``det H⁻¹ = 1 / det H``, ``det δ = 1``, ``det(Mᵏ) = det(M)ᵏ`` (integer k);
 * a sum with an invertible term ``T0`` (a product of invertible factors):
   ``det(T0 + R) = det T0 · det(I + T0⁻¹ R)``;
 * ``det(I + Σ_r c_r u_r v_rᵀ)`` over rank-one terms (the matrix determinant lemma, in
@@ -56,6 +56,10 @@ def _det_factor(f: Factor, forward: bool):
         return sp.Integer(1)
     if head.kind == "inv":
         return 1 / det_of(head.payload[0])
+    if head.kind == "pow":
+        from .powers import det_power
+
+        return det_power(head)
     p, q = fresh(head.dims[0]), fresh(head.dims[1])
     return _opaque(Tensor((p, q), (Term(sp.Integer(1), (Factor(head, (p, q)),)),)))
 

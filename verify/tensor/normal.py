@@ -12,6 +12,8 @@ at every size and at every point where the term is defined):
 * factors that are entrywise functions of one tensor at the very same indices merge into one
   entrywise function (``X[i,j] X[i,j] = (t²).(X)[i,j]``), and an entrywise function that is
   affine in its argument is expanded (``(2t + 1).(X) = 2X + 1``);
+* ``Mᵃ[p,c] Mᵇ[c,q] -> Mᵃ⁺ᵇ[p,q]`` where one factor is a symbolic integer power of ``M`` (the other
+  a power, ``M`` or ``M⁻¹``; :mod:`verify.tensor.powers`);
 * a connected component without output indices is a scalar: it becomes an atom
   (:mod:`verify.tensor.atoms`) multiplied into the coefficient.
 
@@ -209,6 +211,8 @@ def is_real_factor(f: Factor) -> bool:
     if head.kind == "elem":
         body, tensor = head.payload
         return bool(body.is_extended_real) and is_real_tensor(tensor)
+    if head.kind == "pow":  # an integer power of a real matrix
+        return is_real_tensor(head.payload[0])
     return False
 
 
@@ -255,6 +259,10 @@ def normal_terms(term: Term, out: tuple, depth: int = 0) -> list[Term]:
         if changed:
             continue
         merged = _merge_pointwise(coef, factors, out)
+        if merged is None:
+            from .powers import merge_powers
+
+            merged = merge_powers(coef, factors, out)
         if merged is not None:
             return [n for t in merged for n in normal_terms(t, out, depth + 1)]
         break

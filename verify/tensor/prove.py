@@ -12,9 +12,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import sympy as sp
+from sympy.matrices.expressions import MatPow
 
 from .build import Builder
 from .network import Tensor, fresh
+from .powers import POWER_RULES, used_rules
 from .zero import only_root, residual_groups, scalar_is_zero
 
 __all__ = ["ProofOutcome", "prove_equal"]
@@ -179,7 +181,21 @@ def _with_inverse_relations(value, equalities) -> bool:
 
 def prove_equal(lhs, rhs, declared: dict, constraints=()) -> ProofOutcome:
     """Prove ``lhs == rhs`` for all sizes and all points where both sides are defined (and satisfy the
-    ``where`` equalities among ``constraints``)."""
+    ``where`` equalities among ``constraints``).  A proof's text names the theorems about symbolic
+    matrix powers it used (:mod:`verify.tensor.powers`)."""
+    used_rules(reset=True)
+    outcome = _prove_equal(lhs, rhs, declared, constraints)
+    if outcome.holds and _has_symbolic_power(lhs, rhs):
+        rules = [POWER_RULES] + used_rules()
+        return ProofOutcome(True, outcome.detail + "; " + "; ".join(rules))
+    return outcome
+
+
+def _has_symbolic_power(*exprs) -> bool:
+    return any(not sp.sympify(p.args[1]).is_Integer for e in exprs for p in sp.sympify(e).atoms(MatPow))
+
+
+def _prove_equal(lhs, rhs, declared: dict, constraints=()) -> ProofOutcome:
     builder = Builder(declared)
     try:
         rules, subs, rest = where_equalities(builder, constraints)
