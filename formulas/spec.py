@@ -259,7 +259,8 @@ def _check_shape_class_argument(sym: Sym, arg) -> None:
     if type(arg) is Symbol or (type(arg) is MatrixSymbol and arg.shape[1] == 1):
         return
     hint = ("declare the function of a vector (the matrix's vectorisation)" if type(arg) is MatrixSymbol else
-            "state f(E(X)) <= E(f(X)) for a declared function of a scalar t, with X's law, as an identity of t")
+            "declare it as a function of a scalar t (the probability engine does not yet draw convex functions, "
+            "so E(f(X)) of a declared function stays undecided)")
     kind = "a matrix" if type(arg) is MatrixSymbol else "a random variable"
     raise SpecError(f"symbol {sym.name}: a {what} function must take a scalar or a vector, but {sym.of} is {kind}; "
                     + hint)
