@@ -129,3 +129,36 @@ def test_generic_functions_keep_their_random_networks():
     env = torch_env(declared, {}, torch.Generator().manual_seed(0))
     assert "__field_u" in env and convex_key("u") not in env
     assert convex_key("f") in env and "__field_f" not in env
+
+
+def test_a_catalog_entry_declares_convex_functions_too():
+    """Entry symbols use the same grammar: the statement gets f(x) and calls it elsewhere."""
+    from formulas.model import Entry, Verdict
+    from formulas.nodes import D, ScalarField, ScalarOf
+    from verify.check import check
+
+    symbols = {"x": "vector 2", "y": "vector 2", "f": "function x convex"}
+
+    def tangent(x, y, f, below):
+        gap = ScalarField("f", y) - f - ScalarOf(D(f, x).T * (y - x))
+        return sp.Ge(gap, 0) if below else sp.Le(gap, 0)
+
+    holds = Entry("c.first-order", "first-order condition", Verdict.CONFIRMED, symbols=symbols,
+                  statement=lambda x, y, f: tangent(x, y, f, True))
+    wrong = Entry("c.first-order-reversed", "reversed", Verdict.REFUTED, symbols=symbols,
+                  statement=lambda x, y, f: tangent(x, y, f, False))
+    assert check(holds).verdict is Verdict.CONFIRMED
+    result = check(wrong)
+    assert result.verdict is Verdict.REFUTED and result.counterexample["exact"] is True
+    assert "f" in result.counterexample["functions"]
+
+
+def test_a_generic_function_beside_a_convex_one_is_refuted_in_float_with_both_shown():
+    """A claim with an arbitrary u and a convex f: no exact values for u, so a large float64 violation refutes,
+    and the record still writes out the drawn convex f."""
+    from verify.userfile import check_claim
+
+    result = check_claim("f(x) >= u(x)", {"x": "scalar", "f": "function x convex", "u": "function x"},
+                         sandbox=False)
+    assert result.verdict.value == "refuted"
+    assert result.counterexample["exact"] is False and "f" in result.counterexample["functions"]

@@ -112,9 +112,14 @@ def recheck_failing(entry, failing) -> tuple[dict | None, str | None]:
             point, lhs, rhs, seen = _classified(entry, env, dims)
         except Unsupported:  # declared functions: no exact values exist; a large violation still counts
             if amount > REFUTE_RTOL and entry.expr.atoms(ScalarField, VectorField, MatrixField):
-                return ({"sizes": dims, "values": _float_values(env), "exact": False,
-                         "note": f"float64 draw with random smooth functions; violated by {amount:.3g} (relative)"},
-                        None)
+                cex = {"sizes": dims, "values": _float_values(env), "exact": False,
+                       "note": f"float64 draw with random smooth functions; violated by {amount:.3g} (relative)"}
+                drawn = {k[len("__convex_"):]: v for k, v in env.items() if k.startswith("__convex_")}
+                if drawn:  # with a generic function beside it: the convex one is still written out
+                    from ..values import describe_convex
+
+                    cex["functions"] = {name: describe_convex(params) for name, params in drawn.items()}
+                return cex, None
             continue
         if point is not None:
             return _record(point, lhs, rhs, dims), None
