@@ -3,7 +3,7 @@
 import importlib
 import sys
 
-MODULES = ("bench.catalog", "bench.numerics", "bench.table")
+MODULES = ("bench.catalog", "bench.numerics", "bench.table", "bench.notes")
 
 for name in MODULES:
     try:

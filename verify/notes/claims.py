@@ -212,6 +212,8 @@ def read_claim(r: RawClaim, options: FileOptions, file: str) -> NoteClaim:
         checked = tr.relation(lhs, "==" if r.relation == "!=" else r.relation, rhs)
         claim.claim = tr.relation(lhs, r.relation, rhs) if r.relation == "!=" else checked
         where = list(decl.where)
+        if r.statement.refusal:
+            raise NotesError(r.statement.refusal)
         for cond in r.statement.conditions:
             try:
                 where.extend(tr.condition(cond))

@@ -51,6 +51,7 @@ def _run(args, fmt: str, notes: list[str], yaml_files: list[str], yaml_check) ->
     from rich.markup import escape
 
     from verify.cli import _console
+    from verify.sandbox.limits import UNTRUSTED
     from verify.userfile.api import check_loaded
     from verify.userfile.loader import load_file
 
@@ -64,6 +65,7 @@ def _run(args, fmt: str, notes: list[str], yaml_files: list[str], yaml_check) ->
     with progress:
         task = progress.add_task("", total=total)
         report = check_loaded_notes(loaded, timeout=args.timeout, jobs=getattr(args, "jobs", None),
+                                    budget=getattr(args, "budget", None), memory_mib=getattr(args, "memory", None),
                                     on_result=lambda claim, result: progress.update(
                                         task, advance=1, description=escape(claim.id)))
     if fmt == "text":
@@ -73,7 +75,9 @@ def _run(args, fmt: str, notes: list[str], yaml_files: list[str], yaml_check) ->
             status = max(status, yaml_check(args))
         print_text(report, _console())
         return status
-    yaml_report = check_loaded([load_file(p) for p in yaml_files], timeout=args.timeout) if yaml_files else None
+    yaml_report = check_loaded([load_file(p) for p in yaml_files], timeout=args.timeout,
+                               jobs=getattr(args, "jobs", None), budget=getattr(args, "budget", None),
+                               memory_mib=getattr(args, "memory", None) or UNTRUSTED.memory_mib) if yaml_files else None
     status = max(report.exit_status, yaml_report.exit_status if yaml_report else 0)
     if fmt == "github":
         print("\n".join(github_lines(report, yaml_report)))

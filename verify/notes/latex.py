@@ -9,7 +9,8 @@
 * Display math: ``\\[...\\]``, ``$$...$$``, ``equation``, ``align``, ``gather``, ``multline``,
   ``eqnarray`` (starred too); inline ``$...$`` and ``\\(...\\)`` only with ``inline: true``.
 * ``% sheetproof: id=..., expect=refuted`` right after a formula adjusts it.
-* ``verbatim``, ``lstlisting``, ``minted`` and ``comment`` environments are skipped.
+* ``verbatim``, ``lstlisting``, ``minted`` and ``comment`` environments are skipped, and so is what
+  ``\\iffalse`` (or ``\\if0``) comments out up to its ``\\fi``.
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ from .markdown import DISPLAY_ENVIRONMENTS
 
 __all__ = ["extract_latex", "latex_header"]
 
+_IFFALSE = re.compile(r"\\(?:iffalse|if0)(?![A-Za-z])")
+_FI = re.compile(r"\\fi(?![A-Za-z])")
 _SKIPPED = ("verbatim", "verbatim*", "lstlisting", "minted", "comment")
 _BEGIN = re.compile(r"\\begin\{(" + "|".join(re.escape(e) for e in DISPLAY_ENVIRONMENTS + _SKIPPED) + r")\}")
 _HEADER = re.compile(r"^[ \t]*%+[ \t]*sheetproof:[ \t]*\r?$", re.M)
@@ -146,6 +149,10 @@ def extract_latex(text: str, *, inline: bool) -> Extracted:
                 continue
             if inline and text.startswith(r"\(", i):
                 i = _math(out, text, i, i + 2, r"\)", None, display=False)
+                continue
+            if (skip := _IFFALSE.match(text, i)) is not None:  # \iffalse ... \fi: commented out
+                close = _FI.search(text, skip.end())
+                i = n if close is None else close.end()
                 continue
             m = _BEGIN.match(text, i)
             if m:

@@ -41,7 +41,8 @@ class Script(Node):
     base: Node
     sub_tokens: tuple = ()  # the subscript's tokens as written (indices: A_{ij})
     sup: Node | None = None
-    sup_mark: str = ""  # "T" transpose, "-1" inverse, "-T" inverse transpose, "*" star, "" a power
+    sup_mark: str = ""  # "T" transpose, "-1" inverse, "-T" inverse transpose, "*" star, "" a power; "T?" / "-T?"
+    # the letter T: a transpose unless T is declared (verify.notes.word_scripts.letter_t_mark)
     primes: int = 0
 
 

@@ -13,7 +13,8 @@ with ``_``: ``\\eta_t`` is ``eta_t``, ``\\Sigma_{11}`` is ``Sigma_11``.
 
 from __future__ import annotations
 
-__all__ = ["GREEK", "FONTS", "FONT_PREFIX", "DECORATIONS", "TRANSPOSE_MARKS", "LOG_LIKE", "REST_OPERATORS",
+__all__ = ["GREEK", "FONTS", "FONT_PREFIX", "DECORATIONS", "TRANSPOSE_MARKS", "LOG_LIKE", "JUXTAPOSING",
+           "ends_juxtaposition", "REST_OPERATORS",
            "FUNCTION_WORDS", "claim_name"]
 
 GREEK = {g: g for g in (
@@ -39,6 +40,21 @@ LOG_LIKE = {r"\log": "log", r"\exp": "exp", r"\sin": "sin", r"\cos": "cos", r"\t
             r"\sinh": "sinh", r"\cosh": "cosh", r"\arcsin": "asin", r"\arccos": "acos", r"\arctan": "atan",
             r"\max": "max", r"\min": "min", r"\sup": "sup", r"\inf": "inf", r"\arg": "arg", r"\lim": "lim",
             r"\dim": "dim", r"\ker": "ker", r"\deg": "deg", r"\gcd": "gcd", r"\sgn": "sign"}
+# of those, the functions whose argument without brackets is the run of juxtaposed factors (\log 2\pi\sigma^2
+# is log(2 pi sigma^2), \log s r is log(s r), as in print; read as (\log s) r, \log ab = \log a + \log b was
+# refuted); the run ends at the next function or operator (\sin x \cos x), at \cdot, +, - and relations
+JUXTAPOSING = frozenset({"log", "exp", "sin", "cos", "tan", "tanh", "sinh", "cosh", "asin", "acos", "atan", "sign",
+                         "det"})
+_ENDS_JUXTAPOSITION = frozenset(LOG_LIKE) | {r"\det", r"\sum", r"\prod", r"\nabla", r"\partial", r"\int",
+                                              r"\operatorname", r"\mathrm", r"\text", r"\frac", r"\dfrac",
+                                              r"\tfrac", r"\mathbb", r"\sqrt", r"\lim"}
+
+
+def ends_juxtaposition(tok) -> bool:
+    """Whether ``tok`` starts a new function or operator, ending the argument of ``\\log x ...``."""
+    return tok.kind == "cs" and tok.text in _ENDS_JUXTAPOSITION
+
+
 # operators whose argument is the rest of the product (\sum_i a_i b_i is the sum of products); \det takes the
 # next factor (\det A \det B is det(A) det(B))
 REST_OPERATORS = {r"\det": "det", r"\sum": "sum", r"\prod": "prod", r"\nabla": "nabla", r"\partial": "partial"}
@@ -49,7 +65,8 @@ FUNCTION_WORDS = {
     "E": "E", "Var": "Var", "var": "Var", "Cov": "Cov", "cov": "Cov", "V": "Var", "P": "P", "Pr": "P",
     "KL": "KL", "sign": "sign", "sgn": "sign", "rank": "rank", "vec": "vec", "Hess": "Hess", "abs": "abs",
     "sqrt": "sqrt", "max": "max", "min": "min", "argmax": "argmax", "argmin": "argmin", "ceiling": "ceiling",
-    "floor": "floor",
+    "floor": "floor", "sin": "sin", "cos": "cos", "tan": "tan", "sinh": "sinh", "cosh": "cosh", "arcsin": "asin",
+    "arccos": "acos", "arctan": "atan", "asin": "asin", "acos": "acos", "atan": "atan",
 }
 # of those, the ones that take the rest of the product when written without brackets
 REST_WORDS = {"tr", "diag", "E", "Var"}

@@ -57,6 +57,8 @@ _OPENERS = {"(": ")", "[": "]", "{": "}", r"\{": r"\}"}
 _NOT_PRIMARY = {r"\quad", r"\qquad", r"\pm", r"\mp", r"\circ", r"\mid", r"\setminus", r"\cup", r"\cap"}
 
 
+_FONT_COMMANDS = (r"\mathsf", r"\mathrm", r"\mathbf", r"\mathit", r"\text", r"\boldsymbol", r"\bm")
+
 class _Parser(Commands):
     def __init__(self, tokens: list[Token], depth: int = 0):
         self.t = tokens
@@ -201,6 +203,11 @@ class _Parser(Commands):
             elif tok.is_char("^") and sup is None and not mark:
                 self.next()
                 raw = self.raw_argument()
+                if len(raw) == 1 and raw[0].is_cs(*_FONT_COMMANDS) and (nxt := self.peek()) is not None \
+                        and nxt.is_char("{"):  # ^\mathsf{T}: the font command takes its group along
+                    start = self.i
+                    self.raw_argument()
+                    raw = raw + self.t[start:self.i]
                 mark = sup_mark(raw)
                 if mark == "'":
                     primes += 1

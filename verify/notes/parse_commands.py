@@ -8,8 +8,18 @@ A mixin of :class:`verify.notes.parse._Parser` (which provides ``next``, ``peek`
 from __future__ import annotations
 
 from .errors import NotesError
-from .mathtree import Apply, Deriv, Frac, Ident, Inner, Node, Norm, Num, Op, Script, Sqrt
-from .names import DECORATIONS, FONTS, FUNCTION_WORDS, GREEK, LOG_LIKE, REST_OPERATORS, REST_WORDS
+from .mathtree import Apply, BinOp, Deriv, Frac, Ident, Inner, Node, Norm, Num, Op, Script, Sqrt
+from .names import (
+    DECORATIONS,
+    FONTS,
+    FUNCTION_WORDS,
+    GREEK,
+    JUXTAPOSING,
+    LOG_LIKE,
+    REST_OPERATORS,
+    REST_WORDS,
+    ends_juxtaposition,
+)
 from .parse_rules import (
     REFUSED,
     derivative_kind,
@@ -17,8 +27,10 @@ from .parse_rules import (
     differential_length,
     is_relation,
     strip_differential,
+    sup_mark,
 )
 from .tokens import Token, text_of
+from .word_scripts import ambiguous_inverse, inverse_or_reciprocal
 
 __all__ = ["Commands"]
 
@@ -148,6 +160,8 @@ class Commands:
                 sub_tokens = tuple(raw)
             else:
                 power = self.sub(raw)
+                if inverse_or_reciprocal(power, sup_mark(raw)):  # \tanh^{-1}(z), \log^{-1} x: which one?
+                    raise ambiguous_inverse(word or name, tok)
         head = Ident(tok.pos, word or name, font, word=True)
         nxt = self.peek()
         if nxt is not None and nxt.is_char("(", "["):
@@ -157,8 +171,17 @@ class Commands:
             if power is not None:
                 node = Script(tok.pos, node, sup=power)
             return self.scripts(node, stop)
-        body = self.term(stop) if rest else self.factor(stop)
+        body = self.term(stop) if rest else self.juxtaposed(stop) if name in JUXTAPOSING else self.factor(stop)
         return Op(tok.pos, name, sub_tokens=sub_tokens, body=body, power=power)
+
+    def juxtaposed(self, stop: frozenset) -> Node:
+        """The argument of ``\\log``, ``\\sin``, ``\\det`` without brackets: the factors written next to each other,
+        up to the next function or operator (``\\log 2\\pi\\sigma^2`` is log(2 pi sigma^2), ``\\sin x \\cos x`` is
+        sin(x) cos(x)); ``\\cdot``, ``+``, a relation end it too."""
+        node = self.factor(stop)
+        while (tok := self.peek()) is not None and self.starts_primary(tok, stop) and not ends_juxtaposition(tok):
+            node = BinOp(tok.pos, "*", node, self.factor(stop))
+        return node
 
     def big_operator(self, tok: Token, name: str, stop: frozenset) -> Node:
         sub_tokens: tuple = ()

@@ -37,11 +37,13 @@ def is_relation(tok: Token) -> bool:
 
 def sup_mark(raw: list[Token]) -> str:
     text = "".join(t.text for t in raw)
-    if text in ("T", r"\top", r"\mathsf{T}", r"\mathrm{T}", r"\mathsfT", r"\mathrmT", r"\intercal"):
+    if text in ("T", "-T"):  # the letter T: a transpose, or the power of a declared T (decided in translation)
+        return text + "?"
+    if text in (r"\top", r"\mathsf{T}", r"\mathrm{T}", r"\mathsfT", r"\mathrmT", r"\intercal"):
         return "T"
     if text in ("-1",):
         return "-1"
-    if text in ("-T", r"-\top", r"-\mathsf{T}", r"-\mathrm{T}"):
+    if text in (r"-\top", r"-\mathsf{T}", r"-\mathrm{T}"):
         return "-T"
     if text in ("*", r"\star", r"\ast"):
         return "*"
@@ -59,7 +61,8 @@ def probability_head(node: Node) -> bool:
     base = node.base if isinstance(node, Script) and node.sup is None and not node.sup_mark else node
     if isinstance(base, Ident) and base.name == "p" and not base.font and not base.decorations:
         return base is node  # p(X = x, Y = y); p_theta(...) is a declared function's call
-    return isinstance(base, Ident) and base.name in ("P", "Pr") and base.font in ("", "bb", "op", "rm", "text")
+    return isinstance(base, Ident) and base.name in ("P", "Pr") and base.font in ("", "bb", "op", "rm", "text") \
+        and not base.decorations  # \tilde{P}, \hat{P}: another law than P
 
 
 def applicable(node: Node, bracket: str) -> bool:

@@ -13,18 +13,20 @@ confirmed (numeric evidence of equality)              **not-checkable**: no witn
 not-checkable / error                                 the same verdict, with the equality's reason
 ====================================================  =========================================================
 
-Claims are checked in parallel worker processes (``jobs``), each under the
-identity checker's hard time limit.
+Claims are checked as identity files are: one pool of sandbox workers (``jobs``), each claim under the
+identity checker's hard time, CPU and memory limits, the whole run under ``budget``.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from formulas.model import Verdict
 from verify.result import Result
+from verify.sandbox.limits import UNTRUSTED
 from verify.userfile.errors import UserFileError
 from verify.userfile.limits import DEFAULT_TIMEOUT
 
@@ -106,18 +108,14 @@ def negate(claim_id: str, equality: Result) -> tuple[Result, dict | None]:
                   conflicts=list(equality.conflicts)), None
 
 
-def _worker(args):
-    from verify.userfile.api import run_identity
-
-    index, identity, timeout = args
-    return index, run_identity(identity, timeout).to_json()
-
-
 def check_loaded_notes(files: Iterable[NotesFile], *, timeout: float | None = DEFAULT_TIMEOUT,
-                       jobs: int | None = None,
+                       jobs: int | None = None, budget: float | None = None, memory_mib: int | None = None,
                        on_result: Callable[[NoteClaim, Result], None] | None = None) -> NotesReport:
-    """Check every readable claim; ``on_result`` reports progress."""
-    from verify.parallel import parallel_map
+    """Check every readable claim in one pool of sandbox workers (:func:`verify.userfile.api.check_loaded`:
+    the warm fork server, OS-enforced memory and CPU limits, ``budget`` for the whole run, as for identity
+    files); ``on_result`` reports progress.  A claim whose identity the checker refuses as input is unreadable."""
+    from verify.userfile.api import check_loaded
+    from verify.userfile.loader import LoadedFile
 
     report = NotesReport()
     todo: list[NoteClaim] = []
@@ -131,26 +129,42 @@ def check_loaded_notes(files: Iterable[NotesFile], *, timeout: float | None = DE
                 report.unreadable.append(c)
             else:
                 todo.append(c)
-    jobs = jobs if jobs is not None else min(len(todo), os.cpu_count() or 1)
-    if jobs > 1 and len(todo) > 1:
-        import verify.check  # noqa: F401 - imported once here, the forked workers inherit it
+    # a copy of each claim's identity, so that the checker's callback names the claim by the object it gets
+    todo_ids = [dataclasses.replace(c.identity) for c in todo]
+    index = {id(ident): k for k, ident in enumerate(todo_ids)}
     done: dict[int, NoteResult] = {}
-    for index, raw in parallel_map(_worker, [(k, c.identity, timeout) for k, c in enumerate(todo)], max(jobs, 1)):
-        c = todo[index]
-        result = Result.from_json(raw)
+    refused: list[int] = []
+
+    def record(identity, result: Result | None) -> None:
+        k = index[id(identity)]
+        c = todo[k]
+        if result is None:  # the checker refused the identity as input: an equation it cannot read
+            refused.append(k)
+            return
         if c.relation == "!=":
             derived, witness = negate(c.id, result)
             derived.seconds = result.seconds
-            done[index] = NoteResult(c, derived, result, witness)
+            done[k] = NoteResult(c, derived, result, witness)
         else:
-            done[index] = NoteResult(c, result)
+            done[k] = NoteResult(c, result)
         if on_result:
-            on_result(c, done[index].result)
-    report.results = [done[k] for k in range(len(todo))]
+            on_result(c, done[k].result)
+
+    if todo:
+        jobs = jobs if jobs is not None else min(len(todo), os.cpu_count() or 1)
+        checked = check_loaded([LoadedFile(todo[0].file, todo_ids)], timeout=timeout, on_result=record,
+                               jobs=max(jobs, 1), budget=budget,
+                               memory_mib=memory_mib if memory_mib is not None else UNTRUSTED.memory_mib)
+        # check_loaded lists the refused identities' errors in the identities' order
+        for k, err in zip(sorted(refused), checked.errors, strict=True):
+            todo[k].error, todo[k].stage = str(err), "build"
+            report.unreadable.append(todo[k])
+    report.results = [done[k] for k in range(len(todo)) if k in done]
     return report
 
 
 def check_notes(*paths, timeout: float | None = DEFAULT_TIMEOUT, jobs: int | None = None,
-                on_result=None) -> NotesReport:
-    """Read and check Markdown / LaTeX notes files."""
-    return check_loaded_notes([load_notes(p) for p in paths], timeout=timeout, jobs=jobs, on_result=on_result)
+                on_result=None, **limits) -> NotesReport:
+    """Read and check Markdown / LaTeX notes files; ``limits``: ``budget``, ``memory_mib``."""
+    return check_loaded_notes([load_notes(p) for p in paths], timeout=timeout, jobs=jobs, on_result=on_result,
+                              **limits)

@@ -5,7 +5,10 @@
 * Separators at the top level: ``\\quad``, ``\\qquad``, ``,``, ``;``, ``:``, a final ``.``,
   and ``\\text{...}`` -- where the text starts with a condition word (*for, if, when,
   where, with, provided, s.t., given, since, as*) what follows up to the next ``\\quad``
-  or ``;`` restricts the claims before it (``f(x) = 0 \\text{ for } x > 0``).
+  or ``;`` restricts the claims before it (``f(x) = 0 \\text{ for } x > 0``); so do a bracket of relations
+  (``\\qquad (t \\geq 0)``) and a lone symbol's bound (``, \\quad t \\geq 0``); a condition in words
+  (``\\text{for symmetric } A``) or a qualifier (``\\text{(approximately)}``) makes the claims unreadable
+  (:mod:`verify.notes.split_conditions`).
 * ``\\forall x, y \\in [0, 1]:`` at the start: the names are the claim's free variables
   (which the checker treats as universally quantified anyway); relations in it
   restrict them.  Written last (``a_i \\geq 0 \\quad \\forall i``), likewise.
@@ -22,6 +25,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .errors import NotesError
+from .split_conditions import (
+    bracketed_condition,
+    condition_words,
+    is_bare_bound,
+    qualifier,
+    without_stray_close,
+)
 from .tokens import Token
 
 __all__ = ["Link", "Statement", "split_formula", "CLAIMS", "DEFINITIONS", "OTHER_RELATIONS", "RELATION_COMMANDS",
@@ -76,6 +86,7 @@ class Statement:
     conditions: list[list[Token]] = field(default_factory=list)
     premise_outside: bool = False  # starts with => : the premise is not in this formula
     equivalence: bool = False  # a side of <=>
+    refusal: str | None = None  # why its conditions cannot be read (a condition in words)
 
 
 def _env_name(tokens: list[Token], i: int) -> tuple[str, int]:
@@ -127,18 +138,41 @@ def _rows(tokens: list[Token]) -> list[list[Token]]:
     rows: list[list[Token]] = [[]]
     depth = _depths(flat)
     env = 0
-    for t, d in zip(flat, depth, strict=True):
+    skip_to = 0
+    for k, (t, d) in enumerate(zip(flat, depth, strict=True)):
+        if k < skip_to:
+            continue
         if t.is_cs(r"\begin"):
             env += 1
         elif t.is_cs(r"\end"):
             env -= 1
-        if d == 0 and env == 0 and t.is_cs(r"\\", r"\cr", r"\newline"):
+        if d == 0 and env == 0 and t.is_cs(r"\\", r"\cr", r"\newline", r"\intertext", r"\shortintertext"):
             rows.append([])
+            skip_to = _after_break(flat, k)  # \\[4pt], \intertext{...}: the spacing or the prose goes too
         elif d == 0 and env == 0 and t.is_char("&"):
             continue
         else:
             rows[-1].append(t)
     return [r for r in rows if r]
+
+
+def _after_break(tokens: list[Token], k: int) -> int:
+    """The index after a row break at ``k`` and what belongs to it: ``\\\\[4pt]``, ``\\\\*``, ``\\intertext{...}``."""
+    j = k + 1
+    if tokens[k].is_cs(r"\intertext", r"\shortintertext"):
+        opener, closer = "{", "}"
+    else:
+        if j < len(tokens) and tokens[j].is_char("*"):
+            j += 1
+        opener, closer = "[", "]"
+    if j < len(tokens) and tokens[j].is_char(opener):
+        level = 0
+        while j < len(tokens):
+            level += tokens[j].is_char(opener) - tokens[j].is_char(closer)
+            j += 1
+            if level == 0:
+                break
+    return j
 
 
 def _relation_at(tokens: list[Token], i: int) -> tuple[int, str, str, str] | None:
@@ -222,8 +256,7 @@ def _text_separates(t: Token) -> bool:
 
 
 def _condition_text(t: Token) -> bool:
-    word = t.text.strip().lower()
-    return any(word == w or word.startswith(w + " ") for w in CONDITION_WORDS)
+    return condition_words(t.text, CONDITION_WORDS)[0]
 
 
 def split_formula(tokens: list[Token]) -> list[Statement]:
@@ -280,7 +313,12 @@ def _split_row(row: list[Token]) -> list[Statement]:
         elif t.is_cs(r"\quad", r"\qquad") or t.is_char(";"):
             flush("stmt")
         elif t.kind == "text" and _text_separates(t):
-            flush("cond" if _condition_text(t) else "stmt")
+            opens, extra = condition_words(t.text, CONDITION_WORDS)
+            flush("cond" if opens else "stmt")
+            if extra:  # "for symmetric", "if not": the words are part of the condition, and cannot be read
+                segments.append(("refuse", [t]))
+            elif not opens and qualifier(t.text) is not None:  # "(approximately)", "wrong!"
+                segments.append(("qualified", [t]))
         elif t.is_char(":") and not (i + 1 < len(row) and row[i + 1].is_char("=")) \
                 and not (i > 0 and row[i - 1].is_char("=")):  # := and =: are relations
             flush("stmt")
@@ -322,12 +360,31 @@ def _assemble(segments: list[tuple[str, list[Token]]]) -> list[Statement]:
                 s.conditions.extend(found)
             conditions = conditions + found
             continue
+        if mode == "refuse":
+            for s in statements[row_start:]:
+                s.refusal = (f"its condition {tokens[0].text.strip()!r} is stated in words the reader cannot use; "
+                             "write it as relations (\\text{for } x > 0) or declare it (where=...)")
+            continue
+        if mode == "qualified":
+            for s in statements[row_start:]:
+                s.refusal = (f"the text {tokens[0].text.strip()!r} beside it qualifies the claim (an approximation, "
+                             "a limit, a line marked wrong ...): it is not read as an identity; mark a wrong line "
+                             "expect=refuted, or skip it")
+            continue
         if mode == "cond":
             for s in statements[row_start:]:
-                s.conditions.append(tokens)
+                s.conditions.append(without_stray_close(tokens))
             continue
         stmt = _chain(tokens)
+        if stmt is None and (inner := bracketed_condition(tokens, _chain)) is not None and statements[row_start:]:
+            for s in statements[row_start:]:  # f(t) = t \qquad (t \geq 0)
+                s.conditions.append(inner)
+            continue
         if stmt is None:
+            continue
+        if is_bare_bound(stmt, statements[row_start:]):  # \sqrt{t^2} = t, \quad t \geq 0
+            for s in statements[row_start:]:
+                s.conditions.append(tokens)
             continue
         stmt.conditions.extend(conditions)
         stmt.premise_outside = after_implies

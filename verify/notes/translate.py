@@ -243,6 +243,9 @@ class Translator:
 
     def _Sqrt(self, n: Sqrt) -> Piece:
         body = self.node(n.body)
+        from .word_scripts import refuse_matrix_function
+
+        refuse_matrix_function(self, "sqrt", body, n)  # \sqrt{S} of a square matrix
         if n.index is None:
             return call("sqrt", body)
         return power(body, atom(f"(1/{self.node(n.index).text})"))
@@ -316,6 +319,7 @@ class Translator:
         from .split import split_formula
 
         out: list[str] = []
+        read = False
         for stmt in split_formula(tokens):
             for link in stmt.links:
                 if link.kind == "claim" or link.kind == "premise" and link.op in ("==", "<", ">", "<=", ">="):
@@ -324,16 +328,19 @@ class Translator:
                     out.append(self.relation(self.side(link.lhs), link.op, self.side(link.rhs)))
                 elif link.op == r"\in":
                     out.extend(self.membership(link.lhs, link.rhs, link.pos))
+                    read = True  # t \in \mathbb{R} adds nothing, and is read
                 else:
                     raise NotesError(f"the condition {text_of(link.lhs + link.rhs)!r} is {link.why}", pos=link.pos)
-        if not out and tokens:
+        if not out and not read and tokens:
             raise NotesError(f"cannot read the condition {text_of(tokens)!r}", pos=tokens[0].pos)
         return out
 
     def membership(self, lhs: list[Token], rhs: list[Token], pos: int) -> list[str]:
-        """``x \\in [a, b]`` is ``a <= x``, ``x <= b``; ``x \\in \\mathbb{R}^n`` is already a declaration."""
+        """``x \\in [a, b]`` is ``a <= x``, ``x <= b``; number sets: :mod:`verify.notes.number_sets`."""
         if rhs and rhs[0].is_cs(r"\mathbb") and len(rhs) >= 2:
-            return []
+            from .number_sets import number_set_condition
+
+            return number_set_condition(self, lhs, rhs, pos)
         if len(rhs) >= 5 and rhs[0].text in ("[", "(") and rhs[-1].text in ("]", ")"):
             inner = rhs[1:-1]
             commas = [k for k, t in enumerate(inner) if t.is_char(",")]

@@ -34,6 +34,13 @@ from .oracle import Declarations, Oracle
 from .parse import parse_tokens
 from .pieces import ATOM, Piece, atom, call, div, neg, postfix, power
 from .tokens import Token, text_of
+from .word_scripts import (
+    MATRIX_FUNCTION_WORDS,
+    letter_t_mark,
+    refuse_bracketed_superscript,
+    refuse_matrix_function,
+    word_derivative,
+)
 
 __all__ = ["script", "apply", "operator", "derivative", "symbolic_sums_supported", "NeedsUnroll"]
 
@@ -96,7 +103,9 @@ def script(tr, n: Script) -> Piece:
             return tr.product(tr.node(base.func), script(tr, inner), n)
     if isinstance(base, Ident) and base.name == "e" and not base.font and n.sup is not None \
             and tr.decl.kind("e") is None and not n.sub_tokens:
-        return call("exp", tr.node(n.sup))
+        exponent = tr.node(n.sup)
+        refuse_matrix_function(tr, "exp", exponent, n)  # e^{A}
+        return call("exp", exponent)
     if isinstance(base, Ident) and base.word and base.font not in ("rm", "op", "text") \
             and tr.decl.kind(claim_name(base.name, base.font, base.decorations)) is None:
         # \mathbf{ab}^T is a b^T: the scripts belong to the last letter
@@ -120,6 +129,10 @@ def script(tr, n: Script) -> Piece:
         piece = tr.node(base)
         if n.sub_tokens:
             piece = entry(tr, piece, n.sub_tokens, n)
+    if mark in ("T?", "-T?"):
+        mark = letter_t_mark(tr, piece, mark, n)
+        if mark == "power":  # \gamma^T with T a declared scalar
+            return power(piece, atom("T") if n.sup_mark == "T?" else atom("(-T)"))
     if mark == "T":
         piece = postfix(piece, ".T")
     elif mark == "-1":
@@ -131,6 +144,7 @@ def script(tr, n: Script) -> Piece:
     if n.sup is not None:
         from .mathtree import Norm
 
+        refuse_bracketed_superscript(n)  # x^{(i)}, W^{[l]}: a sample or layer index, not a power
         if isinstance(base, Norm) and isinstance(n.sup, Num) and n.sup.text == "2" and not n.sub_tokens:
             return tr.norm_squared(base)
         piece = power(piece, tr.node(n.sup))
@@ -227,6 +241,8 @@ def entry(tr, piece: Piece, sub_tokens: tuple, n: Node) -> Piece:
 # -- calls --------------------------------------------------------------------------------------------
 def _word(head: Ident) -> str | None:
     """The function a head names, or None for a symbol (``E``, ``P``, ``sigma`` only when undeclared)."""
+    if head.decorations:  # \hat{\mathbb{E}}, \tilde{P}, \bar{\sigma}: another function than the word's
+        return None
     if head.font in ("op", "rm", "text", "bb") and head.name in FUNCTION_WORDS:
         return FUNCTION_WORDS[head.name]
     return None
@@ -241,10 +257,14 @@ def apply(tr, n: Apply) -> Piece:
         raise NotesError("only names and function words can be applied to arguments", pos=n.pos)
     args = list(n.args)
     word = _word(func)
-    if word is None and not func.font and func.name in ("E", "P", "V") and tr.decl.kind(func.name) is None:
+    if word is None and not func.font and not func.decorations and func.name in ("E", "P", "V") \
+            and tr.decl.kind(func.name) is None:
         word = {"E": "E", "P": "P", "V": "Var"}[func.name]
-    if word is None and func.name == "sigma" and not func.font and tr.decl.kind("sigma") is None:
+    if word is None and func.name == "sigma" and not func.font and not func.decorations \
+            and tr.decl.kind("sigma") is None:
         word = "sigmoid"
+    if word is not None and primes:
+        return word_derivative(tr, word, sub_tokens, args, primes, n)
     if word is not None:
         return function_call(tr, word, sub_tokens, args, n)
     name = claim_name(func.name, func.font, func.decorations)
@@ -266,6 +286,8 @@ def apply(tr, n: Apply) -> Piece:
             raise NotesError(f"{full} is declared as a function of {expected}; {full}({', '.join(given)}) with "
                              "another argument is not in the claim grammar", pos=n.pos)
         return _function_derivative(tr, full, primes, n) if primes else atom(full)
+    if kind is None and not primes and not sub_tokens and len(args) == 1 and full in tr.decl.sizes():
+        kind = "size"  # n(n + 1) with n a size letter: a product
     if kind is not None and len(args) == 1:  # a(b + c): a product
         left = tr.node(Script(func.pos, func, sub_tokens=sub_tokens, primes=primes) if sub_tokens or primes
                        else func)
@@ -273,6 +295,9 @@ def apply(tr, n: Apply) -> Piece:
     if kind is not None:
         raise NotesError(f"{full} is declared as {kind}, not as a function of {len(args)} arguments", pos=n.pos)
     law = {"F": "cdf", "f": "density", "p": "density"}.get(name)
+    if law and primes:
+        raise NotesError(f"{name}'_{simple}(...): the derivative of a law's function is not read; write it as "
+                         r"\frac{d}{dt} of the function", pos=n.pos)
     if law and simple and tr.decl.kind(simple) == "random" and len(args) == 1 and grammar_has(law):
         return call(law, atom(simple), tr.node(args[0]))  # F_X(t), f_X(t), p_X(t) of a random variable X
     raise NotesError(f"unknown function {full!r}: declare it under 'symbols' (a function of x: '{full}: function x')",
@@ -301,6 +326,8 @@ def function_call(tr, word: str, sub_tokens: tuple, args: list[Node], n: Node) -
             return call("relu", other) if word == "max" else neg(call("relu", neg(other)))
         raise NotesError(f"{word}(a, b) of two expressions is not in the claim grammar yet (max(0, x) is)",
                          pos=n.pos)
+    if word in MATRIX_FUNCTION_WORDS and len(pieces) == 1:
+        refuse_matrix_function(tr, word, pieces[0], n)
     target = {"max": "Max", "min": "Min"}.get(word, word)
     if not grammar_has(target):
         raise NotesError(f"{word}() is not in the claim grammar", pos=n.pos)
@@ -313,8 +340,10 @@ def function_call(tr, word: str, sub_tokens: tuple, args: list[Node], n: Node) -
 def _moment(tr, word: str, sub_tokens: tuple, args: list[Node], n: Node) -> Piece:
     if sub_tokens:
         _expectation_subscript(tr, list(sub_tokens), n)
+    if word == "Cov" and len(args) == 1:
+        return call("Cov", tr.node(args[0]))  # Cov(X) of a random vector: its covariance matrix
     if word == "Cov" and len(args) != 2:
-        raise NotesError("Cov needs two arguments, Cov(X, Y)", pos=n.pos)
+        raise NotesError("Cov needs two arguments, Cov(X, Y) (or one random vector, Cov(X))", pos=n.pos)
     if word != "Cov" and len(args) != 1:
         raise NotesError(f"{word} takes one argument", pos=n.pos)
     return call(word, *(tr.node(a) for a in args))
@@ -379,6 +408,7 @@ def operator(tr, n: Op) -> Piece:
     if n.power is not None:
         piece = power(piece, tr.node(n.power))
     return piece
+
 
 
 def d(tr, body: Piece, var: Piece, n: Node) -> Piece:

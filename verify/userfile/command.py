@@ -31,7 +31,7 @@ def register(subparsers) -> None:
         "check", help="check your own identities from YAML files (see 'Check your own identities' in README)",
         description="Check the identities of YAML files. Exit status: 0 all hold, 1 any refuted or undecided, "
                     "2 input errors.")
-    p.add_argument("files", nargs="+", metavar="FILE", help="identity files (YAML)")
+    p.add_argument("files", nargs="+", metavar="FILE", help="identity files (YAML) or notes (.md, .tex, or any file with a NAME.sheetproof.yaml sidecar)")
     p.add_argument("--json", action="store_true", help="print the machine-readable report")
     add_limit_options(p, UNTRUSTED, what="identity")
     p.add_argument("--progress", action="store_true", help="show the progress bar even when not on a terminal")
