@@ -8,12 +8,19 @@ files::
     matrix N M [symmetric] [spd] [psd] [orthogonal] [invertible] [diagonal]
     random [Normal(mu, sigma) | Poisson(lam) | ...]            # a random variable (or vector)
     function x [M]                                              # u(x) scalar, or f(x) with M outputs
+    function x convex | concave | strictly convex | strictly concave   # a scalar u(x) of that shape class
     vector N [flags] function t                                 # the same as: function t N
     matrix N M [flags] function t                               # a matrix-valued function of t
 
 Sizes are integers or letters; letters become positive integer SymPy symbols and
 the verifier substitutes several concrete sizes.  ``spd`` implies ``symmetric``
 and ``invertible``; ``orthogonal`` implies ``invertible``.
+
+A shape class (``convex``, ``concave``, ``strictly convex``, ``strictly concave``; stored as the flags
+``convex``, ``concave``, ``strictly_convex``, ``strictly_concave``, strict implying the plain one) is
+declared for a scalar function of a scalar or a vector (:data:`FUNCTION_FLAGS`); for a function with
+several outputs, or of a matrix or a random variable, it is an error (:meth:`Sym.sympy` checks the
+argument).  The torch engine then draws only functions of that class (:mod:`verify.values`).
 """
 
 from __future__ import annotations
@@ -25,12 +32,15 @@ from sympy import Integer, MatrixSymbol, Symbol
 
 from .nodes import MatrixField, ScalarField, VectorField
 
-__all__ = ["Sym", "SpecError", "parse_spec", "dim_symbol", "MATRIX_FLAGS", "SCALAR_FLAGS", "VECTOR_FLAGS"]
+__all__ = ["Sym", "SpecError", "parse_spec", "dim_symbol", "MATRIX_FLAGS", "SCALAR_FLAGS", "VECTOR_FLAGS",
+           "FUNCTION_FLAGS", "shape_class"]
 
 SCALAR_FLAGS = frozenset({"real", "positive", "nonnegative", "integer", "unit", "nonzero"})
 VECTOR_FLAGS = frozenset({"positive", "nonnegative", "probability", "nonzero"})
 MATRIX_FLAGS = frozenset({"symmetric", "spd", "psd", "orthogonal", "invertible", "diagonal", "square"})
-IMPLIED = {"spd": {"symmetric", "invertible", "square"}, "psd": {"symmetric", "square"},
+FUNCTION_FLAGS = frozenset({"convex", "concave", "strictly_convex", "strictly_concave"})
+IMPLIED = {"strictly_convex": {"convex"}, "strictly_concave": {"concave"},
+           "spd": {"symmetric", "invertible", "square"}, "psd": {"symmetric", "square"},
            "orthogonal": {"invertible", "square"}, "symmetric": {"square"}, "invertible": {"square"},
            "diagonal": {"square"}, "positive": {"nonnegative", "nonzero"}}
 MAX_SIZE = 64
@@ -120,6 +130,8 @@ class Sym:
             if self.of not in objects:
                 raise SpecError(f"function {self.name}: argument {self.of!r} is not declared before it")
             arg = objects[self.of]
+            if self.flags & FUNCTION_FLAGS:
+                _check_shape_class_argument(self, arg)
             if len(dims) == 2:
                 return MatrixField(self.name, arg, dims[0], dims[1])
             return VectorField(self.name, arg, dims[0]) if dims else ScalarField(self.name, arg)
@@ -183,15 +195,75 @@ def parse_spec(name: str, text: str) -> Sym:
                                 "arithmetic expression of them")
         return Sym(name, "random", (), frozenset(), dist=(m.group(1), params), spec=text)
     if kind == "function":
-        if not rest:
-            raise SpecError(f"symbol {name}: 'function' needs its argument, e.g. 'function x' or 'function x m'")
-        if not _NAME.match(rest[0]):
-            raise SpecError(f"symbol {name}: function argument {rest[0]!r} is not a name")
-        dims = (_size(rest[1]),) if len(rest) > 1 else ()
-        if len(rest) > 2:
-            raise SpecError(f"symbol {name}: 'function x [m]' takes at most two words")
-        return Sym(name, "function", dims, frozenset(), of=rest[0], spec=text)
+        return _scalar_function(name, rest, text)
     raise SpecError(f"symbol {name}: unknown kind {kind!r} (scalar, vector, matrix, random, function)")
+
+
+def shape_class(sym: Sym) -> str | None:
+    """``"convex"`` or ``"concave"`` for a function declared with that shape class, else None."""
+    if sym.kind != "function":
+        return None
+    return "convex" if "convex" in sym.flags else "concave" if "concave" in sym.flags else None
+
+
+def _scalar_function(name: str, rest: list[str], text: str) -> Sym:
+    """``function x [m] [convex | concave | strictly convex | strictly concave]``."""
+    if not rest:
+        raise SpecError(f"symbol {name}: 'function' needs its argument, e.g. 'function x' or 'function x m'")
+    if not _NAME.match(rest[0]):
+        raise SpecError(f"symbol {name}: function argument {rest[0]!r} is not a name")
+    words = rest[1:]
+    k = next((i for i, w in enumerate(words) if w.lower() in _SHAPE_WORDS), len(words))
+    sizes, shape = words[:k], [w.lower() for w in words[k:]]
+    if len(sizes) > 1:
+        raise SpecError(f"symbol {name}: 'function x [m]' takes one size at most, then a shape class such as "
+                        "'convex'")
+    if sizes and sizes[0].lower().startswith(("conv", "conc", "strict")):
+        raise SpecError(f"symbol {name}: {sizes[0]!r} is neither a size nor a shape class (convex, concave, "
+                        "strictly convex, strictly concave)")
+    dims = (_size(sizes[0]),) if sizes else ()
+    flags = _shape_flags(name, shape)
+    if flags and dims:
+        raise SpecError(f"symbol {name}: {' '.join(shape)} is a property of a scalar function, but {name} has "
+                        f"{sizes[0]} outputs; declare each output as its own scalar function")
+    return Sym(name, "function", dims, flags, of=rest[0], spec=text)
+
+
+_SHAPE_WORDS = frozenset({"convex", "concave", "strictly", "strictly_convex", "strictly_concave"})
+
+
+def _shape_flags(name: str, words: list[str]) -> frozenset:
+    """``["strictly", "convex"]`` -> ``{strictly_convex, convex}``; anything else in the words is an error."""
+    flags, k = set(), 0
+    while k < len(words):
+        word = words[k]
+        if word == "strictly" and k + 1 < len(words) and words[k + 1] in ("convex", "concave"):
+            word, k = f"strictly_{words[k + 1]}", k + 1
+        if word not in FUNCTION_FLAGS:
+            raise SpecError(f"symbol {name}: unknown function property {word!r} (convex, concave, strictly convex, "
+                            "strictly concave)")
+        flags.add(word)
+        k += 1
+    flags = _close(flags)
+    if {"convex", "concave"} <= flags:
+        raise SpecError(f"symbol {name}: declared both convex and concave (that is an affine function: write it "
+                        "as a^T x + b with declared a and b)")
+    return flags
+
+
+def _check_shape_class_argument(sym: Sym, arg) -> None:
+    """A shape class needs a scalar or a (column) vector argument: convexity of a function of a matrix or a
+    random variable is not what the engines draw."""
+    what = " ".join(sorted(f.replace("_", " ") for f in sym.flags & FUNCTION_FLAGS if f.startswith("strictly"))) \
+        or shape_class(sym)
+    if type(arg) is Symbol or (type(arg) is MatrixSymbol and arg.shape[1] == 1):
+        return
+    hint = ("declare the function of a vector (the matrix's vectorisation)" if type(arg) is MatrixSymbol else
+            "declare it as a function of a scalar t (the probability engine does not yet draw convex functions, "
+            "so E(f(X)) of a declared function stays undecided)")
+    kind = "a matrix" if type(arg) is MatrixSymbol else "a random variable"
+    raise SpecError(f"symbol {sym.name}: a {what} function must take a scalar or a vector, but {sym.of} is {kind}; "
+                    + hint)
 
 
 def _split_params(text: str) -> list[str]:
@@ -231,6 +303,9 @@ def _field(name: str, kind: str, rest: list[str], of: str, text: str) -> Sym:
     dims = tuple(_size(t) for t in rest[:count])
     flags = _close({t.lower() for t in rest[count:]})
     allowed = VECTOR_FLAGS if kind == "vector" else MATRIX_FLAGS
+    if flags & (_SHAPE_WORDS | FUNCTION_FLAGS):
+        raise SpecError(f"symbol {name}: convexity is a property of scalar functions, not of a {kind}-valued one; "
+                        "declare a scalar 'function t convex'")
     unknown = flags - allowed
     if unknown:
         raise SpecError(f"symbol {name}: unknown {kind} assumption(s) {sorted(unknown)}")

@@ -183,6 +183,9 @@ class ExactBackend:
 
     def field(self, name, arg, m, env):
         flat = list(arg) if self._is_mat(arg) else [arg]
+        convex = env.get(f"__convex_{name}")
+        if convex is not None and m is None:  # a drawn convex / concave function with exact parameters
+            return self._convex(convex, flat)
         if m is None:
             return sp.Function(name)(*flat)
         flags = env.get(f"__fieldflags_{name}", frozenset())
@@ -198,6 +201,18 @@ class ExactBackend:
 
             return sp.Matrix(r, c, entry)
         return sp.Matrix([sp.Function(f"{name}_{j + 1}")(*flat) for j in range(m)])
+
+    @staticmethod
+    def _convex(params, z):
+        """The function of :func:`verify.values.convex_params` at exact parameters (rationals, lists, matrices)."""
+        a, b, c, beta, m, mu, g, d, sign = params
+        ridges = 0
+        for k in range(len(b)):
+            u = beta[k] * (sum(a[k, i] * z[i] for i in range(len(z))) + b[k])
+            ridges += c[k] * sp.log(1 + sp.exp(u)) / beta[k]
+        mz = [sum(m[i, j] * z[j] for j in range(len(z))) for i in range(m.rows)]
+        quadratic = sum(x**2 for x in mz) / 2 + mu * sum(x**2 for x in z) / 2
+        return sign * (ridges + quadratic + sum(g[i] * z[i] for i in range(len(z))) + d)
 
     def derivative(self, node: D, env: dict, dims: dict):
         var = node.v

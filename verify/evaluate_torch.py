@@ -192,6 +192,9 @@ class TorchBackend:
 
     def field(self, name, arg, m, env):
         torch = self.torch
+        convex = env.get(f"__convex_{name}")
+        if convex is not None:  # a declared convex / concave function (verify.values.convex_params)
+            return self._convex(convex, arg)
         w1, b1, w2 = env[f"__field_{name}"]
         h = torch.tanh(w1 @ arg.reshape(-1) + b1)  # (H,)
         out = w2 @ h  # (outputs,)
@@ -203,6 +206,16 @@ class TorchBackend:
         mat = out.reshape(r, c)
         flags = env.get(f"__fieldflags_{name}")
         return self._structured(mat, flags) if flags is not None else mat
+
+    def _convex(self, params, arg):
+        """s (sum_k c_k softplus(beta_k (a_k.z + b_k)) / beta_k + |Mz|^2/2 + mu |z|^2/2 + g.z + d), z = arg's entries."""
+        torch = self.torch
+        a, b, c, beta, m, mu, g, d, sign = params
+        z = arg.reshape(-1)
+        u = beta * (a @ z + b)
+        ridges = (c * torch.logaddexp(torch.zeros_like(u), u) / beta).sum()
+        quadratic = 0.5 * ((m @ z) ** 2).sum() + 0.5 * mu * (z * z).sum()
+        return sign * (ridges + quadratic + g @ z + d)
 
     def _structured(self, mat, flags):
         """A matrix-valued function with its declared structure at every argument (flags: a 0/1 tensor)."""

@@ -11,6 +11,12 @@ Three families, one per engine:
 * :func:`exact_env_strategy` -- a hypothesis strategy of small integers and
   simple rationals, so counterexamples shrink toward something a person can read.
 
+Declared functions: a random tanh network, except for a function declared with a shape class
+(``f: function x convex``), which is drawn from the convex family of :func:`convex_params`
+(negated for ``concave``) and only from it, so that no draw can refute a claim about convex functions
+with a function that is not convex; the exact backend evaluates the same function with rational
+parameters (:func:`verify.engines.numeric.exact_from_draw`) to re-check a violation at 50 digits.
+
 Random variables get no values here (the probability engine handles claims
 about them): a declared but unused random symbol is skipped, so it never stops
 the other engines; one that the claim uses makes the evaluators raise
@@ -24,9 +30,12 @@ from __future__ import annotations
 import sympy as sp
 from hypothesis import strategies as st
 
-from formulas.spec import Sym
+from formulas.spec import Sym, shape_class
 
-__all__ = ["generic_env", "torch_env", "exact_env_strategy", "Inapplicable"]
+__all__ = ["generic_env", "torch_env", "exact_env_strategy", "Inapplicable", "convex_params", "convex_key",
+           "describe_convex", "CONVEX_TERMS"]
+
+CONVEX_TERMS = 4  # softplus ridges of a drawn convex function
 
 
 class Inapplicable(ValueError):
@@ -148,6 +157,9 @@ def torch_env(declared: dict[str, Sym], dims: dict, g) -> dict:
             inputs = numel.get(sym.of)
             if inputs is None:
                 raise Inapplicable(f"function {name}: argument {sym.of} has no value")
+            if shape_class(sym):
+                env[convex_key(name)] = convex_params(sym, inputs, g)
+                continue
             shape = _shape(sym, dims)
             outputs = shape[0] * (shape[1] if len(shape) == 2 else 1) if sym.dims else 1
             if len(shape) == 2:  # structure of a matrix-valued function: spd, symmetric, invertible, diagonal
@@ -164,6 +176,75 @@ def torch_env(declared: dict[str, Sym], dims: dict, g) -> dict:
         else:
             raise Inapplicable(f"{sym.kind} symbols have no torch values")
     return env
+
+
+# -- convex and concave functions ----------------------------------------------------------------
+def convex_key(name: str) -> str:
+    """The environment key of a shape-class function's parameters (torch tensors, or exact rationals)."""
+    return f"__convex_{name}"
+
+
+def convex_params(sym: Sym, inputs: int, g) -> tuple:
+    r"""Parameters of one draw of a convex (or, negated, concave) function of ``inputs`` numbers:
+
+    .. math:: f(z) = s\Big(\sum_k c_k \frac{\log(1 + e^{\beta_k (a_k^T z + b_k)})}{\beta_k}
+              + \tfrac12 \|Mz\|^2 + \tfrac{\mu}2 \|z\|^2 + g^T z + d\Big)
+
+    with ``c_k >= 0``, ``beta_k in [1, 20]`` (large: nearly a hinge), ``mu > 0`` only for a strictly convex
+    declaration, ``s = +1`` for convex and ``-1`` for concave.  Each softplus ridge is convex and
+    nondecreasing in an affine function, the quadratics are p.s.d.: every draw is convex for every
+    parameter value of that sign pattern, which :func:`verify.engines.numeric.exact_from_draw` keeps when it
+    rounds them.  One draw in seven is affine (a plain convex declaration allows it), one in seven has no
+    quadratic, one in seven no ridge.  Returns ``(A, b, c, beta, M, mu, g, d, s)`` as float64 tensors."""
+    import torch
+
+    def rand(*shape):
+        return torch.rand(shape, generator=g, dtype=torch.float64)
+
+    def randn(*shape):
+        return torch.randn(shape, generator=g, dtype=torch.float64)
+
+    k = CONVEX_TERMS
+    kind = int(torch.randint(0, 7, (), generator=g))  # 0: affine, 1: ridges only, 2: quadratic only, else both
+    ridges, quadratic = float(kind not in (0, 2)), float(kind not in (0, 1))
+    a = randn(k, inputs) * 1.5 / inputs**0.5
+    b = randn(k)
+    c = rand(k) * 2.0 * ridges
+    beta = torch.exp(rand(k) * torch.log(torch.tensor(20.0, dtype=torch.float64)))
+    m = randn(inputs, inputs) / inputs**0.5 * quadratic
+    strict = "strictly_convex" in sym.flags or "strictly_concave" in sym.flags
+    mu = (0.25 + 0.75 * rand()) if strict else torch.zeros((), dtype=torch.float64)
+    sign = torch.tensor(1.0 if shape_class(sym) == "convex" else -1.0, dtype=torch.float64)
+    return a, b, c, beta, m, mu, randn(inputs), randn(), sign
+
+
+def describe_convex(params) -> str:
+    """The drawn function as text, with its parameters (exact rationals or floats); parts that vanish are left
+    out (an affine draw reads ``g.z + d``)."""
+    a, b, c, beta, m, mu, gvec, d, sign = (_nested(p) for p in params)
+    parts, values = [], []
+    if any(x not in ("0", "0.0") for x in c):
+        parts.append("sum_k c_k log(1 + exp(beta_k (a_k.z + b_k)))/beta_k")
+        values += [f"a = {a}", f"b = {b}", f"c = {c}", f"beta = {beta}"]
+    if any(x not in ("0", "0.0") for row in m for x in row):
+        parts.append("|M z|^2/2")
+        values.append(f"M = {m}")
+    if mu not in ("0", "0.0"):
+        parts.append("mu |z|^2/2")
+        values.append(f"mu = {mu}")
+    parts.append("g.z + d")
+    values += [f"g = {gvec}", f"d = {d}"]
+    body = " + ".join(parts)
+    head = body if sign in ("1", "1.0") else f"-({body})"
+    return f"f(z) = {head}, z the argument's entries, with " + ", ".join(values)
+
+
+def _nested(value):
+    if hasattr(value, "tolist"):
+        value = value.tolist()
+    if isinstance(value, list):
+        return [_nested(v) for v in value]
+    return f"{value:.6g}" if isinstance(value, float) else str(value)
 
 
 # -- exact small values (hypothesis) -----------------------------------------------------------

@@ -10,6 +10,8 @@ points) or to rounding (float64 draws):
 ``W.T*W == Identity(k)``   the first ``k`` columns of an orthogonal matrix (needs ``k ≤ n``)
 ``W*W.T == Identity(n)``   the first ``n`` rows of an orthogonal matrix (needs ``n ≤ k``)
 ``x.T*x == 1``             ``x / ‖x‖`` (float64); exact points use a rational point of the sphere
+``D(f(x), x) == 0``        for ``f`` declared convex or concave: the linear term of the drawn ``f``
+                           shifted so that ``x`` is a stationary point (``zeros(n, 1)`` for a vector)
 =========================  =====================================================================
 
 Other equalities are only checked (draws that miss them are outside the domain).  A size at which no
@@ -21,7 +23,7 @@ from __future__ import annotations
 import sympy as sp
 from sympy.matrices.expressions import Identity, MatMul, MatrixSymbol, Transpose
 
-from formulas.nodes import ScalarOf
+from formulas.nodes import D, ScalarField, ScalarOf
 
 __all__ = ["recognised", "apply_torch", "apply_exact", "NoValue"]
 
@@ -44,13 +46,30 @@ def _gram(expr):
     return None
 
 
+def _stationary(expr, other):
+    """``(f, x)`` for ``D(f(x), x) == 0`` with ``x`` a declared scalar or vector, else None."""
+    if isinstance(expr, ScalarOf):
+        expr = expr.args[0]
+    if not (isinstance(expr, D) and isinstance(expr.f, ScalarField) and expr.f.arg == expr.v
+            and isinstance(expr.v, (sp.Symbol, MatrixSymbol))):
+        return None
+    zero = other == 0 or getattr(other, "is_ZeroMatrix", False) or (
+        isinstance(other, sp.MatrixBase) and all(x == 0 for x in other))
+    return (expr.f.name, expr.v.name) if zero else None
+
+
 def recognised(constraints) -> dict:
-    """``{symbol name: 'columns' | 'rows' | 'unit'}`` for the equalities this module can build."""
+    """``{symbol name: 'columns' | 'rows' | 'unit' | ('stationary', x)}`` for the equalities this module can
+    build (a stationary point is built only for a drawn convex or concave function; others are checked)."""
     out = {}
     for c in constraints:
         if not isinstance(c, sp.Eq):
             continue
         for side, other in ((c.lhs, c.rhs), (c.rhs, c.lhs)):
+            hit = _stationary(side, other)
+            if hit is not None:
+                out[hit[0]] = ("stationary", hit[1])
+                continue
             hit = _gram(side)
             if hit is None:
                 continue
@@ -67,6 +86,9 @@ def apply_torch(kinds: dict, env: dict, g) -> dict:
 
     env = dict(env)
     for name, kind in kinds.items():
+        if isinstance(kind, tuple):
+            _stationary_torch(env, name, kind[1])
+            continue
         if name not in env:
             continue
         w = env[name]
@@ -84,9 +106,47 @@ def apply_torch(kinds: dict, env: dict, g) -> dict:
     return env
 
 
+def _stationary_torch(env: dict, name: str, point: str) -> None:
+    """Shift the linear term ``g`` of a drawn convex ``f`` by ``-s ∇f(x)``: then ``∇f(x) = 0`` (to rounding)."""
+    import torch
+
+    from ..evaluate_torch import TorchBackend
+    from ..values import convex_key
+
+    key = convex_key(name)
+    if key not in env or point not in env:
+        return  # not a drawn convex function: the constraint is only checked
+    params = env[key]
+    convex = TorchBackend()._convex
+    z = env[point].reshape(-1)
+    grad = torch.func.grad(lambda v: convex(params, v))(z)
+    env[key] = (*params[:6], params[6] - params[8] * grad, *params[7:])
+
+
+def _stationary_exact(env: dict, name: str, point: str) -> None:
+    """The exact version: ``g`` becomes ``g - s ∇f(x)`` (sigmoids of rationals: exact expressions)."""
+    from ..evaluate_exact import ExactBackend
+    from ..values import convex_key
+
+    key = convex_key(name)
+    if key not in env or point not in env:
+        return
+    params = env[key]
+    x = env[point]
+    z0 = list(x) if isinstance(x, sp.MatrixBase) else [x]
+    zs = [sp.Dummy(f"z{i}") for i in range(len(z0))]
+    value = ExactBackend._convex(params, zs)
+    at = dict(zip(zs, z0, strict=True))
+    grad = [sp.diff(value, v).xreplace(at) for v in zs]
+    env[key] = (*params[:6], [gi - params[8] * d for gi, d in zip(params[6], grad, strict=True)], *params[7:])
+
+
 def apply_exact(kinds: dict, env: dict, rng) -> dict:
     env = dict(env)
     for name, kind in kinds.items():
+        if isinstance(kind, tuple):
+            _stationary_exact(env, name, kind[1])
+            continue
         if name not in env:
             continue
         w = env[name]

@@ -148,14 +148,34 @@ def _exact_orthogonal_near(m, det: float):
     return q * reflect if det < 0 else q
 
 
+def _exact_convex(params) -> tuple:
+    """``(A, b, c, beta, M, mu, g, d, s)`` of :func:`verify.values.convex_params` as exact rationals."""
+    a, b, c, beta, m, mu, g, d, sign = params
+    vector = lambda t: [_rational(x) for x in t.reshape(-1).tolist()]  # noqa: E731
+    out = (_matrix(a), vector(b), vector(c), vector(beta), _matrix(m), _rational(float(mu)), vector(g),
+           _rational(float(d)), sp.Integer(int(float(sign))))
+    if any(x < 0 for x in out[2]) or any(x <= 0 for x in out[3]) or out[5] < 0 or out[8] not in (1, -1):
+        raise Unsupported("the rounded parameters leave the convex family")  # never for rounding that keeps signs
+    return out
+
+
 def exact_from_draw(declared: dict, env: dict) -> dict:
     """An exact point near a float draw that satisfies every declaration exactly.
 
     Floats are read as the rationals they are; symmetric matrices are symmetrised, orthogonal ones
     rebuilt by a Cayley transform of their (rational) skew part, probability vectors renormalised.
-    Raises :class:`~verify.evaluate.Unsupported` for symbols without exact values (declared functions)."""
+    A function declared convex or concave keeps its drawn parameters, read as rationals (still of the
+    convex family: the signs that make it convex are kept by any rounding that maps 0 to 0); raises
+    :class:`~verify.evaluate.Unsupported` for other symbols without exact values (declared functions)."""
+    from formulas.spec import shape_class
+
+    from ..values import convex_key
+
     out = {}
     for name, sym in declared.items():
+        if sym.kind == "function" and shape_class(sym) and convex_key(name) in env:
+            out[convex_key(name)] = _exact_convex(env[convex_key(name)])
+            continue
         if sym.kind == "function":
             raise Unsupported("a declared function has no exact value")
         if name not in env:  # declared but not drawn (unused by the claim)

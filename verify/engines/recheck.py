@@ -31,11 +31,22 @@ def _rounded(env: dict, denominator: int) -> dict:
 
     out = {}
     for k, v in env.items():
+        if k.startswith("__convex_"):  # a drawn convex function: its parameters rounded too (signs are kept)
+            out[k] = _rounded_convex(v, denominator)
+            continue
         if k.startswith("__") or not hasattr(v, "dim"):
             out[k] = v
             continue
         out[k] = torch.round(v * denominator) / denominator
     return out
+
+
+def _rounded_convex(params, denominator: int) -> tuple:
+    """The parameters of :func:`verify.values.convex_params` on a grid: ``c >= 0`` stays ``>= 0``, ``beta >= 1``
+    and a strict ``mu >= 1/4`` stay positive, the sign stays ±1, so the rounded function is in the family."""
+    import torch
+
+    return tuple(torch.round(p * denominator) / denominator for p in params)
 
 
 def _exact_points(entry, env: dict):
@@ -76,6 +87,22 @@ def _float_values(env: dict) -> dict:
     return out
 
 
+def _record(point: dict, lhs, rhs, dims: dict, note=None) -> dict:
+    """The exact counterexample; a drawn convex or concave function is written out under ``functions`` (its
+    parameters are exact rationals), not among the point's values."""
+    from ..values import describe_convex
+
+    drawn = {k[len("__convex_"):]: v for k, v in point.items() if k.startswith("__convex_")}
+    if not drawn:
+        return exact_counterexample(point, lhs, rhs, dims, note)
+    where = "at a function drawn from the declared shape class, re-checked exactly (transcendental values at 50 " \
+            "digits)"
+    cex = exact_counterexample({k: v for k, v in point.items() if not k.startswith("__")}, lhs, rhs, dims,
+                               f"{note}; {where}" if note else where)
+    cex["functions"] = {name: describe_convex(params) for name, params in drawn.items()}
+    return cex
+
+
 def recheck_failing(entry, failing) -> tuple[dict | None, str | None]:
     """``(counterexample, note)``: an exact counterexample near a failing draw, or a note when the exact
     re-check holds where float64 failed (rounding)."""
@@ -85,12 +112,17 @@ def recheck_failing(entry, failing) -> tuple[dict | None, str | None]:
             point, lhs, rhs, seen = _classified(entry, env, dims)
         except Unsupported:  # declared functions: no exact values exist; a large violation still counts
             if amount > REFUTE_RTOL and entry.expr.atoms(ScalarField, VectorField, MatrixField):
-                return ({"sizes": dims, "values": _float_values(env), "exact": False,
-                         "note": f"float64 draw with random smooth functions; violated by {amount:.3g} (relative)"},
-                        None)
+                cex = {"sizes": dims, "values": _float_values(env), "exact": False,
+                       "note": f"float64 draw with random smooth functions; violated by {amount:.3g} (relative)"}
+                drawn = {k[len("__convex_"):]: v for k, v in env.items() if k.startswith("__convex_")}
+                if drawn:  # with a generic function beside it: the convex one is still written out
+                    from ..values import describe_convex
+
+                    cex["functions"] = {name: describe_convex(params) for name, params in drawn.items()}
+                return cex, None
             continue
         if point is not None:
-            return exact_counterexample(point, lhs, rhs, dims), None
+            return _record(point, lhs, rhs, dims), None
         if HOLDS in seen:
             note = (f"a float64 draw at sizes {dims or 'scalar'} violated the claim by {amount:.3g}, but it holds "
                     "exactly at the rational points next to it (rounding)")
@@ -105,7 +137,6 @@ def recheck_outside(entry, undefined) -> dict | None:
         except Unsupported:
             continue
         if point is not None:
-            return exact_counterexample(point, lhs, rhs, dims,
-                                   "a side is not real here; values follow SymPy's principal branches")
+            return _record(point, lhs, rhs, dims, "a side is not real here; values follow SymPy's principal branches")
     return None
 
