@@ -18,6 +18,7 @@ from .errors import NotesError
 from .extract import Formula
 from .macros import MacroTable, clean
 from .mathtree import Ident, Script
+from .membership import read_membership
 from .names import claim_name
 from .options import EquationOptions, FileOptions
 from .oracle import Declarations
@@ -54,7 +55,7 @@ def _source(formula: Formula, link: Link) -> str:
     a, b = first.pos - formula.start, last.pos - formula.start + len(last.text)
     if 0 <= a < b <= len(formula.text) and not any(m in formula.text[a:b] for m in ("\\\\", "&")):
         return " ".join(formula.text[a:b].split())
-    op = {"==": "=", "<=": r"\leq", ">=": r"\geq", "!=": r"\neq"}.get(link.op, link.op)
+    op = {"==": "=", "<=": r"\leq", ">=": r"\geq", "!=": r"\neq", "in": r"\in"}.get(link.op, link.op)
     return f"{text_of(link.lhs)} {op} {text_of(link.rhs)}"
 
 
@@ -202,6 +203,12 @@ def read_claim(r: RawClaim, options: FileOptions, file: str) -> NoteClaim:
         decl = Declarations(symbols, dists, eq.layout or options.layout, options.given + eq.given,
                             options.where + eq.where)
         tr = Translator(decl, index_base=options.index_base)
+        if r.relation == "in":  # a shape membership, checked without the engines
+            claim.stage = "translate"
+            claim.shape = read_membership(r.id, r.link, tr, lambda texts: _used(
+                {**symbols, **tr.extra_symbols}, {**dists, **tr.extra_distributions}, texts, decl.given))
+            claim.claim, claim.stage = claim.shape.shown, "read"
+            return claim
         try:
             trees = parse_tokens(r.link.lhs), parse_tokens(r.link.rhs)
         except NotesError:
@@ -225,6 +232,9 @@ def read_claim(r: RawClaim, options: FileOptions, file: str) -> NoteClaim:
                              "in the equation's comment (given=..., where=...)")
     except NotesError as err:
         claim.error = err.message
+        return claim
+    except UserFileError as err:
+        claim.error, claim.stage = err.message, "build"
         return claim
     except (RecursionError, MemoryError):
         claim.error = "the formula is too deeply nested to read"

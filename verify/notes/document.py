@@ -48,6 +48,17 @@ class NoteClaim:
     error: str | None = None  # why it cannot be read
     stage: str = ""  # where reading stopped: split (the formula), parse (a side), translate, build
     because: str | None = None  # the line is read through a declared reading (its own text is garbled): why
+    shape: object | None = None  # a shape membership (verify.notes.membership.ShapeClaim), checked without engines
+
+    @property
+    def readable(self) -> bool:
+        """Read into something checkable: an identity, or a shape claim."""
+        return self.identity is not None or self.shape is not None
+
+    @property
+    def checked(self) -> str | None:
+        """What is checked, as claim text (for ``!=`` the equality)."""
+        return self.identity.claim if self.identity is not None else self.claim
 
     def to_json(self) -> dict:
         out = {"file": self.file, "id": self.id, "line": self.line, "column": self.column, "latex": self.latex,

@@ -29,6 +29,7 @@ from verify.userfile.errors import UserFileError
 from verify.userfile.limits import DEFAULT_TIMEOUT
 
 from .document import NotClaim, NoteClaim, NotesFile, load_notes
+from .membership import check_shape
 
 __all__ = ["NoteResult", "NotesReport", "check_notes", "check_loaded_notes", "negate"]
 
@@ -50,7 +51,7 @@ class NoteResult:
 
     def to_json(self) -> dict:
         r = self.result.to_json()
-        out = {**self.claim.to_json(), "checked": self.claim.identity.claim, "passed": self.passed,
+        out = {**self.claim.to_json(), "checked": self.claim.checked, "passed": self.passed,
                **{k: r[k] for k in ("verdict", "scope", "reason", "counterexample", "conflicts", "methods",
                                     "seconds")}}
         if self.witness is not None:
@@ -121,12 +122,15 @@ def check_loaded_notes(files: Iterable[NotesFile], *, timeout: float | None = DE
 
     report = NotesReport()
     todo: list[NoteClaim] = []
+    shapes: list[NoteClaim] = []
     for f in files:
         report.errors.extend(f.errors)
         report.not_claims.extend(f.not_claims)
         for c in f.claims:
             if c.skip is not None:
                 report.skipped.append(c)
+            elif c.shape is not None:
+                shapes.append(c)
             elif c.identity is None:
                 report.unreadable.append(c)
             else:
@@ -147,6 +151,10 @@ def check_loaded_notes(files: Iterable[NotesFile], *, timeout: float | None = DE
         if on_result:
             on_result(c, done[index].result)
     report.results = [done[k] for k in range(len(todo))]
+    for c in shapes:  # a shape claim is decided from the declarations at once (verify.notes.membership)
+        report.results.append(NoteResult(c, check_shape(c.shape)))
+        if on_result:
+            on_result(c, report.results[-1].result)
     return report
 
 

@@ -152,7 +152,7 @@ def measure(*, jobs: int | None = None, timeout: float = 60.0, check: bool = Tru
     verdicts: dict[str, str] = {}
     checked = 0
     if check:
-        todo = [c for c in notes.claims if c.line in wanted and c.identity is not None and c.skip is None]
+        todo = [c for c in notes.claims if c.line in wanted and c.readable and c.skip is None]
         from .document import NotesFile
 
         report = check_loaded_notes([NotesFile(notes.file, claims=todo)], timeout=timeout, jobs=jobs)
@@ -161,7 +161,7 @@ def measure(*, jobs: int | None = None, timeout: float = 60.0, check: bool = Tru
     for s in lines:
         s.claims = sorted(by_line.get(s.number, []), key=lambda c: c.column)
         s.syntax = bool(s.claims) and all(c.stage in ("translate", "build", "read") for c in s.claims)
-        unreadable = [c for c in s.claims if c.identity is None and c.skip is None]
+        unreadable = [c for c in s.claims if not c.readable and c.skip is None]
         skipped = [c for c in s.claims if c.skip is not None]
         if not s.claims:
             s.status, s.reason = "no-claim", _no_claim_reason(notes, s.number)
@@ -196,7 +196,7 @@ def render(report: SeedReport) -> str:
     agree = sum(1 for s in parsed if s.agrees)
     same = sum(1 for s in parsed if s.same_verdict)
     lenient = [s for s in lines if s.status in ("parsed", "skipped") and any(
-        c.identity is not None and c.skip is None for c in s.claims)]
+        c.readable and c.skip is None for c in s.claims)]
     syntax = [s for s in lines if s.syntax]
     symbolic = [s for s in lines if s.symbolic]
     symbolic_parsed = [s for s in symbolic if s.status == "parsed"]

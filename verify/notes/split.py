@@ -14,7 +14,8 @@
 
 Relations: :data:`CLAIMS` are checked; :data:`DEFINITIONS` (``:=``) and
 :data:`OTHER_RELATIONS` (``\\approx``, ``\\in``, ``\\sim``, ...) are read as notation
-and reported as not claims, with what they are.
+and reported as not claims, with what they are -- except a membership in a real space
+(``\\in \\mathbb{R}^{m \\times n}``), a claim about a shape (:mod:`verify.notes.membership`).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .errors import NotesError
+from .membership import mark_memberships
 from .tokens import Token
 
 __all__ = ["Link", "Statement", "split_formula", "CLAIMS", "DEFINITIONS", "OTHER_RELATIONS", "RELATION_COMMANDS",
@@ -66,6 +68,7 @@ class Link:
     pos: int  # where the link starts: its left side, or its relation when the left side is empty
     kind: str
     why: str = ""
+    entries: tuple | None = None  # a shape claim's matrix defined by its entries: ((i, j), definition tokens)
 
 
 @dataclass
@@ -212,6 +215,7 @@ def _chain(tokens: list[Token]) -> Statement | None:
     for k, (op, kind, why, pos) in enumerate(ops):
         lhs, rhs = operands[k], operands[k + 1]
         links.append(Link(lhs, op, rhs, lhs[0].pos if lhs else pos, kind, why))
+    mark_memberships(links)
     return Statement(links)
 
 
