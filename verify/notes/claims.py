@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from verify.userfile.errors import UserFileError
 from verify.userfile.identity import Identity
 
+from .constants import strip_constant, up_to_constant
 from .document import Lines, NotClaim, NoteClaim, NotesFile
 from .errors import NotesError
 from .extract import Formula
@@ -65,6 +66,7 @@ def split_claims(out: NotesFile, formula: Formula, macros: MacroTable, lines: Li
     explicit = formula.options.id if formula.options else None
     try:
         tokens, labels = clean(macros.expand(tokenize(formula.text, formula.start)))
+        tokens = macros.replace_patterns(tokens)
         statements = split_formula(tokens)
     except NotesError as err:
         if not any(mark in formula.text for mark in _RELATION_MARKS):
@@ -209,15 +211,22 @@ def read_claim(r: RawClaim, options: FileOptions, file: str) -> NoteClaim:
                 {**symbols, **tr.extra_symbols}, {**dists, **tr.extra_distributions}, texts, decl.given))
             claim.claim, claim.stage = claim.shape.shown, "read"
             return claim
+        sides = [strip_constant(side, lambda name: decl.kind(name) is not None) for side in (r.link.lhs, r.link.rhs)]
         try:
-            trees = parse_tokens(r.link.lhs), parse_tokens(r.link.rhs)
+            trees = parse_tokens(sides[0][0]), parse_tokens(sides[1][0])
         except NotesError:
             claim.stage = "parse"
             raise
         claim.stage = "translate"
         lhs, rhs = tr.side(trees[0]), tr.side(trees[1])
-        checked = tr.relation(lhs, "==" if r.relation == "!=" else r.relation, rhs)
-        claim.claim = tr.relation(lhs, r.relation, rhs) if r.relation == "!=" else checked
+        if sides[0][1] or sides[1][1]:  # + const: equal up to a constant in the declared symbols
+            if r.relation != "==":
+                raise NotesError("'+ const' in an inequality: only an equality up to a constant is read")
+            checked = up_to_constant(tr, lhs, rhs, eq.constant_in or options.constant_in, trees[0])
+            claim.claim = f"{checked}   (equal up to a constant in {', '.join(eq.constant_in or options.constant_in)})"
+        else:
+            checked = tr.relation(lhs, "==" if r.relation == "!=" else r.relation, rhs)
+            claim.claim = tr.relation(lhs, r.relation, rhs) if r.relation == "!=" else checked
         where = list(decl.where)
         for cond in r.statement.conditions:
             try:

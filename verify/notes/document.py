@@ -192,9 +192,7 @@ def load_notes_text(text: str, file: str, kind: str, *, sidecar=None) -> NotesFi
             error(err.at(d.pos))
     for name, body in options.macros.items():
         try:
-            nargs = max([int(body[k + 1]) for k in range(len(body) - 1) if body[k] == "#" and body[k + 1].isdigit()],
-                        default=0)
-            macros.define(name, nargs, body)
+            macros.add(name, body)
         except NotesError as err:
             error(err.at(header_pos))
     from .claims import assign_ids, declared_definition, read_claim, split_claims

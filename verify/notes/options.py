@@ -18,6 +18,10 @@ LaTeX, or a sidecar file ``NAME.sheetproof.yaml`` beside the notes) is a mapping
     equations: {L55.4: {hypothesis: "eps > 0"}, L55: {macros: {'\\mu': 'E[X]'}}}
     # a garbled line read as intended: its formulas are replaced by the reading, and the report says why
     equations: {L19: {reading: 'E[(X - E[X])(Y - E[Y])] = \\text{Cov}(X, Y)', because: "garbled: ..."}}
+    # '+ \\text{const}' ends a side: equal up to a constant in A (read D(lhs - rhs, A) == 0); here or per equation
+    constant_in: [A]
+    # a macro may be a literal pattern, for a name the text around the formula defines
+    equations: {L9: {macros: {'\\mathbf{S}': '\\frac{1}{k} \\mathbf{X} \\mathbf{X}^T'}}}
     format: markdown                        # sidecars only: for a file whose name does not say
 
 The comment after an equation adjusts that equation: ``id=name, expect=refuted,
@@ -37,9 +41,9 @@ __all__ = ["FileOptions", "EquationOptions", "HEADER_KEYS", "EQUATION_KEYS", "fi
            "parse_comment"]
 
 HEADER_KEYS = ("symbols", "distributions", "layout", "where", "given", "inline", "index_base", "macros",
-               "equations", "format", "title", "description")
+               "equations", "format", "title", "description", "constant_in")
 EQUATION_KEYS = ("id", "expect", "skip", "symbols", "distributions", "where", "given", "layout", "title", "reading",
-                 "because", "definition", "hypothesis", "macros")
+                 "because", "definition", "hypothesis", "macros", "constant_in")
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,79}$")
 MAX_MACRO_ENTRIES = 200
 
@@ -60,6 +64,7 @@ class EquationOptions:
     definition: str | None = None  # the relation names something (S = X X^T names S): notation, not a claim
     hypothesis: str | None = None  # the relation is a hypothesis of the line's claim (eps > 0): not a claim
     macros: dict = field(default_factory=dict)  # macros for one line's formulas (header only, key L<line>)
+    constant_in: tuple = ()  # '+ const' is a constant in these symbols (verify.notes.constants)
 
     def merged(self, other: EquationOptions) -> EquationOptions:
         """These options with ``other``'s on top (the comment after an equation wins over the header)."""
@@ -69,7 +74,8 @@ class EquationOptions:
             {**self.distributions, **other.distributions}, self.where + other.where, self.given + other.given,
             other.layout or self.layout, other.title or self.title, other.reading or self.reading,
             other.because or self.because, other.definition or self.definition,
-            other.hypothesis or self.hypothesis, {**self.macros, **other.macros})
+            other.hypothesis or self.hypothesis, {**self.macros, **other.macros},
+            other.constant_in or self.constant_in)
 
 
 @dataclass
@@ -84,6 +90,7 @@ class FileOptions:
     macros: dict = field(default_factory=dict)  # "\\name" -> body
     equations: dict = field(default_factory=dict)  # id -> EquationOptions
     format: str | None = None
+    constant_in: tuple = ()  # '+ const' is a constant in these symbols, file-wide
 
 
 def _kind(value) -> str:
@@ -158,7 +165,7 @@ def equation_options(data: dict, where: str = "the equation's comment") -> Equat
                            _strings(data.get("where"), "where"), _strings(data.get("given"), "given"),
                            _choice(data.get("layout"), "layout", ("denominator", "numerator"), None),
                            "" if title is None else str(title), reading, because or "", definition, hypothesis,
-                           macros)
+                           macros, _strings(data.get("constant_in"), "constant_in"))
 
 
 def file_options(data, *, sidecar: bool = False) -> FileOptions:
@@ -192,7 +199,8 @@ def file_options(data, *, sidecar: bool = False) -> FileOptions:
         _choice(data.get("layout"), "layout", ("denominator", "numerator"), "denominator"),
         _strings(data.get("where"), "where"), _strings(data.get("given"), "given"), inline,
         _choice(data.get("index_base"), "index_base", (0, 1), 1), macros, equations,
-        _choice(data.get("format"), "format", ("markdown", "latex"), None))
+        _choice(data.get("format"), "format", ("markdown", "latex"), None),
+        _strings(data.get("constant_in"), "constant_in"))
 
 
 def _split_items(body: str) -> list[str]:

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .constants import is_constant_word
 from .errors import NotesError
 from .membership import mark_memberships
 from .tokens import Token
@@ -222,6 +223,8 @@ def _chain(tokens: list[Token]) -> Statement | None:
 def _text_separates(t: Token) -> bool:
     """``\\text{Var}`` is part of a formula; ``\\text{ and }``, ``\\text{(Bayes)}`` and prose separate."""
     word = t.text.strip()
+    if is_constant_word(word):  # + \text{const.}: part of the side (verify.notes.constants)
+        return False
     return not (word.isascii() and word.isalpha()) or word.lower() in SEPARATOR_WORDS or _condition_text(t)
 
 
