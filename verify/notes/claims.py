@@ -265,4 +265,7 @@ def read_claim(r: RawClaim, options: FileOptions, file: str) -> NoteClaim:
         claim.error, claim.stage = f"the claim as understood, {checked!r}, is refused: {err.message}", "build"
         return claim
     claim.identity, claim.stage = identity, "read"
+    if eq.instance:  # the line's letters fixed to numbers: the claim as understood says at which
+        claim.instance = ", ".join(f"{k} = {v}" for k, v in eq.instance.items())
+        claim.claim += f"   (instance: {claim.instance})"
     return claim

@@ -49,6 +49,7 @@ class NoteClaim:
     stage: str = ""  # where reading stopped: split (the formula), parse (a side), translate, build
     because: str | None = None  # the line is read through a declared reading (its own text is garbled): why
     shape: object | None = None  # a shape membership (verify.notes.membership.ShapeClaim), checked without engines
+    instance: str | None = None  # "n = 4": the line's letters fixed to numbers; a proof covers that instance only
 
     @property
     def readable(self) -> bool:
@@ -204,11 +205,13 @@ def load_notes_text(text: str, file: str, kind: str, *, sidecar=None) -> NotesFi
         error(err.at(header_pos))
     raw = []
     for formula in found.formulas:
-        line_macros = options.equations.get(f"L{lines.at(formula.start)[0]}")
+        first = formula.start + len(formula.text) - len(formula.text.lstrip())  # its first line with text
+        line_macros = options.equations.get(f"L{lines.at(first)[0]}")
         table = macros
-        if line_macros is not None and line_macros.macros:
+        if line_macros is not None and (line_macros.macros or line_macros.instance):
             try:
-                table = macros.with_definitions(line_macros.macros)
+                table = macros.with_definitions({**line_macros.macros,
+                                                 **{k: str(v) for k, v in line_macros.instance.items()}})
             except NotesError as err:
                 error(err.at(header_pos))
         raw.extend(split_claims(out, formula, table, lines))

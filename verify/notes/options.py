@@ -22,6 +22,8 @@ LaTeX, or a sidecar file ``NAME.sheetproof.yaml`` beside the notes) is a mapping
     constant_in: [A]
     # a macro may be a literal pattern, for a name the text around the formula defines
     equations: {L9: {macros: {'\\mathbf{S}': '\\frac{1}{k} \\mathbf{X} \\mathbf{X}^T'}}}
+    # a line about every n checked at one n (every letter n of the line is read as 4; the claim says so)
+    equations: {L31: {instance: {n: 4}}}
     format: markdown                        # sidecars only: for a file whose name does not say
 
 The comment after an equation adjusts that equation: ``id=name, expect=refuted,
@@ -43,7 +45,7 @@ __all__ = ["FileOptions", "EquationOptions", "HEADER_KEYS", "EQUATION_KEYS", "fi
 HEADER_KEYS = ("symbols", "distributions", "layout", "where", "given", "inline", "index_base", "macros",
                "equations", "format", "title", "description", "constant_in")
 EQUATION_KEYS = ("id", "expect", "skip", "symbols", "distributions", "where", "given", "layout", "title", "reading",
-                 "because", "definition", "hypothesis", "macros", "constant_in")
+                 "because", "definition", "hypothesis", "macros", "constant_in", "instance")
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,79}$")
 MAX_MACRO_ENTRIES = 200
 
@@ -65,6 +67,7 @@ class EquationOptions:
     hypothesis: str | None = None  # the relation is a hypothesis of the line's claim (eps > 0): not a claim
     macros: dict = field(default_factory=dict)  # macros for one line's formulas (header only, key L<line>)
     constant_in: tuple = ()  # '+ const' is a constant in these symbols (verify.notes.constants)
+    instance: dict = field(default_factory=dict)  # a letter of the line fixed to a number: {n: 4} (header only)
 
     def merged(self, other: EquationOptions) -> EquationOptions:
         """These options with ``other``'s on top (the comment after an equation wins over the header)."""
@@ -75,7 +78,7 @@ class EquationOptions:
             other.layout or self.layout, other.title or self.title, other.reading or self.reading,
             other.because or self.because, other.definition or self.definition,
             other.hypothesis or self.hypothesis, {**self.macros, **other.macros},
-            other.constant_in or self.constant_in)
+            other.constant_in or self.constant_in, {**self.instance, **other.instance})
 
 
 @dataclass
@@ -129,6 +132,16 @@ def _choice(value, what: str, options: tuple, default):
     return value
 
 
+def _instance(value) -> dict:
+    if value is None:
+        return {}
+    if not isinstance(value, dict) or not all(
+            isinstance(k, str) and len(k) == 1 and k.isalpha() and isinstance(v, int) and not isinstance(v, bool)
+            and 1 <= v <= 64 for k, v in value.items()):
+        raise NotesError("instance: must map letters to whole numbers 1..64, such as {n: 4}")
+    return dict(value)
+
+
 def equation_options(data: dict, where: str = "the equation's comment") -> EquationOptions:
     unknown = sorted(str(k) for k in data if k not in EQUATION_KEYS)
     if unknown:
@@ -165,7 +178,7 @@ def equation_options(data: dict, where: str = "the equation's comment") -> Equat
                            _strings(data.get("where"), "where"), _strings(data.get("given"), "given"),
                            _choice(data.get("layout"), "layout", ("denominator", "numerator"), None),
                            "" if title is None else str(title), reading, because or "", definition, hypothesis,
-                           macros, _strings(data.get("constant_in"), "constant_in"))
+                           macros, _strings(data.get("constant_in"), "constant_in"), _instance(data.get("instance")))
 
 
 def file_options(data, *, sidecar: bool = False) -> FileOptions:

@@ -41,7 +41,7 @@ class NoteItem(pytest.Item):
     def runtest(self):
         from verify.userfile.api import run_identity
 
-        from .runner import NoteResult, negate
+        from .runner import NoteResult, at_instance, negate
 
         c = self.claim
         if c.skip is not None:
@@ -53,7 +53,7 @@ class NoteItem(pytest.Item):
 
             result = check_shape(c.shape)
         else:
-            result = run_identity(c.identity, timeout=float(self.config.getini("sheetproof_timeout")))
+            result = at_instance(c, run_identity(c.identity, timeout=float(self.config.getini("sheetproof_timeout"))))
         if c.relation == "!=":
             derived, witness = negate(c.id, result)
             outcome = NoteResult(c, derived, result, witness)

@@ -31,7 +31,7 @@ from verify.userfile.limits import DEFAULT_TIMEOUT
 from .document import NotClaim, NoteClaim, NotesFile, load_notes
 from .membership import check_shape
 
-__all__ = ["NoteResult", "NotesReport", "check_notes", "check_loaded_notes", "negate"]
+__all__ = ["NoteResult", "NotesReport", "check_notes", "check_loaded_notes", "negate", "at_instance"]
 
 
 @dataclass
@@ -107,6 +107,16 @@ def negate(claim_id: str, equality: Result) -> tuple[Result, dict | None]:
                   conflicts=list(equality.conflicts)), None
 
 
+def at_instance(claim: NoteClaim, result: Result) -> Result:
+    """A claim checked at an instance (``instance: {n: 4}``): a proof there is evidence for the line, not a proof
+    of it (confirmed); a refutation at the instance refutes the line; other verdicts are kept."""
+    if claim.instance is None or result.verdict is not Verdict.PROVED:
+        return result
+    return Result(result.id, Verdict.CONFIRMED, list(result.methods), scope=f"the instance {claim.instance}",
+                  reason=f"proved exactly at the instance {claim.instance} only; the line is stated for every value: "
+                         "evidence, not a proof", conflicts=list(result.conflicts), seconds=result.seconds)
+
+
 def _worker(args):
     from verify.userfile.api import run_identity
 
@@ -141,7 +151,7 @@ def check_loaded_notes(files: Iterable[NotesFile], *, timeout: float | None = DE
     done: dict[int, NoteResult] = {}
     for index, raw in parallel_map(_worker, [(k, c.identity, timeout) for k, c in enumerate(todo)], max(jobs, 1)):
         c = todo[index]
-        result = Result.from_json(raw)
+        result = at_instance(c, Result.from_json(raw))
         if c.relation == "!=":
             derived, witness = negate(c.id, result)
             derived.seconds = result.seconds
