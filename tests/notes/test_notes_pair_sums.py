@@ -62,3 +62,9 @@ def test_a_refutation_at_an_instance_refutes_the_line(md):
 def test_a_bad_instance_is_an_error(read, md, value):
     notes = read(md("$$\nx = x\n$$\n", {"x": "scalar"}, equations={"L1": {"instance": value}}))
     assert any("instance" in e.message for e in notes.errors)
+
+
+def test_a_macro_body_uses_the_instance(md):
+    notes, _ = _report(md, r"S = a_1 + a_2 + a_3", RV,
+                       {"instance": {"n": 3}, "macros": {"S": r"\sum_{i=1}^n a_i"}})
+    assert notes.claims[0].claim == "a[0] + a[1] + a[2] == a[0] + a[1] + a[2]   (instance: n = 3)"

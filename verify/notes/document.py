@@ -210,8 +210,8 @@ def load_notes_text(text: str, file: str, kind: str, *, sidecar=None) -> NotesFi
         table = macros
         if line_macros is not None and (line_macros.macros or line_macros.instance):
             try:
-                table = macros.with_definitions({**line_macros.macros,
-                                                 **{k: str(v) for k, v in line_macros.instance.items()}})
+                table = macros.with_definitions({**{k: str(v) for k, v in line_macros.instance.items()},
+                                                 **line_macros.macros})  # the instance, then macros using it
             except NotesError as err:
                 error(err.at(header_pos))
         raw.extend(split_claims(out, formula, table, lines))

@@ -116,7 +116,8 @@ class MacroTable:
         self.own += 1
         if self.own > MAX_MACROS:
             raise NotesError(f"more than {MAX_MACROS} macro definitions", pos=pos)
-        self.patterns.append((pattern, tuple(clean(self.expand(tokenize(body)))[0])))
+        # the body uses the patterns defined before it (once: nothing is rescanned, so nothing loops)
+        self.patterns.append((pattern, tuple(self.replace_patterns(clean(self.expand(tokenize(body)))[0]))))
         self.patterns.sort(key=lambda p: -len(p[0]))  # the longest pattern first
 
     def replace_patterns(self, tokens: list[Token]) -> list[Token]:
