@@ -67,4 +67,4 @@ def test_a_bad_instance_is_an_error(read, md, value):
 def test_a_macro_body_uses_the_instance(md):
     notes, _ = _report(md, r"S = a_1 + a_2 + a_3", RV,
                        {"instance": {"n": 3}, "macros": {"S": r"\sum_{i=1}^n a_i"}})
-    assert notes.claims[0].claim == "a[0] + a[1] + a[2] == a[0] + a[1] + a[2]   (instance: n = 3)"
+    assert notes.claims[0].claim == "sum(a[i - 1], i, 1, 3) == a[0] + a[1] + a[2]   (instance: n = 3)"
