@@ -21,7 +21,11 @@ of formulas).  For each such line:
 
 A line the catalog marks *garbled as printed* may carry a ``reading:`` in the
 declarations (the catalog's reading, in TeX): it is parsed through that reading, and
-the report marks it and gives the reason.  The lines not parsed are listed with the
+the report marks it and gives the reason.  So may an ill-typed line (or one outside the
+claim grammar) whose catalog entry states the typed reading or the instance it checks
+(its reason or notes say what "is checked", or "on the instance"), the ``because:``
+naming that entry.  A line stated for every n may be checked at the catalog's instance
+(``instance: {n: 4}``): a proof there counts as *confirmed*.  The lines not parsed are listed with the
 reader's reason (or the declaration's).
 """
 
@@ -217,7 +221,7 @@ def render(report: SeedReport) -> str:
         f"| ... whose formulas all parse as TeX (symbols aside) | {len(syntax)} | {_pct(len(syntax), len(lines))} |",
         f"| lines the catalog checks as a statement (not by experiment) | {len(symbolic)} | |",
         f"| ... parsed | {len(symbolic_parsed)} | {_pct(len(symbolic_parsed), len(symbolic))} |",
-        f"| parsed lines read through a declared reading (garbled as printed) | {len(read_through)} | |",
+        f"| parsed lines read through a declared reading (garbled or ill-typed as printed) | {len(read_through)} | |",
         f"| parsed lines whose outcome agrees with the catalog | {agree} | {_pct(agree, len(parsed))} |",
         f"| parsed lines with the same verdict as the catalog | {same} | {_pct(same, len(parsed))} |",
         f"| unreadable lines | {report.count(status='unreadable')} | |",
