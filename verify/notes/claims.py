@@ -60,8 +60,10 @@ def _source(formula: Formula, link: Link) -> str:
     return f"{text_of(link.lhs)} {op} {text_of(link.rhs)}"
 
 
-def split_claims(out: NotesFile, formula: Formula, macros: MacroTable, lines: Lines) -> list[RawClaim]:
-    """The claims of one formula (its notation-only relations go to ``out.not_claims``)."""
+def split_claims(out: NotesFile, formula: Formula, macros: MacroTable, lines: Lines,
+                 definitions_claim: bool = False) -> list[RawClaim]:
+    """The claims of one formula (its notation-only relations go to ``out.not_claims``); with
+    ``definitions_claim`` (the line's ``claim:`` declaration) a ``:=`` states a fact and is a claim."""
     line, col = lines.at(formula.start)
     explicit = formula.options.id if formula.options else None
     try:
@@ -80,6 +82,8 @@ def split_claims(out: NotesFile, formula: Formula, macros: MacroTable, lines: Li
         for link in stmt.links:
             lline, lcol = (line, col) if formula.because is not None else lines.at(link.pos)
             latex = _source(formula, link) if link.lhs and link.rhs else " ".join(formula.text.split())[:300]
+            if link.kind == "definition" and definitions_claim and link.op in (":=", "=:"):
+                link.kind, link.op = "claim", "=="
             if link.kind == "claim":
                 raw.append(RawClaim(formula, lline, lcol, latex, link.op, link, stmt, explicit=explicit))
             else:

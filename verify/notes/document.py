@@ -214,7 +214,7 @@ def load_notes_text(text: str, file: str, kind: str, *, sidecar=None) -> NotesFi
                                                  **line_macros.macros})  # the instance, then macros using it
             except NotesError as err:
                 error(err.at(header_pos))
-        raw.extend(split_claims(out, formula, table, lines))
+        raw.extend(split_claims(out, formula, table, lines, bool(line_macros and line_macros.claim)))
         if len(raw) > MAX_IDENTITIES:
             error(NotesError(f"more than {MAX_IDENTITIES} claims in one file; the rest are not read",
                              pos=formula.start))

@@ -24,6 +24,8 @@ LaTeX, or a sidecar file ``NAME.sheetproof.yaml`` beside the notes) is a mapping
     equations: {L9: {macros: {'\\mathbf{S}': '\\frac{1}{k} \\mathbf{X} \\mathbf{X}^T'}}}
     # a line about every n checked at one n (every letter n of the line is read as 4; the claim says so)
     equations: {L31: {instance: {n: 4}}}
+    # a ':=' that states a fact (a table of known values written with ':='): read as a claim
+    equations: {L45: {claim: "the list 'law := its MGF' states each law's MGF"}}
     format: markdown                        # sidecars only: for a file whose name does not say
 
 The comment after an equation adjusts that equation: ``id=name, expect=refuted,
@@ -45,7 +47,7 @@ __all__ = ["FileOptions", "EquationOptions", "HEADER_KEYS", "EQUATION_KEYS", "fi
 HEADER_KEYS = ("symbols", "distributions", "layout", "where", "given", "inline", "index_base", "macros",
                "equations", "format", "title", "description", "constant_in")
 EQUATION_KEYS = ("id", "expect", "skip", "symbols", "distributions", "where", "given", "layout", "title", "reading",
-                 "because", "definition", "hypothesis", "macros", "constant_in", "instance")
+                 "because", "definition", "hypothesis", "macros", "constant_in", "instance", "claim")
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,79}$")
 MAX_MACRO_ENTRIES = 200
 
@@ -68,6 +70,7 @@ class EquationOptions:
     macros: dict = field(default_factory=dict)  # macros for one line's formulas (header only, key L<line>)
     constant_in: tuple = ()  # '+ const' is a constant in these symbols (verify.notes.constants)
     instance: dict = field(default_factory=dict)  # a letter of the line fixed to a number: {n: 4} (header only)
+    claim: str | None = None  # why the line's ':=' states a fact: it is read as a claim (header only, key L<line>)
 
     def merged(self, other: EquationOptions) -> EquationOptions:
         """These options with ``other``'s on top (the comment after an equation wins over the header)."""
@@ -78,7 +81,7 @@ class EquationOptions:
             other.layout or self.layout, other.title or self.title, other.reading or self.reading,
             other.because or self.because, other.definition or self.definition,
             other.hypothesis or self.hypothesis, {**self.macros, **other.macros},
-            other.constant_in or self.constant_in, {**self.instance, **other.instance})
+            other.constant_in or self.constant_in, {**self.instance, **other.instance}, other.claim or self.claim)
 
 
 @dataclass
@@ -132,6 +135,12 @@ def _choice(value, what: str, options: tuple, default):
     return value
 
 
+def _claim(value, where: str) -> str | None:
+    if value is not None and not (isinstance(value, str) and value.strip()):
+        raise NotesError(f"{where}: claim: must say why the line's ':=' states a fact")
+    return value
+
+
 def _instance(value) -> dict:
     if value is None:
         return {}
@@ -178,7 +187,8 @@ def equation_options(data: dict, where: str = "the equation's comment") -> Equat
                            _strings(data.get("where"), "where"), _strings(data.get("given"), "given"),
                            _choice(data.get("layout"), "layout", ("denominator", "numerator"), None),
                            "" if title is None else str(title), reading, because or "", definition, hypothesis,
-                           macros, _strings(data.get("constant_in"), "constant_in"), _instance(data.get("instance")))
+                           macros, _strings(data.get("constant_in"), "constant_in"), _instance(data.get("instance")),
+                           _claim(data.get("claim"), where))
 
 
 def file_options(data, *, sidecar: bool = False) -> FileOptions:
