@@ -72,3 +72,16 @@ def test_hypotheses_and_one_lines_macros(read):
     assert [(n.line, n.why) for n in notes.not_claims] == [(9, "a hypothesis of the line's claim (declared: x is "
                                                                 "positive)")]
     assert notes.claims[1].error and "mu" in notes.claims[1].error  # line 10 has no such macro
+
+
+def test_a_declared_claim_reads_the_lines_colon_equals_as_a_claim(read):
+    notes = _notes(read, "    L8: {claim: 'the list states values', macros: {'\\text{Sq}(x)': '(x + y)^2'}}\n",
+                   "$\\text{Sq}(x) := x^2 + 2xy + y^2 \\quad x := y$\n$z := x$\n")
+    assert [(c.id, c.claim) for c in notes.claims] == [("L8.1", "(x + y)**2 == x**2 + 2*x*y + y**2"),
+                                                       ("L8.2", "x == y")]
+    assert [n.line for n in notes.not_claims] == [9]  # other lines keep ':=' as a definition
+
+
+def test_a_declared_claim_needs_its_reason(read):
+    notes = _notes(read, "    L8: {claim: ''}\n", "$x := y$\n")
+    assert any("claim: must say why" in e.message for e in notes.errors)

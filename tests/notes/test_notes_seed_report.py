@@ -51,7 +51,10 @@ def test_parsed_lines_agree_with_the_catalog_and_the_report_is_current():
 
 def test_readings_only_for_lines_the_catalog_reads_otherwise():
     """A reading replaces a line only where the catalog's entry says the print is garbled (or says which part of
-    it is checked); every other line is read as printed, so a wrong line is refuted, never read away."""
+    it is checked), or where the reading's ``because:`` names an entry of the line whose reason or notes state the
+    typed reading (or the instance) it checks ('... is checked', 'on the instance'): the policy for ill-typed
+    lines (docs/conventions.md).  Every other line is read as printed, so a wrong line is refuted, never read
+    away."""
     import yaml
 
     import formulas
@@ -68,9 +71,13 @@ def test_readings_only_for_lines_the_catalog_reads_otherwise():
         notes = " ".join((formulas.get(i).title + " " + formulas.get(i).notes).lower() for i in by_line[number])
         return any(w in notes for w in ("garbled", "not checked", "read as ∂/∂"))
 
+    def states_typed_reading(number: int, because: str) -> bool:
+        entries = [formulas.get(i) for i in by_line[number] if i in because]
+        return any(w in (e.reason or "") + " " + e.notes for e in entries for w in ("is checked", "on the instance"))
+
     for number, entry in readings.items():
         assert entry["because"].strip()
         twin = [k for k in readings if k != number and text[k] == text[number] and read_otherwise(k)]
-        assert read_otherwise(number) or twin, number  # a repeated line is read as its first print
+        assert read_otherwise(number) or twin or states_typed_reading(number, entry["because"]), number
         if twin:
             assert entry["reading"] == readings[twin[0]]["reading"]

@@ -13,11 +13,13 @@ from dataclasses import dataclass
 from verify.userfile.errors import UserFileError
 from verify.userfile.identity import Identity
 
+from .constants import strip_constant, up_to_constant
 from .document import Lines, NotClaim, NoteClaim, NotesFile
 from .errors import NotesError
 from .extract import Formula
 from .macros import MacroTable, clean
 from .mathtree import Ident, Script
+from .membership import read_membership
 from .names import claim_name
 from .options import EquationOptions, FileOptions
 from .oracle import Declarations
@@ -54,16 +56,19 @@ def _source(formula: Formula, link: Link) -> str:
     a, b = first.pos - formula.start, last.pos - formula.start + len(last.text)
     if 0 <= a < b <= len(formula.text) and not any(m in formula.text[a:b] for m in ("\\\\", "&")):
         return " ".join(formula.text[a:b].split())
-    op = {"==": "=", "<=": r"\leq", ">=": r"\geq", "!=": r"\neq"}.get(link.op, link.op)
+    op = {"==": "=", "<=": r"\leq", ">=": r"\geq", "!=": r"\neq", "in": r"\in"}.get(link.op, link.op)
     return f"{text_of(link.lhs)} {op} {text_of(link.rhs)}"
 
 
-def split_claims(out: NotesFile, formula: Formula, macros: MacroTable, lines: Lines) -> list[RawClaim]:
-    """The claims of one formula (its notation-only relations go to ``out.not_claims``)."""
+def split_claims(out: NotesFile, formula: Formula, macros: MacroTable, lines: Lines,
+                 definitions_claim: bool = False) -> list[RawClaim]:
+    """The claims of one formula (its notation-only relations go to ``out.not_claims``); with
+    ``definitions_claim`` (the line's ``claim:`` declaration) a ``:=`` states a fact and is a claim."""
     line, col = lines.at(formula.start)
     explicit = formula.options.id if formula.options else None
     try:
         tokens, labels = clean(macros.expand(tokenize(formula.text, formula.start)))
+        tokens = macros.replace_patterns(tokens)
         statements = split_formula(tokens)
     except NotesError as err:
         if not any(mark in formula.text for mark in _RELATION_MARKS):
@@ -77,6 +82,8 @@ def split_claims(out: NotesFile, formula: Formula, macros: MacroTable, lines: Li
         for link in stmt.links:
             lline, lcol = (line, col) if formula.because is not None else lines.at(link.pos)
             latex = _source(formula, link) if link.lhs and link.rhs else " ".join(formula.text.split())[:300]
+            if link.kind == "definition" and definitions_claim and link.op in (":=", "=:"):
+                link.kind, link.op = "claim", "=="
             if link.kind == "claim":
                 raw.append(RawClaim(formula, lline, lcol, latex, link.op, link, stmt, explicit=explicit))
             else:
@@ -202,15 +209,28 @@ def read_claim(r: RawClaim, options: FileOptions, file: str) -> NoteClaim:
         decl = Declarations(symbols, dists, eq.layout or options.layout, options.given + eq.given,
                             options.where + eq.where)
         tr = Translator(decl, index_base=options.index_base)
+        if r.relation == "in":  # a shape membership, checked without the engines
+            claim.stage = "translate"
+            claim.shape = read_membership(r.id, r.link, tr, lambda texts: _used(
+                {**symbols, **tr.extra_symbols}, {**dists, **tr.extra_distributions}, texts, decl.given))
+            claim.claim, claim.stage = claim.shape.shown, "read"
+            return claim
+        sides = [strip_constant(side, lambda name: decl.kind(name) is not None) for side in (r.link.lhs, r.link.rhs)]
         try:
-            trees = parse_tokens(r.link.lhs), parse_tokens(r.link.rhs)
+            trees = parse_tokens(sides[0][0]), parse_tokens(sides[1][0])
         except NotesError:
             claim.stage = "parse"
             raise
         claim.stage = "translate"
         lhs, rhs = tr.side(trees[0]), tr.side(trees[1])
-        checked = tr.relation(lhs, "==" if r.relation == "!=" else r.relation, rhs)
-        claim.claim = tr.relation(lhs, r.relation, rhs) if r.relation == "!=" else checked
+        if sides[0][1] or sides[1][1]:  # + const: equal up to a constant in the declared symbols
+            if r.relation != "==":
+                raise NotesError("'+ const' in an inequality: only an equality up to a constant is read")
+            checked = up_to_constant(tr, lhs, rhs, eq.constant_in or options.constant_in, trees[0])
+            claim.claim = f"{checked}   (equal up to a constant in {', '.join(eq.constant_in or options.constant_in)})"
+        else:
+            checked = tr.relation(lhs, "==" if r.relation == "!=" else r.relation, rhs)
+            claim.claim = tr.relation(lhs, r.relation, rhs) if r.relation == "!=" else checked
         where = list(decl.where)
         if r.statement.refusal:
             raise NotesError(r.statement.refusal)
@@ -227,6 +247,9 @@ def read_claim(r: RawClaim, options: FileOptions, file: str) -> NoteClaim:
                              "in the equation's comment (given=..., where=...)")
     except NotesError as err:
         claim.error = err.message
+        return claim
+    except UserFileError as err:
+        claim.error, claim.stage = err.message, "build"
         return claim
     except (RecursionError, MemoryError):
         claim.error = "the formula is too deeply nested to read"
@@ -248,4 +271,7 @@ def read_claim(r: RawClaim, options: FileOptions, file: str) -> NoteClaim:
         claim.error, claim.stage = f"the claim as understood, {checked!r}, is refused: {err.message}", "build"
         return claim
     claim.identity, claim.stage = identity, "read"
+    if eq.instance:  # the line's letters fixed to numbers: the claim as understood says at which
+        claim.instance = ", ".join(f"{k} = {v}" for k, v in eq.instance.items())
+        claim.claim += f"   (instance: {claim.instance})"
     return claim

@@ -60,7 +60,7 @@ def _run(args, fmt: str, notes: list[str], yaml_files: list[str], yaml_check) ->
     from .runner import check_loaded_notes
 
     loaded = [load_notes(p) for p in notes]
-    total = sum(1 for f in loaded for c in f.claims if c.identity is not None and c.skip is None)
+    total = sum(1 for f in loaded for c in f.claims if c.readable and c.skip is None)
     progress = _progress(args, fmt, total)
     with progress:
         task = progress.add_task("", total=total)

@@ -48,6 +48,18 @@ class NoteClaim:
     error: str | None = None  # why it cannot be read
     stage: str = ""  # where reading stopped: split (the formula), parse (a side), translate, build
     because: str | None = None  # the line is read through a declared reading (its own text is garbled): why
+    shape: object | None = None  # a shape membership (verify.notes.membership.ShapeClaim), checked without engines
+    instance: str | None = None  # "n = 4": the line's letters fixed to numbers; a proof covers that instance only
+
+    @property
+    def readable(self) -> bool:
+        """Read into something checkable: an identity, or a shape claim."""
+        return self.identity is not None or self.shape is not None
+
+    @property
+    def checked(self) -> str | None:
+        """What is checked, as claim text (for ``!=`` the equality)."""
+        return self.identity.claim if self.identity is not None else self.claim
 
     def to_json(self) -> dict:
         out = {"file": self.file, "id": self.id, "line": self.line, "column": self.column, "latex": self.latex,
@@ -181,9 +193,7 @@ def load_notes_text(text: str, file: str, kind: str, *, sidecar=None) -> NotesFi
             error(err.at(d.pos))
     for name, body in options.macros.items():
         try:
-            nargs = max([int(body[k + 1]) for k in range(len(body) - 1) if body[k] == "#" and body[k + 1].isdigit()],
-                        default=0)
-            macros.define(name, nargs, body)
+            macros.add(name, body)
         except NotesError as err:
             error(err.at(header_pos))
     from .claims import assign_ids, declared_definition, read_claim, split_claims
@@ -195,14 +205,16 @@ def load_notes_text(text: str, file: str, kind: str, *, sidecar=None) -> NotesFi
         error(err.at(header_pos))
     raw = []
     for formula in found.formulas:
-        line_macros = options.equations.get(f"L{lines.at(formula.start)[0]}")
+        first = formula.start + len(formula.text) - len(formula.text.lstrip())  # its first line with text
+        line_macros = options.equations.get(f"L{lines.at(first)[0]}")
         table = macros
-        if line_macros is not None and line_macros.macros:
+        if line_macros is not None and (line_macros.macros or line_macros.instance):
             try:
-                table = macros.with_definitions(line_macros.macros)
+                table = macros.with_definitions({**{k: str(v) for k, v in line_macros.instance.items()},
+                                                 **line_macros.macros})  # the instance, then macros using it
             except NotesError as err:
                 error(err.at(header_pos))
-        raw.extend(split_claims(out, formula, table, lines))
+        raw.extend(split_claims(out, formula, table, lines, bool(line_macros and line_macros.claim)))
         if len(raw) > MAX_IDENTITIES:
             error(NotesError(f"more than {MAX_IDENTITIES} claims in one file; the rest are not read",
                              pos=formula.start))

@@ -98,6 +98,47 @@ class MacroTable:
         self.macros: dict[str, Macro] = {
             name: Macro(name, 0, tuple(tokenize(text))) for name, text in ALIASES.items()}
         self.own = 0
+        self.patterns: list[tuple[tuple[Token, ...], tuple[Token, ...]]] = []  # literal TeX -> its body
+
+    def add(self, name: str, body: str, *, pos: int | None = None) -> None:
+        """A declared macro: a control sequence (``\\R``, ``#1``... for arguments), or a literal pattern
+        (``P(\\mathbf{X}; \\mathbf{A})``, ``\\mathbf{S}``) replaced by its body wherever it is written."""
+        if name.startswith("\\") and len(name) > 1 and (name[1:].isalpha() or len(name) == 2):
+            nargs = max([int(body[k + 1]) for k in range(len(body) - 1) if body[k] == "#" and body[k + 1].isdigit()],
+                        default=0)
+            self.define(name, nargs, body, pos=pos)
+            return
+        if len(name) > MAX_BODY_CHARS or len(body) > MAX_BODY_CHARS:
+            raise NotesError(f"macro {name[:40]!r}: longer than {MAX_BODY_CHARS} characters", pos=pos)
+        pattern = tuple(clean(self.expand(tokenize(name)))[0])
+        if not pattern:
+            raise NotesError(f"macro {name!r}: an empty pattern", pos=pos)
+        self.own += 1
+        if self.own > MAX_MACROS:
+            raise NotesError(f"more than {MAX_MACROS} macro definitions", pos=pos)
+        # the body uses the patterns defined before it (once: nothing is rescanned, so nothing loops)
+        self.patterns.append((pattern, tuple(self.replace_patterns(clean(self.expand(tokenize(body)))[0]))))
+        self.patterns.sort(key=lambda p: -len(p[0]))  # the longest pattern first
+
+    def replace_patterns(self, tokens: list[Token]) -> list[Token]:
+        """``tokens`` with each literal pattern replaced by its body (placed at the match; never rescanned)."""
+        if not self.patterns:
+            return tokens
+        out: list[Token] = []
+        i = 0
+        while i < len(tokens):
+            for pattern, body in self.patterns:
+                if tuple((t.kind, t.text) for t in tokens[i:i + len(pattern)]) == tuple(
+                        (t.kind, t.text) for t in pattern):
+                    out.extend(Token(b.kind, b.text, tokens[i].pos) for b in body)
+                    i += len(pattern)
+                    break
+            else:
+                out.append(tokens[i])
+                i += 1
+            if len(out) > MAX_TOKENS:
+                raise NotesError(f"formula longer than {MAX_TOKENS} tokens after macro expansion", pos=tokens[0].pos)
+        return out
 
     def define(self, name: str, nargs: int, body: str, default: str | None = None, *, pos: int | None = None):
         """Add ``\\newcommand{name}[nargs][default]{body}``; raises :class:`NotesError` past the limits."""
@@ -120,11 +161,9 @@ class MacroTable:
     def with_definitions(self, definitions: dict) -> MacroTable:
         """A copy with ``definitions`` (name -> body, ``#1``... for arguments) added: one line's macros."""
         table = MacroTable.__new__(MacroTable)
-        table.macros, table.own = dict(self.macros), self.own
+        table.macros, table.own, table.patterns = dict(self.macros), self.own, list(self.patterns)
         for name, body in definitions.items():
-            nargs = max([int(body[k + 1]) for k in range(len(body) - 1) if body[k] == "#" and body[k + 1].isdigit()],
-                        default=0)
-            table.define(name, nargs, body)
+            table.add(name, body)
         return table
 
     def expand(self, tokens: list[Token]) -> list[Token]:

@@ -18,6 +18,14 @@ LaTeX, or a sidecar file ``NAME.sheetproof.yaml`` beside the notes) is a mapping
     equations: {L55.4: {hypothesis: "eps > 0"}, L55: {macros: {'\\mu': 'E[X]'}}}
     # a garbled line read as intended: its formulas are replaced by the reading, and the report says why
     equations: {L19: {reading: 'E[(X - E[X])(Y - E[Y])] = \\text{Cov}(X, Y)', because: "garbled: ..."}}
+    # '+ \\text{const}' ends a side: equal up to a constant in A (read D(lhs - rhs, A) == 0); here or per equation
+    constant_in: [A]
+    # a macro may be a literal pattern, for a name the text around the formula defines
+    equations: {L9: {macros: {'\\mathbf{S}': '\\frac{1}{k} \\mathbf{X} \\mathbf{X}^T'}}}
+    # a line about every n checked at one n (every letter n of the line is read as 4; the claim says so)
+    equations: {L31: {instance: {n: 4}}}
+    # a ':=' that states a fact (a table of known values written with ':='): read as a claim
+    equations: {L45: {claim: "the list 'law := its MGF' states each law's MGF"}}
     format: markdown                        # sidecars only: for a file whose name does not say
 
 The comment after an equation adjusts that equation: ``id=name, expect=refuted,
@@ -37,9 +45,9 @@ __all__ = ["FileOptions", "EquationOptions", "HEADER_KEYS", "EQUATION_KEYS", "fi
            "parse_comment"]
 
 HEADER_KEYS = ("symbols", "distributions", "layout", "where", "given", "inline", "index_base", "macros",
-               "equations", "format", "title", "description")
+               "equations", "format", "title", "description", "constant_in")
 EQUATION_KEYS = ("id", "expect", "skip", "symbols", "distributions", "where", "given", "layout", "title", "reading",
-                 "because", "definition", "hypothesis", "macros")
+                 "because", "definition", "hypothesis", "macros", "constant_in", "instance", "claim")
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,79}$")
 MAX_MACRO_ENTRIES = 200
 
@@ -60,6 +68,9 @@ class EquationOptions:
     definition: str | None = None  # the relation names something (S = X X^T names S): notation, not a claim
     hypothesis: str | None = None  # the relation is a hypothesis of the line's claim (eps > 0): not a claim
     macros: dict = field(default_factory=dict)  # macros for one line's formulas (header only, key L<line>)
+    constant_in: tuple = ()  # '+ const' is a constant in these symbols (verify.notes.constants)
+    instance: dict = field(default_factory=dict)  # a letter of the line fixed to a number: {n: 4} (header only)
+    claim: str | None = None  # why the line's ':=' states a fact: it is read as a claim (header only, key L<line>)
 
     def merged(self, other: EquationOptions) -> EquationOptions:
         """These options with ``other``'s on top (the comment after an equation wins over the header)."""
@@ -69,7 +80,8 @@ class EquationOptions:
             {**self.distributions, **other.distributions}, self.where + other.where, self.given + other.given,
             other.layout or self.layout, other.title or self.title, other.reading or self.reading,
             other.because or self.because, other.definition or self.definition,
-            other.hypothesis or self.hypothesis, {**self.macros, **other.macros})
+            other.hypothesis or self.hypothesis, {**self.macros, **other.macros},
+            other.constant_in or self.constant_in, {**self.instance, **other.instance}, other.claim or self.claim)
 
 
 @dataclass
@@ -84,6 +96,7 @@ class FileOptions:
     macros: dict = field(default_factory=dict)  # "\\name" -> body
     equations: dict = field(default_factory=dict)  # id -> EquationOptions
     format: str | None = None
+    constant_in: tuple = ()  # '+ const' is a constant in these symbols, file-wide
 
 
 def _kind(value) -> str:
@@ -122,6 +135,22 @@ def _choice(value, what: str, options: tuple, default):
     return value
 
 
+def _claim(value, where: str) -> str | None:
+    if value is not None and not (isinstance(value, str) and value.strip()):
+        raise NotesError(f"{where}: claim: must say why the line's ':=' states a fact")
+    return value
+
+
+def _instance(value) -> dict:
+    if value is None:
+        return {}
+    if not isinstance(value, dict) or not all(
+            isinstance(k, str) and len(k) == 1 and k.isalpha() and isinstance(v, int) and not isinstance(v, bool)
+            and 1 <= v <= 64 for k, v in value.items()):
+        raise NotesError("instance: must map letters to whole numbers 1..64, such as {n: 4}")
+    return dict(value)
+
+
 def equation_options(data: dict, where: str = "the equation's comment") -> EquationOptions:
     unknown = sorted(str(k) for k in data if k not in EQUATION_KEYS)
     if unknown:
@@ -158,7 +187,8 @@ def equation_options(data: dict, where: str = "the equation's comment") -> Equat
                            _strings(data.get("where"), "where"), _strings(data.get("given"), "given"),
                            _choice(data.get("layout"), "layout", ("denominator", "numerator"), None),
                            "" if title is None else str(title), reading, because or "", definition, hypothesis,
-                           macros)
+                           macros, _strings(data.get("constant_in"), "constant_in"), _instance(data.get("instance")),
+                           _claim(data.get("claim"), where))
 
 
 def file_options(data, *, sidecar: bool = False) -> FileOptions:
@@ -192,7 +222,8 @@ def file_options(data, *, sidecar: bool = False) -> FileOptions:
         _choice(data.get("layout"), "layout", ("denominator", "numerator"), "denominator"),
         _strings(data.get("where"), "where"), _strings(data.get("given"), "given"), inline,
         _choice(data.get("index_base"), "index_base", (0, 1), 1), macros, equations,
-        _choice(data.get("format"), "format", ("markdown", "latex"), None))
+        _choice(data.get("format"), "format", ("markdown", "latex"), None),
+        _strings(data.get("constant_in"), "constant_in"))
 
 
 def _split_items(body: str) -> list[str]:

@@ -74,6 +74,8 @@ class Declarations:
             words = str(spec).split()
             if words and words[0].lower() in ("vector", "matrix"):
                 out.update(w for w in words[1:3] if w.isidentifier())
+            elif words and words[0].lower() == "function":  # function x m: a vector of size m
+                out.update(w for w in words[2:4] if w.isidentifier())
         return out
 
 

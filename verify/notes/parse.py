@@ -37,6 +37,7 @@ from .mathtree import (
     Op,
     Script,
 )
+from .names import FUNCTION_WORDS
 from .parse_commands import Commands
 from .parse_rules import (
     REFUSED,
@@ -112,6 +113,20 @@ class _Parser(Commands):
         if tok.kind == "char" and tok.text in "}])":
             raise NotesError(f"a command is missing its argument before {tok.text!r}", pos=tok.pos)
         return [tok]
+
+    def plain_word(self, tok: Token) -> str | None:
+        """Letters written together that spell a function word of two or more letters right before ``(``
+        (``KL(p, q)``, ``Var(X)``): that word, its letters consumed; otherwise None (``ab`` is a times b)."""
+        letters, k = [tok], 0
+        while (t := self.peek(k)) is not None and t.kind == "letter" and t.pos == letters[-1].pos + 1:
+            letters.append(t)
+            k += 1
+        word = "".join(t.text for t in letters)
+        after = self.peek(k)
+        if len(word) < 2 or word not in FUNCTION_WORDS or after is None or not after.is_char("("):
+            return None
+        self.i += k
+        return word
 
     def argument(self) -> Node:
         tokens = self.raw_argument()
@@ -286,7 +301,8 @@ class _Parser(Commands):
         if tok.kind == "num":
             return Num(tok.pos, tok.text)
         if tok.kind == "letter":
-            return Ident(tok.pos, tok.text)
+            word = self.plain_word(tok)
+            return self.word(tok, word, "op", stop) if word else Ident(tok.pos, tok.text)
         if tok.kind == "text":
             word = tok.text.strip()
             if word.isascii() and word.isalpha():

@@ -41,14 +41,19 @@ class NoteItem(pytest.Item):
     def runtest(self):
         from verify.userfile.api import run_identity
 
-        from .runner import NoteResult, negate
+        from .runner import NoteResult, at_instance, negate
 
         c = self.claim
         if c.skip is not None:
             pytest.skip(f"line {c.line}: {c.skip}")
-        if c.identity is None:
+        if not c.readable:
             raise ValueError(f"line {c.line}, column {c.column}: cannot read {c.latex}: {c.error}")
-        result = run_identity(c.identity, timeout=float(self.config.getini("sheetproof_timeout")))
+        if c.shape is not None:
+            from .membership import check_shape
+
+            result = check_shape(c.shape)
+        else:
+            result = at_instance(c, run_identity(c.identity, timeout=float(self.config.getini("sheetproof_timeout"))))
         if c.relation == "!=":
             derived, witness = negate(c.id, result)
             outcome = NoteResult(c, derived, result, witness)

@@ -31,8 +31,9 @@ from verify.userfile.errors import UserFileError
 from verify.userfile.limits import DEFAULT_TIMEOUT
 
 from .document import NotClaim, NoteClaim, NotesFile, load_notes
+from .membership import check_shape
 
-__all__ = ["NoteResult", "NotesReport", "check_notes", "check_loaded_notes", "negate"]
+__all__ = ["NoteResult", "NotesReport", "check_notes", "check_loaded_notes", "negate", "at_instance"]
 
 
 @dataclass
@@ -52,7 +53,7 @@ class NoteResult:
 
     def to_json(self) -> dict:
         r = self.result.to_json()
-        out = {**self.claim.to_json(), "checked": self.claim.identity.claim, "passed": self.passed,
+        out = {**self.claim.to_json(), "checked": self.claim.checked, "passed": self.passed,
                **{k: r[k] for k in ("verdict", "scope", "reason", "counterexample", "conflicts", "methods",
                                     "seconds")}}
         if self.witness is not None:
@@ -108,6 +109,16 @@ def negate(claim_id: str, equality: Result) -> tuple[Result, dict | None]:
                   conflicts=list(equality.conflicts)), None
 
 
+def at_instance(claim: NoteClaim, result: Result) -> Result:
+    """A claim checked at an instance (``instance: {n: 4}``): a proof there is evidence for the line, not a proof
+    of it (confirmed); a refutation at the instance refutes the line; other verdicts are kept."""
+    if claim.instance is None or result.verdict is not Verdict.PROVED:
+        return result
+    return Result(result.id, Verdict.CONFIRMED, list(result.methods), scope=f"the instance {claim.instance}",
+                  reason=f"proved exactly at the instance {claim.instance} only; the line is stated for every value: "
+                         "evidence, not a proof", conflicts=list(result.conflicts), seconds=result.seconds)
+
+
 def check_loaded_notes(files: Iterable[NotesFile], *, timeout: float | None = DEFAULT_TIMEOUT,
                        jobs: int | None = None, budget: float | None = None, memory_mib: int | None = None,
                        on_result: Callable[[NoteClaim, Result], None] | None = None) -> NotesReport:
@@ -119,12 +130,15 @@ def check_loaded_notes(files: Iterable[NotesFile], *, timeout: float | None = DE
 
     report = NotesReport()
     todo: list[NoteClaim] = []
+    shapes: list[NoteClaim] = []
     for f in files:
         report.errors.extend(f.errors)
         report.not_claims.extend(f.not_claims)
         for c in f.claims:
             if c.skip is not None:
                 report.skipped.append(c)
+            elif c.shape is not None:
+                shapes.append(c)
             elif c.identity is None:
                 report.unreadable.append(c)
             else:
@@ -141,6 +155,7 @@ def check_loaded_notes(files: Iterable[NotesFile], *, timeout: float | None = DE
         if result is None:  # the checker refused the identity as input: an equation it cannot read
             refused.append(k)
             return
+        result = at_instance(c, result)
         if c.relation == "!=":
             derived, witness = negate(c.id, result)
             derived.seconds = result.seconds
@@ -160,6 +175,10 @@ def check_loaded_notes(files: Iterable[NotesFile], *, timeout: float | None = DE
             todo[k].error, todo[k].stage = str(err), "build"
             report.unreadable.append(todo[k])
     report.results = [done[k] for k in range(len(todo)) if k in done]
+    for c in shapes:  # a shape claim is decided from the declarations at once (verify.notes.membership)
+        report.results.append(NoteResult(c, check_shape(c.shape)))
+        if on_result:
+            on_result(c, report.results[-1].result)
     return report
 
 

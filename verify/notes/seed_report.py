@@ -21,7 +21,11 @@ of formulas).  For each such line:
 
 A line the catalog marks *garbled as printed* may carry a ``reading:`` in the
 declarations (the catalog's reading, in TeX): it is parsed through that reading, and
-the report marks it and gives the reason.  The lines not parsed are listed with the
+the report marks it and gives the reason.  So may an ill-typed line (or one outside the
+claim grammar) whose catalog entry states the typed reading or the instance it checks
+(its reason or notes say what "is checked", or "on the instance"), the ``because:``
+naming that entry.  A line stated for every n may be checked at the catalog's instance
+(``instance: {n: 4}``): a proof there counts as *confirmed*.  The lines not parsed are listed with the
 reader's reason (or the declaration's).
 """
 
@@ -152,7 +156,7 @@ def measure(*, jobs: int | None = None, timeout: float = 60.0, check: bool = Tru
     verdicts: dict[str, str] = {}
     checked = 0
     if check:
-        todo = [c for c in notes.claims if c.line in wanted and c.identity is not None and c.skip is None]
+        todo = [c for c in notes.claims if c.line in wanted and c.readable and c.skip is None]
         from .document import NotesFile
 
         report = check_loaded_notes([NotesFile(notes.file, claims=todo)], timeout=timeout, jobs=jobs)
@@ -161,7 +165,7 @@ def measure(*, jobs: int | None = None, timeout: float = 60.0, check: bool = Tru
     for s in lines:
         s.claims = sorted(by_line.get(s.number, []), key=lambda c: c.column)
         s.syntax = bool(s.claims) and all(c.stage in ("translate", "build", "read") for c in s.claims)
-        unreadable = [c for c in s.claims if c.identity is None and c.skip is None]
+        unreadable = [c for c in s.claims if not c.readable and c.skip is None]
         skipped = [c for c in s.claims if c.skip is not None]
         if not s.claims:
             s.status, s.reason = "no-claim", _no_claim_reason(notes, s.number)
@@ -196,7 +200,7 @@ def render(report: SeedReport) -> str:
     agree = sum(1 for s in parsed if s.agrees)
     same = sum(1 for s in parsed if s.same_verdict)
     lenient = [s for s in lines if s.status in ("parsed", "skipped") and any(
-        c.identity is not None and c.skip is None for c in s.claims)]
+        c.readable and c.skip is None for c in s.claims)]
     syntax = [s for s in lines if s.syntax]
     symbolic = [s for s in lines if s.symbolic]
     symbolic_parsed = [s for s in symbolic if s.status == "parsed"]
@@ -217,7 +221,7 @@ def render(report: SeedReport) -> str:
         f"| ... whose formulas all parse as TeX (symbols aside) | {len(syntax)} | {_pct(len(syntax), len(lines))} |",
         f"| lines the catalog checks as a statement (not by experiment) | {len(symbolic)} | |",
         f"| ... parsed | {len(symbolic_parsed)} | {_pct(len(symbolic_parsed), len(symbolic))} |",
-        f"| parsed lines read through a declared reading (garbled as printed) | {len(read_through)} | |",
+        f"| parsed lines read through a declared reading (garbled or ill-typed as printed) | {len(read_through)} | |",
         f"| parsed lines whose outcome agrees with the catalog | {agree} | {_pct(agree, len(parsed))} |",
         f"| parsed lines with the same verdict as the catalog | {same} | {_pct(same, len(parsed))} |",
         f"| unreadable lines | {report.count(status='unreadable')} | |",

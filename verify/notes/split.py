@@ -17,14 +17,17 @@
 
 Relations: :data:`CLAIMS` are checked; :data:`DEFINITIONS` (``:=``) and
 :data:`OTHER_RELATIONS` (``\\approx``, ``\\in``, ``\\sim``, ...) are read as notation
-and reported as not claims, with what they are.
+and reported as not claims, with what they are -- except a membership in a real space
+(``\\in \\mathbb{R}^{m \\times n}``), a claim about a shape (:mod:`verify.notes.membership`).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .constants import is_constant_word
 from .errors import NotesError
+from .membership import mark_memberships
 from .split_conditions import (
     bracketed_condition,
     condition_words,
@@ -76,6 +79,7 @@ class Link:
     pos: int  # where the link starts: its left side, or its relation when the left side is empty
     kind: str
     why: str = ""
+    entries: tuple | None = None  # a shape claim's matrix defined by its entries: ((i, j), definition tokens)
 
 
 @dataclass
@@ -246,12 +250,15 @@ def _chain(tokens: list[Token]) -> Statement | None:
     for k, (op, kind, why, pos) in enumerate(ops):
         lhs, rhs = operands[k], operands[k + 1]
         links.append(Link(lhs, op, rhs, lhs[0].pos if lhs else pos, kind, why))
+    mark_memberships(links)
     return Statement(links)
 
 
 def _text_separates(t: Token) -> bool:
     """``\\text{Var}`` is part of a formula; ``\\text{ and }``, ``\\text{(Bayes)}`` and prose separate."""
     word = t.text.strip()
+    if is_constant_word(word):  # + \text{const.}: part of the side (verify.notes.constants)
+        return False
     return not (word.isascii() and word.isalpha()) or word.lower() in SEPARATOR_WORDS or _condition_text(t)
 
 

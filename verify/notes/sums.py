@@ -108,8 +108,9 @@ def _infer_index(tr, body: Node, n: Op) -> str:
 def _infer_range(tr, body: Node, index: str, n: Op) -> tuple[int | str, int | str]:
     sizes = set()
     for name, base in _subscript_letters(body, tr):
-        if name == index and isinstance(base, Ident):
-            shape = tr.shape(tr.node(base), n)
+        if name == index and isinstance(base, Ident) \
+                and tr.decl.kind(claim_name(base.name, base.font, base.decorations)) is not None:
+            shape = tr.shape(tr.node(base), n)  # X_i of declared X_1, X_2, ...: no length to read
             if shape.vector:
                 sizes.add(shape.rows)
     if len(sizes) != 1:
@@ -135,6 +136,10 @@ def _bound(tr, node: Node | list[Token], n: Op) -> int | str:
 
 
 def big_operator(tr, n: Op) -> Piece:
+    from .pair_sums import pair_condition, pair_sum
+
+    if (pair := pair_condition(n)) is not None:  # \sum_{i < j}: over pairs of indices
+        return pair_sum(tr, n, *pair)
     index, low = _subscript(n)
     if low is _OVER_ENTRIES:
         # \\sum_{x \\in \\mathcal{X}} p(x) log p(x), p a declared (probability) vector: the sum over p's entries

@@ -27,6 +27,7 @@ from functools import cache
 from verify.userfile.functions import FUNCTIONS
 
 from .errors import NotesError
+from .expectations import expectation_over_vector, expectation_subscript, kl_of_vectors
 from .mathtree import Apply, Group, Ident, Node, Num, Op, Script
 from .mgf import mgf_call, mgf_subject, mgf_value
 from .names import FUNCTION_WORDS, GREEK, claim_name
@@ -307,6 +308,8 @@ def apply(tr, n: Apply) -> Piece:
 def function_call(tr, word: str, sub_tokens: tuple, args: list[Node], n: Node) -> Piece:
     if word in ("E", "Var", "Cov"):
         return _moment(tr, word, sub_tokens, args, n)
+    if word == "KL" and not sub_tokens and (kl := kl_of_vectors(tr, args, n)) is not None:
+        return kl  # KL(p, q) of two declared probability vectors: sum_i p_i log(p_i / q_i)
     if word == "P":
         if grammar_has("P"):
             raise NotesError("P(...) needs an event, such as P(X > a) or P(X = 1, Y = 0); P of a random variable "
@@ -338,8 +341,11 @@ def function_call(tr, word: str, sub_tokens: tuple, args: list[Node], n: Node) -
 
 
 def _moment(tr, word: str, sub_tokens: tuple, args: list[Node], n: Node) -> Piece:
+    if sub_tokens and word == "E" and len(args) == 1 \
+            and (over := expectation_over_vector(tr, list(sub_tokens), args[0], n)) is not None:
+        return over  # E_{x ~ p}[g(x)], p a declared probability vector: sum_x p(x) g(x)
     if sub_tokens:
-        _expectation_subscript(tr, list(sub_tokens), n)
+        expectation_subscript(tr, list(sub_tokens), n)
     if word == "Cov" and len(args) == 1:
         return call("Cov", tr.node(args[0]))  # Cov(X) of a random vector: its covariance matrix
     if word == "Cov" and len(args) != 2:
@@ -347,42 +353,6 @@ def _moment(tr, word: str, sub_tokens: tuple, args: list[Node], n: Node) -> Piec
     if word != "Cov" and len(args) != 1:
         raise NotesError(f"{word} takes one argument", pos=n.pos)
     return call(word, *(tr.node(a) for a in args))
-
-
-_FAMILIES = {"N": "Normal", "Normal": "Normal", "Poisson": "Poisson", "Pois": "Poisson", "Bernoulli": "Bernoulli",
-             "Ber": "Bernoulli", "Bin": "Binomial", "Binomial": "Binomial", "Exp": "Exponential",
-             "Gamma": "Gamma", "U": "Uniform", "Uniform": "Uniform"}
-
-
-def _expectation_subscript(tr, tokens: list[Token], n: Node) -> None:
-    """``x \\sim \\mathcal{N}(\\mu, \\sigma^2)`` declares ``x`` for this claim; plain names say nothing."""
-    sim = [k for k, t in enumerate(tokens) if t.is_cs(r"\sim")]
-    if not sim:
-        return
-    var_tokens, law_tokens = tokens[:sim[0]], tokens[sim[0] + 1:]
-    var = parse_tokens(var_tokens)
-    if not isinstance(var, Ident):
-        raise NotesError(f"the expectation's subscript {text_of(tokens)!r}: write x \\sim law", pos=n.pos)
-    name = claim_name(var.name, var.font, var.decorations)
-    law = parse_tokens(law_tokens)
-    if tr.decl.kind(name) is not None:
-        return  # the declaration says what x is
-    if not (isinstance(law, Apply) and isinstance(law.func, Ident) and law.func.name in _FAMILIES):
-        raise NotesError(f"{name} ~ {text_of(law_tokens)}: declare {name} under 'distributions' (the law is not "
-                         "one the reader knows)", pos=n.pos)
-    family = _FAMILIES[law.func.name]
-    params = list(law.args)
-    if family == "Normal" and len(params) == 2:
-        var_node = params[1]
-        if isinstance(var_node, Script) and isinstance(var_node.sup, Num) and var_node.sup.text == "2":
-            params[1] = var_node.base if not var_node.sub_tokens else Script(var_node.pos, var_node.base,
-                                                                               sub_tokens=var_node.sub_tokens)
-        elif not (isinstance(var_node, Num) and var_node.text == "1"):
-            raise NotesError("N(mu, s) takes the variance s: write it as sigma^2 (the claim grammar's Normal "
-                             "takes the standard deviation)", pos=n.pos)
-    texts = [tr.node(p).text for p in params]
-    tr.extra_distributions[name] = f"{family}({', '.join(texts)})"
-    tr.refresh()
 
 
 # -- operators ----------------------------------------------------------------------------------------
