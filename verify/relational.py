@@ -72,6 +72,14 @@ def check_relational(entry, *, draws: int = 16, seed: int = 0, budget: float = 6
         ev.counterexample, ev.numeric_unconfirmed = recheck_failing(entry, numeric.failing)
     if ev.counterexample is None and numeric.undefined:
         ev.counterexample = recheck_outside(entry, numeric.undefined)
+    if ev.counterexample is None and numeric.ties and not ev.proved:
+        # f(y) > f(x) at a stationary x ties for a constant f: the tie is a counterexample if exact arithmetic
+        # agrees; otherwise the draws that tie say nothing about a strict inequality
+        ev.counterexample, _ = recheck_failing(entry, numeric.ties)
+        if ev.counterexample is None and ev.numeric_holds:
+            ev.numeric_holds = None
+            ev.numeric_unconfirmed = (f"the sides of the strict inequality tie in float64 at {len(numeric.ties)}+ "
+                                      "draws and the exact re-check did not decide them: the draws are no evidence")
     if ev.proved:
         if ev.counterexample is None and entry.expr.has(D):
             note = sympy_diff_audit(entry, sizes[0], seed)

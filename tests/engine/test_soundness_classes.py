@@ -158,3 +158,25 @@ def test_strict_inequalities_failing_on_the_boundary_are_refuted(claim, symbols)
 ])
 def test_the_same_inequalities_with_their_boundary_hold(claim, symbols):
     assert _check(claim, symbols).verdict in HOLDS
+
+
+# A strict inequality that fails only by a tie of its sides: float64 took the tie for a margin and
+# confirmed it (a false confirmation).  A tie is now re-checked exactly; a confirmed tie is the counterexample.
+TIES = [
+    ("f(y) > f(x)", {"x": "vector n", "y": "vector n", "f": "function x convex"}, ["D(f(x), x) == zeros(n, 1)"]),
+    ("f(y) < f(x)", {"x": "scalar", "y": "scalar", "f": "function x concave"}, ["D(f(x), x) == 0"]),
+]
+
+
+@pytest.mark.parametrize(("claim", "symbols", "where"), TIES)
+def test_strict_inequalities_failing_by_a_tie_are_refuted(claim, symbols, where):
+    result = _check(claim, symbols, where=where)
+    assert result.verdict is Verdict.REFUTED, (result.verdict, result.reason)
+    cex = result.counterexample
+    assert cex["exact"] and cex["lhs"] == cex["rhs"], cex
+
+
+def test_the_weak_inequality_at_a_stationary_point_is_confirmed():
+    result = _check("f(y) >= f(x)", {"x": "vector n", "y": "vector n", "f": "function x convex"},
+                    where=["D(f(x), x) == zeros(n, 1)"])
+    assert result.verdict is Verdict.CONFIRMED, (result.verdict, result.reason)

@@ -6,7 +6,9 @@ where a side is not finite is *outside the domain or a complex value*: it is
 counted, never silently dropped, and re-checked exactly by the caller
 (:func:`exact_from_draw` turns it into an exact point that satisfies the same
 declarations).  A draw that violates the claim is a *candidate* counterexample:
-the caller re-checks it exactly before anything is refuted.
+the caller re-checks it exactly before anything is refuted.  A draw where the two sides of a strict
+inequality tie (within rounding) is a candidate too: a tie breaks ``<``, and float64 cannot tell a tie from
+a tiny margin, so the caller re-checks it exactly and, failing that, does not count the draws as evidence.
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ class NumericEvidence:
     count: int = 0  # draws evaluated (finite, inside the constraints)
     undefined: list = field(default_factory=list)  # (dims, env) where a side was not finite
     failing: list = field(default_factory=list)  # (dims, env, relative error or gap)
+    ties: list = field(default_factory=list)  # (dims, env, 0.0): a strict inequality whose sides tie in float64
     shape_mismatch: str | None = None
     worst: float = 0.0
 
@@ -97,6 +100,10 @@ def torch_numeric(entry, sizes: list[dict], draws: int, seed: int) -> NumericEvi
                 gap = (rhs - lhs)[:, 0] if rel in (sp.Le, sp.Lt) else (lhs - rhs)[:, 0]
                 bad = (gap < -ATOL * scale).tolist()
                 amounts = (-gap / scale).tolist()
+                if rel in (sp.Lt, sp.Gt):  # a tie breaks a strict inequality: re-checked exactly by the caller
+                    for env, tie in zip(kept, (gap.abs() <= ATOL * scale).tolist(), strict=True):
+                        if tie and len(ev.ties) < 4:
+                            ev.ties.append((dims, env, 0.0))
             for env, b, amount in zip(kept, bad, amounts, strict=True):
                 if b and len(ev.failing) < 4:
                     ev.failing.append((dims, env, amount))
@@ -115,8 +122,9 @@ def torch_numeric(entry, sizes: list[dict], draws: int, seed: int) -> NumericEvi
     if ev.count == 0:
         return done("skipped", "no draw inside the claim's domain" + outside)
     ev.holds = True
+    ties = f"; {len(ev.ties)}+ draws where the sides tie (re-checked exactly)" if ev.ties else ""
     return done("holds", f"{ev.count} float64 draws (batched) at sizes {sizes_text(sizes)}; max relative "
-                f"error {ev.worst:.2g}{outside}")
+                f"error {ev.worst:.2g}{outside}{ties}")
 
 
 # -- exact points from draws -------------------------------------------------------------------
