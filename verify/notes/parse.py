@@ -323,7 +323,9 @@ class _Parser(Commands):
 
 def parse_tokens(tokens: list[Token]) -> Node:
     """The tree of one expression; raises :class:`~verify.notes.errors.NotesError` where it cannot read."""
-    return _Parser(list(tokens)).parse_all()
+    from .divergence import rewrite_divergences
+
+    return _Parser(rewrite_divergences(list(tokens))).parse_all()
 
 
 def parse_text(text: str) -> Node:

@@ -1,0 +1,24 @@
+"""``D_{KL}(p \\| q)`` and its spellings are the KL divergence (verify/notes/divergence.py); before, ``\\|`` opened a
+norm and the equation was unreadable."""
+
+import pytest
+
+PQ = {"p": "vector 3 probability", "q": "vector 3 probability", "x": "vector 3"}
+KL_PQ = "sum(p[i - 1]*log(p[i - 1]/q[i - 1]), i, 1, 3)"
+KL_QP = "sum(q[i - 1]*log(q[i - 1]/p[i - 1]), i, 1, 3)"
+
+
+@pytest.mark.parametrize("tex", [
+    r"D_{KL}(p \| q) \geq 0", r"D_{\mathrm{KL}}(p \parallel q) \geq 0", r"\mathrm{KL}(p \| q) \geq 0",
+    r"KL(p || q) \geq 0", r"\mathcal{D}_{KL}\left(p \| q\right) \geq 0", r"\operatorname{KL}(p \Vert q) \geq 0",
+    r"KL(p, q) \geq 0"])
+def test_spellings(claim_of, tex):
+    assert claim_of(tex, PQ) == f"{KL_PQ} >= 0"
+
+
+def test_the_order_of_the_arguments_is_kept(claim_of):
+    assert claim_of(r"D_{KL}(p \| q) = D_{KL}(q \| p)", PQ) == f"{KL_PQ} == {KL_QP}"
+
+
+def test_norms_are_left_alone(claim_of):
+    assert claim_of(r"\|\mathbf{x}\| \geq 0", PQ) == "sqrt(x.T*x) >= 0"
