@@ -22,3 +22,9 @@ def test_the_order_of_the_arguments_is_kept(claim_of):
 
 def test_norms_are_left_alone(claim_of):
     assert claim_of(r"\|\mathbf{x}\| \geq 0", PQ) == "sqrt(x.T*x) >= 0"
+
+
+def test_entropy_of_a_probability_vector_and_of_a_random_variable(claim_of):
+    assert claim_of(r"H(p) \geq 0", PQ) == "-sum(p[i - 1]*log(p[i - 1]), i, 1, 3) >= 0"
+    assert claim_of(r"H(B) \geq 0", {"r": "scalar unit"}, distributions={"B": "Bernoulli(r)"}) == "entropy(B) >= 0"
+    assert "joint entropy" in claim_of(r"H(p, q) \geq 0", PQ)

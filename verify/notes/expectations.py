@@ -12,13 +12,13 @@
 from __future__ import annotations
 
 from .errors import NotesError
-from .mathtree import Apply, BinOp, Group, Ident, Node, Num, Op, Script
+from .mathtree import Apply, BinOp, Group, Ident, Neg, Node, Num, Op, Script
 from .names import claim_name
 from .parse import parse_tokens
-from .pieces import Piece
+from .pieces import Piece, call
 from .tokens import Token, text_of
 
-__all__ = ["expectation_subscript", "expectation_over_vector", "kl_of_vectors", "probability_vector"]
+__all__ = ["expectation_subscript", "expectation_over_vector", "kl_of_vectors", "probability_vector", "entropy_of"]
 
 
 def probability_vector(tr, node: Node) -> str | None:
@@ -49,6 +49,23 @@ def kl_of_vectors(tr, args: list[Node], n: Node) -> Piece | None:
     log = Ident(n.pos, "log", "op", word=True)
     body = BinOp(n.pos, "*", p_i, Apply(n.pos, log, (BinOp(n.pos, "/", p_i, q_i),)))
     return tr.node(Op(n.pos, "sum", body=body))
+
+
+def entropy_of(tr, args: list[Node], n: Node) -> Piece | None:
+    """``H(p)`` = ``-\\sum_i p_i \\log p_i`` for a declared probability vector, ``H(X)`` = ``entropy(X)`` for a random
+    variable (``H`` undeclared); ``H(X, Y)``, ``H(X | Y)`` (joint, conditional) are refused; None otherwise."""
+    if len(args) != 1:
+        raise NotesError("H(X, Y) (a joint entropy) is not in the claim grammar; H(p) of a probability vector and "
+                         "H(X) of a random variable are", pos=n.pos)
+    (arg,) = args
+    if probability_vector(tr, arg):
+        i = _fresh_index(tr, n.pos)
+        p_i = Script(arg.pos, arg, sub_tokens=(i,))
+        log = Ident(n.pos, "log", "op", word=True)
+        return tr.node(Neg(n.pos, Op(n.pos, "sum", body=BinOp(n.pos, "*", p_i, Apply(n.pos, log, (p_i,))))))
+    if isinstance(arg, Ident) and tr.decl.kind(claim_name(arg.name, arg.font, arg.decorations)) == "random":
+        return call("entropy", tr.node(arg))
+    return None
 
 
 def expectation_over_vector(tr, tokens: list[Token], body: Node, n: Node) -> Piece | None:

@@ -27,7 +27,7 @@ from functools import cache
 from verify.userfile.functions import FUNCTIONS
 
 from .errors import NotesError
-from .expectations import expectation_over_vector, expectation_subscript, kl_of_vectors
+from .expectations import entropy_of, expectation_over_vector, expectation_subscript, kl_of_vectors
 from .mathtree import Apply, Group, Ident, Node, Num, Op, Script
 from .mgf import mgf_call, mgf_subject, mgf_value
 from .names import FUNCTION_WORDS, GREEK, claim_name
@@ -295,6 +295,9 @@ def apply(tr, n: Apply) -> Piece:
         return tr.product(left, tr.node(Group(n.pos, "(", tuple(args))), n)
     if kind is not None:
         raise NotesError(f"{full} is declared as {kind}, not as a function of {len(args)} arguments", pos=n.pos)
+    if name == "H" and kind is None and not primes and not sub_tokens \
+            and (entropy := entropy_of(tr, args, n)) is not None:
+        return entropy  # H(p) of a probability vector, H(X) of a random variable
     law = {"F": "cdf", "f": "density", "p": "density"}.get(name)
     if law and primes:
         raise NotesError(f"{name}'_{simple}(...): the derivative of a law's function is not read; write it as "
