@@ -28,6 +28,10 @@ READ = [
     # the letter T: a transpose unless T is declared; then a scalar's ^T is a power (RL notes: gamma^T)
     (r"\gamma^T \leq 1", {"gamma": "scalar unit", "T": "scalar positive integer"}, "gamma**T <= 1"),
     (r"\mathbf{x}^T\mathbf{x} \geq 0", {"x": "vector n"}, "x.T*x >= 0"),
+    # the bold 1 and 0 beside a matrix or vector take its size (1^T x was unreadable)
+    (r"\mathbf{1}^\top \mathbf{x} = \sum_{i=1}^n x_i", {"x": "vector n"}, "ones(n, 1).T*x == sum(x[i - 1], i, 1, n)"),
+    (r"\mathbf{A}\mathbf{1} = \mathbf{A}\mathbf{1}", {"A": "matrix m n"}, "A*ones(n, 1) == A*ones(n, 1)"),
+    (r"\mathbf{A}\mathbf{0} = \mathbf{0}", {"A": "matrix m n"}, "A*zeros(n, 1) == zeros(m, 1)"),
     # a size letter before a bracket multiplies it
     (r"\sum_{i=1}^{n} i = \frac{n(n+1)}{2}", {"x": "vector n"}, "sum(i, i, 1, n) == n*(n + 1)/2"),
     # vectors and non-square matrices: elementwise, the only meaning

@@ -51,8 +51,10 @@ from .oracle import Declarations, Oracle, Shape
 from .parse import parse_tokens
 from .pieces import (
     ATOM,
+    COLS,
     IDENTITY,
     ONES,
+    ROWS,
     ZERO,
     Piece,
     add,
@@ -236,6 +238,14 @@ class Translator:
             s = self.shape(a, n)
             if not s.scalar:
                 b = sized(b, s.cols, s.cols)
+        # a vector of ones or zeros beside a matrix or vector: \mathbf{1}^\top x is ones(n, 1).T*x, A\mathbf{1} is
+        # A*ones(m, 1) (the bold 1 and 0 are column vectors here; an outer product 1 x^T keeps its size pending)
+        if a.pending == "0" and a.text in (f"ones({ROWS}, {COLS}).T", f"zeros({ROWS}, {COLS}).T"):
+            if not b.pending and not b.scalar and (s := self.shape(b, n)) and not s.scalar:
+                a = sized(a, s.rows, "1")
+        if b.pending == "0" and b.text in (f"ones({ROWS}, {COLS})", f"zeros({ROWS}, {COLS})"):
+            if not a.pending and not a.scalar and (s := self.shape(a, n)) and not s.scalar:
+                b = sized(b, s.cols, "1")
         return mul(a, b)
 
     def _Frac(self, n: Frac) -> Piece:
