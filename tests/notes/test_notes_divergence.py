@@ -28,3 +28,22 @@ def test_entropy_of_a_probability_vector_and_of_a_random_variable(claim_of):
     assert claim_of(r"H(p) \geq 0", PQ) == "-sum(p[i - 1]*log(p[i - 1]), i, 1, 3) >= 0"
     assert claim_of(r"H(B) \geq 0", {"r": "scalar unit"}, distributions={"B": "Bernoulli(r)"}) == "entropy(B) >= 0"
     assert "joint entropy" in claim_of(r"H(p, q) \geq 0", PQ)
+
+
+HIER = {"a": "scalar positive", "b": "scalar positive"}
+LAWS = {"L": "Gamma(a, b)", "N": "Poisson(L)"}
+
+
+@pytest.mark.parametrize(("tex", "claim"), [
+    (r"\mathbb{E}[N \mid L] = L", "E(N | L) == L"),
+    (r"\mathbb{E}[\mathbb{E}[N \mid L]] = \mathbb{E}[N]", "E(E(N | L)) == E(N)"),
+    (r"\mathrm{Var}(N) = \mathbb{E}[\mathrm{Var}(N \mid L)] + \mathrm{Var}(\mathbb{E}[N | L])",
+     "Var(N) == E(Var(N | L)) + Var(E(N | L))"),
+])
+def test_conditional_moments(claim_of, tex, claim):
+    assert claim_of(tex, HIER, distributions=LAWS) == claim
+
+
+def test_a_bar_outside_a_moment_is_refused(claim_of):
+    out = claim_of(r"E(A \mid A) = A", {"E": "matrix n n", "A": "matrix n n"})
+    assert "conditional bar" in out and out.startswith("ERROR")

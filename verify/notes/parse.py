@@ -43,6 +43,7 @@ from .parse_rules import (
     REFUSED,
     applicable,
     is_relation,
+    moment_head,
     probability_head,
     sup_mark,
 )
@@ -155,7 +156,7 @@ class _Parser(Commands):
         while (tok := self.peek()) is not None and tok.is_char("+", "-") and tok.text not in stop:
             self.next()
             node = BinOp(tok.pos, tok.text, node, self.term(stop))
-        if tok is not None and tok.is_cs(r"\pm", r"\mp", r"\circ", r"\mid"):
+        if tok is not None and tok.is_cs(r"\pm", r"\mp", r"\circ", r"\mid") and tok.text not in stop:
             raise NotesError(REFUSED[tok.text], pos=tok.pos)
         return node
 
@@ -241,6 +242,8 @@ class _Parser(Commands):
             start = self.i + 1
             self.group_tokens()
             return Event(node.pos, node, tuple(self.t[start:self.i - 1]))
+        if tok is not None and tok.is_char("(", "[") and moment_head(node) and self.conditional_bar():
+            return self.scripts(self.conditional_moment(node), stop)  # E[X \mid Y], Var(X | Y)
         if tok is not None and tok.is_char("(", "[") and applicable(node, tok.text):
             group = self.group(self.next())
             return self.scripts(Apply(node.pos, node, group.items, tok.text), stop)
@@ -274,6 +277,32 @@ class _Parser(Commands):
                 return True
             k += 1
         return False
+
+    def conditional_bar(self) -> bool:
+        """Whether the bracket at the current token holds exactly one bar (``\\mid`` or ``|``) at its top level."""
+        depth, k, bars = 0, self.i, 0
+        while k < len(self.t):
+            t = self.t[k]
+            if t.text in _OPENERS and t.kind in ("char", "cs"):
+                depth += 1
+            elif t.text in (")", "]", "}", r"\}") and t.kind in ("char", "cs"):
+                depth -= 1
+                if depth == 0:
+                    return bars == 1
+            elif depth == 1 and (t.is_cs(r"\mid") or t.is_char("|")):
+                bars += 1
+            k += 1
+        return False
+
+    def conditional_moment(self, head: Node) -> Node:
+        """``E[X \\mid Y]``: the head applied to one ``BinOp("|", X, Y)`` (read only by the moments' translation)."""
+        open_tok = self.next()
+        close = _OPENERS[open_tok.text]
+        left = self.expr(frozenset({r"\mid", "|", close}))
+        bar = self.next()
+        right = self.expr(frozenset({close}))
+        self.expect(close, "the bracket of a conditional moment")
+        return Apply(head.pos, head, (BinOp(bar.pos, "|", left, right),), open_tok.text)
 
     def group(self, open_tok: Token) -> Group:
         close = _OPENERS[open_tok.text]

@@ -10,7 +10,7 @@ from .mathtree import Ident, Node, Script
 from .names import FUNCTION_WORDS
 from .tokens import Token
 
-__all__ = ["REFUSED", "is_relation", "sup_mark", "probability_head", "applicable", "derivative_kind",
+__all__ = ["REFUSED", "is_relation", "sup_mark", "probability_head", "moment_head", "applicable", "derivative_kind",
            "differential_length", "derivative_order", "strip_differential"]
 
 REFUSED = {  # commands recognised, with what to write instead
@@ -52,6 +52,13 @@ def sup_mark(raw: list[Token]) -> str:
     if text == r"\dagger":
         return "+"
     return ""
+
+
+def moment_head(node: Node) -> bool:
+    """``E``, ``\\mathbb{E}``, ``\\operatorname{E}``, ``\\mathrm{Var}``, ``\\mathbb{V}``: a head that conditions on ``|``."""
+    return isinstance(node, Ident) and not node.decorations and (
+        (node.name in ("E", "V") and node.font in ("", "bb", "op", "rm")) or
+        (node.name in ("Var", "var") and node.font in ("op", "rm", "text")))
 
 
 def probability_head(node: Node) -> bool:

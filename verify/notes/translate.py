@@ -226,6 +226,8 @@ class Translator:
             return div(a, b)
         if n.op == "odot":
             return call("hadamard", a, b)
+        if n.op != "otimes":
+            raise NotesError(f"a conditional bar '{n.op}' outside E[...] and Var(...)", pos=n.pos)
         return call("kron", a, b)
 
     def product(self, a: Piece, b: Piece, n: Node) -> Piece:

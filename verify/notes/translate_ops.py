@@ -28,7 +28,7 @@ from verify.userfile.functions import FUNCTIONS
 
 from .errors import NotesError
 from .expectations import entropy_of, expectation_over_vector, expectation_subscript, kl_of_vectors
-from .mathtree import Apply, Group, Ident, Node, Num, Op, Script
+from .mathtree import Apply, BinOp, Group, Ident, Node, Num, Op, Script
 from .mgf import mgf_call, mgf_subject, mgf_value
 from .names import FUNCTION_WORDS, GREEK, claim_name
 from .oracle import Declarations, Oracle
@@ -355,6 +355,9 @@ def _moment(tr, word: str, sub_tokens: tuple, args: list[Node], n: Node) -> Piec
         raise NotesError("Cov needs two arguments, Cov(X, Y) (or one random vector, Cov(X))", pos=n.pos)
     if word != "Cov" and len(args) != 1:
         raise NotesError(f"{word} takes one argument", pos=n.pos)
+    if word in ("E", "Var") and isinstance(args[0], BinOp) and args[0].op == "|":
+        given = tr.node(args[0].right)  # E[X | Y]: conditioned on the random variable Y (the grammar checks it)
+        return call(word, atom(f"{tr.node(args[0].left).text} | {given.text}"))
     return call(word, *(tr.node(a) for a in args))
 
 
