@@ -17,7 +17,7 @@ __all__ = ["number_set_condition"]
 
 _POSITIVE = {"_{>0}", "_{++}", "_{\\gt0}", "^{+}_{*}", "_{+}^{*}", "_+^*", "^+_*", "_{>}"}
 _NONNEGATIVE = {"_+", "_{+}", "_{\\geq0}", "_{\\ge0}", "_{\\geqslant0}", "_{0}^{+}", "^{+}_{0}", "_{+}^{0}", "^+",
-                "^{+}", "_{\\geq 0}"}
+                "^{+}"}
 # the set, and the declaration words one of which makes the symbol's declared domain a subset of it
 _INTEGER_SETS = {"Z": ({"integer"}, "an integer"), "N": ({"positive"}, "a positive integer (ℕ without 0)"),
                  "N_0": ({"positive", "nonnegative"}, "a nonnegative integer"),

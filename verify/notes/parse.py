@@ -261,9 +261,9 @@ class _Parser(Commands):
                 if depth == 0:
                     return
 
-    def holds_relation(self) -> bool:
-        """Whether the bracket at the current token holds a relation or a conditioning bar at its top level."""
-        depth, k = 0, self.i
+    def top_level(self):
+        """``(k, token)`` for the tokens at the top level of the bracket at the current token (none if unclosed)."""
+        depth, k, found = 0, self.i, []
         while k < len(self.t):
             t = self.t[k]
             if t.text in _OPENERS and t.kind in ("char", "cs"):
@@ -271,28 +271,21 @@ class _Parser(Commands):
             elif t.text in (")", "]", "}", r"\}") and t.kind in ("char", "cs"):
                 depth -= 1
                 if depth == 0:
-                    return False
-            elif depth == 1 and (t.is_char("=", "<", ">") or is_relation(t) or t.is_cs(r"\mid")
-                                 or (t.is_char("|") and k > self.i + 1)):  # P(Y | X); P(|X| ...) is abs
-                return True
+                    return found
+            elif depth == 1:
+                found.append((k, t))
             k += 1
-        return False
+        return []
+
+    def holds_relation(self) -> bool:
+        """Whether the bracket at the current token holds a relation or a conditioning bar at its top level."""
+        return any(t.is_char("=", "<", ">") or is_relation(t) or t.is_cs(r"\mid")
+                   or (t.is_char("|") and k > self.i + 1)  # P(Y | X); P(|X| ...) is abs
+                   for k, t in self.top_level())
 
     def conditional_bar(self) -> bool:
         """Whether the bracket at the current token holds exactly one bar (``\\mid`` or ``|``) at its top level."""
-        depth, k, bars = 0, self.i, 0
-        while k < len(self.t):
-            t = self.t[k]
-            if t.text in _OPENERS and t.kind in ("char", "cs"):
-                depth += 1
-            elif t.text in (")", "]", "}", r"\}") and t.kind in ("char", "cs"):
-                depth -= 1
-                if depth == 0:
-                    return bars == 1
-            elif depth == 1 and (t.is_cs(r"\mid") or t.is_char("|")):
-                bars += 1
-            k += 1
-        return False
+        return sum(1 for _, t in self.top_level() if t.is_cs(r"\mid") or t.is_char("|")) == 1
 
     def conditional_moment(self, head: Node) -> Node:
         """``E[X \\mid Y]``: the head applied to one ``BinOp("|", X, Y)`` (read only by the moments' translation)."""

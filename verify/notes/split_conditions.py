@@ -26,7 +26,7 @@ QUALIFIER_WORDS = frozenset({
     "approximately", "approx", "roughly", "about", "nearly", "asymptotically", "almost", "a.s", "expectation",
     "probability", "distribution", "limit", "large", "small", "up", "const", "constant", "order", "wrong",
     "incorrect", "false", "not", "never", "sometimes", "generally", "usually", "typically", "heuristically",
-    "conjecture", "numerically", "locally", "some", "exists", "unless", "except", "?"})
+    "conjecture", "numerically", "locally", "some", "exists", "unless", "except"})
 
 
 def qualifier(text: str) -> str | None:
