@@ -15,6 +15,7 @@ from verify.userfile.identity import Identity
 
 from .constants import strip_constant, up_to_constant
 from .document import Lines, NotClaim, NoteClaim, NotesFile
+from .ellipses import expand_ellipses
 from .errors import NotesError
 from .extract import Formula
 from .macros import MacroTable, clean
@@ -68,7 +69,7 @@ def split_claims(out: NotesFile, formula: Formula, macros: MacroTable, lines: Li
     explicit = formula.options.id if formula.options else None
     try:
         tokens, labels = clean(macros.expand(tokenize(formula.text, formula.start)))
-        tokens = macros.replace_patterns(tokens)
+        tokens = expand_ellipses(macros.replace_patterns(tokens))
         statements = split_formula(tokens)
     except NotesError as err:
         if not any(mark in formula.text for mark in _RELATION_MARKS):

@@ -15,7 +15,8 @@ __all__ = ["REFUSED", "is_relation", "sup_mark", "probability_head", "moment_hea
 
 REFUSED = {  # commands recognised, with what to write instead
     r"\infty": "infinity is not a value the checker can use",
-    r"\ldots": "an ellipsis (...) cannot be read: write the sum or product with \\sum or \\prod and its bounds",
+    r"\ldots": "an ellipsis (...) is read only inside a sum or product whose written terms show one index running "
+               "by one (x_1 + x_2 + \\dots + x_n); here write it with \\sum or \\prod and its bounds",
     r"\int": "integrals are not in the claim grammar", r"\iint": "integrals are not in the claim grammar",
     r"\oint": "integrals are not in the claim grammar",
     r"\forall": "a quantifier inside a formula: write '\\forall x:' at the start of the equation",
