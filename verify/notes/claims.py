@@ -170,7 +170,7 @@ def _used(symbols: dict, dists: dict, texts: list[str], given: tuple) -> tuple[d
 def _options(r: RawClaim, options: FileOptions) -> EquationOptions:
     eq = EquationOptions()
     parent = r.id.rsplit(".", 1)[0]
-    for key in (parent, r.id):
+    for key in dict.fromkeys((parent, r.id)):  # L12 for the claims L12.1, L12.2; once for L12 itself
         if key in options.equations:
             eq = eq.merged(options.equations[key])
     if r.formula.options is not None:

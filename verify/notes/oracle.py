@@ -62,6 +62,13 @@ class Declarations:
         spec = self.symbols.get(name)
         return spec.split()[0].lower() if isinstance(spec, str) and spec.split() else None
 
+    def sliced(self, name: str) -> tuple[str, str] | None:
+        """``('col', 'X')`` for ``x: columns of X`` (``x_i`` is column i of X), ``('row', 'X')`` for ``rows of X``."""
+        words = str(self.symbols.get(name, "")).split()
+        if len(words) == 3 and words[0].lower() in ("columns", "rows") and words[1].lower() == "of":
+            return ("col" if words[0].lower() == "columns" else "row"), words[2]
+        return None
+
     def function_argument(self, name: str) -> str | None:
         spec = self.symbols.get(name)
         words = spec.split() if isinstance(spec, str) else []
@@ -89,7 +96,8 @@ class Oracle:
 
     def scope(self) -> Scope:
         if self._scope is None:
-            symbols = dict(sorted(self.decl.symbols.items(), key=lambda kv: str(kv[1]).startswith("function")))
+            symbols = dict(sorted(((k, v) for k, v in self.decl.symbols.items() if self.decl.sliced(k) is None),
+                                  key=lambda kv: str(kv[1]).startswith("function")))
             probe = Identity(id="probe", claim="0 == 0", symbols=symbols,
                              distributions=dict(self.decl.distributions), layout=self.decl.layout)
             try:

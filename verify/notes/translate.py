@@ -180,6 +180,10 @@ class Translator:
         name = claim_name(n.name, n.font, n.decorations) + suffix
         if name in self.bound:
             return self.index_value(name, n)
+        if self.decl.sliced(name) is not None:
+            how, parent = self.decl.sliced(name)
+            raise NotesError(f"{name} names the {'columns' if how == 'col' else 'rows'} of {parent}: write one of "
+                             f"them with its index, {name}_i", pos=n.pos)
         if self.decl.kind(name) is not None:
             return atom(name)
         if name in self.decl.sizes() and not n.font:

@@ -175,6 +175,8 @@ def subscripted(tr, base: Ident, suffix: str, sub_tokens: tuple, n: Node) -> Pie
             return atom({"I": f"Identity({size})", "0": f"zeros({size}, 1)", "1": f"ones({size}, 1)"}[base.name])
     if kind in ("vector", "matrix"):
         return entry(tr, atom(name), sub_tokens, n)
+    if (sliced := tr.decl.sliced(name)) is not None:  # x: columns of X -- x_i is col(X, i - 1)
+        return column_of(tr, name, sliced, sub_tokens, n)
     if simple is not None and simple in tr.bound:
         value = tr.bound[simple]
         if value is None:
@@ -185,6 +187,21 @@ def subscripted(tr, base: Ident, suffix: str, sub_tokens: tuple, n: Node) -> Pie
     raise NotesError(f"cannot read the subscript {text_of(list(sub_tokens))!r} of {name!r}: a name joins "
                      "letters, digits and Greek letters (eta_t, Sigma_11); an index needs a declared vector "
                      "or matrix", pos=n.pos)
+
+
+def column_of(tr, name: str, sliced: tuple[str, str], sub_tokens: tuple, n: Node) -> Piece:
+    """``x_i`` with ``x: columns of X`` declared: ``col(X, i - 1)``; ``rows of X``: ``row(X, i - 1).T`` (a row of
+    X, read as the column vector notes mean by x_i)."""
+    how, parent = sliced
+    if tr.decl.kind(parent) != "matrix":
+        raise NotesError(f"{name}: {'columns' if how == 'col' else 'rows'} of {parent!r} needs {parent} declared as "
+                         "a matrix", pos=n.pos)
+    if any(t.is_char(",") for t in sub_tokens):
+        raise NotesError(f"{name}_{{{text_of(list(sub_tokens))}}}: one index names a column; an entry is "
+                         f"{parent}_{{ij}}", pos=n.pos)
+    index = _index(tr, list(sub_tokens), n)
+    piece = call(how, atom(parent), atom(index))
+    return postfix(piece, ".T") if how == "row" else piece
 
 
 def _index(tr, tokens: list[Token], n: Node) -> str:

@@ -356,11 +356,23 @@ class _Walker:
                 raise ClaimError("a sum with symbolic bounds (or a product) needs a scalar body; sum the entries "
                                  "(sum(A[i, j], i, 0, n - 1)) or write a matrix sum with number bounds", col=col)
             return self._unrolled(body, name, int(lo), int(hi), col)
+        if term.has(sp.KroneckerDelta) and lo.is_Integer and hi.is_Integer:  # col(X, i), row(X, i): term by term
+            return self._unrolled(body, name, int(lo), int(hi), col, product)
         term = shapes.as_scalar(term, "a sum", col)
         return (sp.Product if product else sp.Sum)(term, (symbol, lo, hi))
 
-    def _unrolled(self, body, name, lo: int, hi: int, col):
-        """A sum of matrices with number bounds, term by term (SymPy's Sum takes scalars only)."""
+    def _unrolled(self, body, name, lo: int, hi: int, col, product: bool = False):
+        """A sum of matrices with number bounds, term by term (SymPy's Sum takes scalars only); a product of
+        scalars term by term."""
+        if product:
+            factors = []
+            for k in range(lo, hi + 1):
+                self.scope.bound[name] = BoundIndex(sp.Integer(k), sp.Integer(k), sp.Integer(k))
+                try:
+                    factors.append(shapes.as_scalar(self.build(body), "a product", col))
+                finally:
+                    del self.scope.bound[name]
+            return sp.Mul(*factors)
         total = None
         for k in range(lo, hi + 1):
             self.scope.bound[name] = BoundIndex(sp.Integer(k), sp.Integer(k), sp.Integer(k))

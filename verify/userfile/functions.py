@@ -47,6 +47,8 @@ from .errors import ClaimError
 from .limits import MAX_PIECES, MAX_SPECIAL_ARGUMENT
 from .shapes import as_scalar, is_1x1, is_mat, same, same_shape, shape_text
 
+MAX_UNIT_SIZE = 64  # the longest explicit unit vector col() / row() build
+
 __all__ = ["FUNCTIONS", "ELEMENTWISE", "WALKER_FUNCTIONS", "call"]
 
 _T = sp.Symbol("_t", real=True)  # the bound variable of elementwise functions
@@ -196,6 +198,39 @@ def _diag(ctx, args, col):
     return DiagVec(_vector(args[0], "diag", col))
 
 
+def _unit(size, k):
+    """The k-th unit vector of a numeric size, exactly: entries 1 at k, else 0 (KroneckerDelta for an index
+    symbol, which a sum's body is built with before the sum is unrolled)."""
+    return sp.ImmutableMatrix([[sp.KroneckerDelta(k, r)] for r in range(int(size))])
+
+
+def _slice_of(name: str, other: str):
+    """``col(X, j)`` = X e_j, the column j; ``row(X, i)`` = e_iᵀ X, the row i (0-based, like ``X[i, j]``).
+
+    Written as a product with an explicit unit vector, every engine reads it as it reads ``X*Matrix([...])``; the
+    unit vector needs the count of columns (rows) as a number: declare an instance size, such as ``matrix n 3``."""
+    axis = 1 if name == "col" else 0
+
+    def build(ctx, args, col):
+        from .shapes import check_index
+
+        x, k = args
+        if not is_mat(x):
+            raise ClaimError(f"{name}(X, k) takes a matrix or vector X, got a scalar", col=col)
+        k = as_scalar(k, f"the index of {name}()", col)
+        size = x.shape[axis]
+        if not isinstance(size, sp.Integer):
+            raise ClaimError(f"{name}(X, k) needs the number of {other} of X as a number, got {size}: declare the "
+                             f"size at an instance (such as matrix n 3)", col=col)
+        if int(size) > MAX_UNIT_SIZE:
+            raise ClaimError(f"{name}(X, k) for at most {MAX_UNIT_SIZE} {other}", col=col)
+        check_index(k, size, ctx.bound, col)
+        unit = _unit(size, k)
+        return MatMul(x, unit) if axis == 1 else MatMul(unit.T, x)
+
+    return build
+
+
 # name -> (min args, max args, builder(ctx, args, col))
 FUNCTIONS = {
     "det": (1, 1, _det), "tr": (1, 1, _tr),
@@ -208,6 +243,7 @@ FUNCTIONS = {
     "Identity": (1, 1, _identity), "zeros": (2, 2, _zeros), "ones": (2, 2, _ones),
     "D": (2, 2, _derivative),
     "hadamard": (2, 8, _hadamard), "kron": (2, 8, _kron), "diag": (1, 1, _diag),
+    "col": (2, 2, _slice_of("col", "columns")), "row": (2, 2, _slice_of("row", "rows")),
 }
 
 # built by the walker from their syntax (arguments that are not plain expressions)

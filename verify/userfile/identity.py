@@ -78,14 +78,33 @@ class Identity:
 
         # The builder makes every node itself and keeps relations unevaluated; SymPy's own
         # evaluation stays on so that sizes such as n*1 (from kron) read as n.
-        def statement(**objects):
+        def built(objects, for_claim: bool):
+            """The claim and the ``where`` clauses, with the vectors and matrices a ``where`` defines replaced by
+            their definitions (verify/userfile/definitions.py).  A ``where`` that does not build is reported by
+            the ``where`` field, so the claim alone is returned for it then."""
+            from .definitions import defined_by, substitute, trivial
+
             with evaluate(True):
-                return build_claim(self.claim, Scope(entry.declared, objects, layout))
+                claim = build_claim(self.claim, Scope(entry.declared, objects, layout))
+                try:
+                    constraints = [build_claim(text, Scope(entry.declared, objects, layout), constraint=True)
+                                   for text in self.where]
+                except (UserFileError, ValueError, TypeError, ArithmeticError, AttributeError):
+                    if for_claim:
+                        return claim, []
+                    raise
+                definitions, used = defined_by(constraints, self.symbols if isinstance(self.symbols, dict) else {},
+                                               [claim])
+                if not definitions:
+                    return claim, constraints
+                rest = [substitute(c, definitions) for k, c in enumerate(constraints) if k not in used]
+                return substitute(claim, definitions), [c for c in rest if not trivial(c)]
+
+        def statement(**objects):
+            return built(objects, True)[0]
 
         def where(**objects):
-            with evaluate(True):
-                return [build_claim(text, Scope(entry.declared, objects, layout), constraint=True)
-                        for text in self.where]
+            return built(objects, False)[1]
 
         entry = Entry(id=self.id, title=self.title or self.id, expected=Verdict.PROVED, symbols=self._symbols(),
                       statement=statement, where=where if self.where else None, given=tuple(self.given),
