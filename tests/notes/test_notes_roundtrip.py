@@ -30,7 +30,7 @@ def read_rows():
         written += 1
         if claim.identity is None:
             unread.append((row.id, claim.error))
-        elif same_statement(row, claim.claim):
+        elif same_statement(row, claim.identity.claim):
             equal += 1
         else:
             differing.append((row, claim))
