@@ -39,7 +39,8 @@ def _claims(read, md, tex):
 def test_condition_restricts_the_claims_before_it(read, md, tex, expected):
     claims = _claims(read, md, tex)
     assert [c.error for c in claims] == [None] * len(claims), [c.error for c in claims]
-    assert [(c.claim, tuple(c.identity.where)) for c in claims] == expected
+    assert [(c.identity.claim, tuple(c.identity.where)) for c in claims] == expected
+    assert all(c.claim.endswith(f"(where: {'; '.join(c.identity.where)})") for c in claims if c.identity.where)
 
 
 @pytest.mark.parametrize(("tex", "why"), UNREADABLE)

@@ -39,20 +39,21 @@ def test_separators_make_separate_claims(read, md, sep):
 def test_a_condition_restricts_the_claims_before_it(read, md):
     notes = claims(read, md, "$$ \\log(x) \\leq x - 1 \\quad \\text{for } x > 0, t < 1 $$\n")
     (c,) = notes.claims
-    assert c.claim == "log(x) <= x - 1" and c.identity.where == ("x > 0", "t < 1")
+    assert c.identity.claim == "log(x) <= x - 1" and c.identity.where == ("x > 0", "t < 1")
+    assert c.claim == "log(x) <= x - 1   (where: x > 0; t < 1)"  # the claim as understood shows its conditions
 
 
 def test_forall_names_and_restrictions(read, md):
     notes = claims(read, md, "$$ \\forall t \\in [0, 1]: t^2 \\leq t $$\n")
     (c,) = notes.claims
-    assert c.claim == "t**2 <= t" and c.identity.where == ("0 <= t", "t <= 1")
+    assert c.identity.claim == "t**2 <= t" and c.identity.where == ("0 <= t", "t <= 1")
     notes = claims(read, md, "$$ t^2 \\geq 0 \\quad \\forall t $$\n")
     assert notes.claims[0].identity.where == ()
 
 
 def test_a_premise_restricts_the_conclusion(read, md):
     notes = claims(read, md, "$$ a > 0 \\Rightarrow a^2 > 0 $$\n")
-    assert [c.claim for c in notes.claims] == ["a**2 > 0"]
+    assert [c.identity.claim for c in notes.claims] == ["a**2 > 0"]
     assert notes.claims[0].identity.where == ("a > 0",)
     assert [n.why for n in notes.not_claims] == ["the premise of an implication (\\Rightarrow)"]
 

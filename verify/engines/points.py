@@ -76,7 +76,10 @@ def _equal(a, b):
 
 
 def _relation_at(rel, lhs, rhs):
-    """HOLDS / FAILS / UNDEFINED for one relation on exact values."""
+    """HOLDS / FAILS / UNDEFINED for one relation on exact values (``!=``, a ``where`` condition, is the
+    equality's opposite, and undefined where the equality is)."""
+    if rel is sp.Ne:
+        return {HOLDS: FAILS, FAILS: HOLDS}.get(_relation_at(sp.Eq, lhs, rhs), UNDEFINED)
     if rel is sp.Eq:
         if isinstance(lhs, sp.MatrixBase) != isinstance(rhs, sp.MatrixBase):
             lhs, rhs = _as_scalar(lhs), _as_scalar(rhs)

@@ -272,8 +272,8 @@ def read_claim(r: RawClaim, options: FileOptions, file: str) -> NoteClaim:
         claim.error, claim.stage = f"the claim as understood, {checked!r}, is refused: {err.message}", "build"
         return claim
     claim.identity, claim.stage = identity, "read"
-    if decl.where:  # hypotheses from the declarations, not in the formula: the claim as understood shows them
-        claim.claim += f"   (where: {'; '.join(decl.where)})"
+    if where:  # its conditions and the declarations' hypotheses: the claim as understood shows them
+        claim.claim += f"   (where: {'; '.join(where)})"
     if eq.instance:  # the line's letters fixed to numbers: the claim as understood says at which
         claim.instance = ", ".join(f"{k} = {v}" for k, v in eq.instance.items())
         claim.claim += f"   (instance: {claim.instance})"

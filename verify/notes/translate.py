@@ -330,6 +330,18 @@ class Translator:
         return probability(self, n)
 
     # -- conditions ---------------------------------------------------------------------------------
+    def differs(self, lhs: Piece, rhs: Piece) -> str:
+        """The condition ``a \\neq b``: scalars differ; vectors and matrices differ in some entry, written as
+        the squared distance ``(a - b).T*(a - b) != 0`` (``tr(...)`` for matrices), a scalar constraint."""
+        a, b = self.shape(lhs), self.shape(rhs)
+        if a.scalar and b.scalar:
+            return f"{lhs.text} != {rhs.text}"
+        if a != b:
+            raise NotesError(f"the condition {lhs.text} != {rhs.text} compares a {a.rows} x {a.cols} with a "
+                             f"{b.rows} x {b.cols} value")
+        gap = f"(({lhs.text}) - ({rhs.text}))"
+        return f"{gap}.T*{gap} != 0" if a.vector else f"tr({gap}.T*{gap}) != 0"
+
     def condition(self, tokens: list[Token]) -> list[str]:
         """Claim-grammar relations for one condition (``x > 0``, ``\\lambda \\in [0, 1]``)."""
         from .split import split_formula
@@ -340,7 +352,8 @@ class Translator:
             for link in stmt.links:
                 if link.kind == "claim" or link.kind == "premise" and link.op in ("==", "<", ">", "<=", ">="):
                     if link.op == "!=":
-                        raise NotesError("a condition 'a \\neq b' cannot be a constraint", pos=link.pos)
+                        out.append(self.differs(self.side(link.lhs), self.side(link.rhs)))
+                        continue
                     out.append(self.relation(self.side(link.lhs), link.op, self.side(link.rhs)))
                 elif link.op == r"\in":
                     out.extend(self.membership(link.lhs, link.rhs, link.pos))
