@@ -31,7 +31,7 @@ sylvester_psd_leading_minors = Entry(
     seed=seed(108, 108, r"**T.** (Sylvester's Criterion) A  $d \times d$  matrix is positive semi-definite if and only if all the upper left  $k \times k$  for  $k = 1, \dots, d$  have a positive determinant."),
     corrected_by="linalg.sylvester-pd-leading-minors",
     reason="the printed 'only if' half says every positive semidefinite A has det A > 0 (det A is its d-th "
-           "leading minor); a singular PSD matrix such as 0 refutes it",
+           "leading minor); that half is checked, and a singular PSD matrix such as 0 refutes it",
     notes="Positive leading minors characterise positive *definite* matrices (linalg.sylvester-pd-leading-minors). "
           "Positive semidefiniteness needs every principal minor ≥ 0, not only the leading ones: "
           "[[0, 0], [0, −1]] has leading minors 0 and 0 and is not PSD.",
@@ -82,7 +82,7 @@ negative_definite_minors = Entry(
     notes="Read with 'minors' meaning the leading minors of a symmetric matrix, as in line 108.  Stated at "
           "d = 3 for A = −B with B symmetric invertible (a negative definite A is invertible, so nothing is "
           "lost; the draws of −B are mostly negative definite, so the hypothesis is met often): "
-          "xᵀAx < 0 for every x ≠ 0 whenever A₁₁ < 0, A₁₁A₂₂ − A₁₂² > 0 and det A < 0.  The converse is "
+          "xᵀAx < 0 for every x ≠ 0 whenever A₁₁ < 0, A₁₁A₂₂ − A₁₂² > 0 and det A < 0: that half is checked.  The converse is "
           "linalg.negative-definite-minors-alternate.",
     see_also=("linalg.negative-definite-minors-alternate",),
     aliases=("negative definite test", "alternating minors"),
