@@ -67,6 +67,7 @@ FUNCTION_WORDS = {
     "sqrt": "sqrt", "max": "max", "min": "min", "argmax": "argmax", "argmin": "argmin", "ceiling": "ceiling",
     "floor": "floor", "sin": "sin", "cos": "cos", "tan": "tan", "sinh": "sinh", "cosh": "cosh", "arcsin": "asin",
     "arccos": "acos", "arctan": "atan", "asin": "asin", "acos": "acos", "atan": "atan",
+    "binomial": "binomial", "factorial": "factorial",  # \binom{n}{k} and n! (the parser names them so)
 }
 # of those, the ones that take the rest of the product when written without brackets
 REST_WORDS = {"tr", "diag", "E", "Var"}

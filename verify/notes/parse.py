@@ -6,7 +6,7 @@ the token and its position)::
     expr    := [+|-] term ((+ | -) term)*
     term    := factor ((\\cdot | \\times | * | / | \\odot | \\otimes | <nothing>) factor)*
     factor  := (- | +) factor | postfix
-    postfix := primary (^arg | _arg | ')* [ (args) ]
+    postfix := primary (^arg | _arg | ')* [ (args) ] [ ! ]      (n! is the factorial)
     primary := number | letter | \\greek | \\mathbf{..} and other fonts | \\hat{..} | (expr) | [expr] | {expr}
              | |expr| | \\|expr\\| | \\langle expr, expr \\rangle | \\frac{..}{..} | \\sqrt[..]{..} | \\binom{..}{..}
              | \\log x | \\sum_{..}^{..} term | \\nabla_{..} term | \\frac{\\partial}{\\partial x} term | ...
@@ -247,6 +247,9 @@ class _Parser(Commands):
         if tok is not None and tok.is_char("(", "[") and applicable(node, tok.text):
             group = self.group(self.next())
             return self.scripts(Apply(node.pos, node, group.items, tok.text), stop)
+        if tok is not None and tok.is_char("!"):  # n!, (n + 1)!: TeX has no != (a != b renders as a! = b)
+            self.next()
+            return self.scripts(Apply(tok.pos, Ident(tok.pos, "factorial", "op", word=True), (node,)), stop)
         return node
 
     def group_tokens(self) -> None:

@@ -193,8 +193,6 @@ def _relation_at(tokens: list[Token], i: int) -> tuple[int, str, str, str] | Non
         if nxt is not None and nxt.is_char("="):
             return i + 2, t.text + "=", "claim", ""
         return i + 1, t.text, "claim", ""
-    if t.is_char("!") and nxt is not None and nxt.is_char("="):
-        return i + 2, "!=", "claim", ""
     if t.kind != "cs":
         return None
     if t.text in CLAIMS:
