@@ -9,8 +9,9 @@
   assumptions on that symbol for the proof; scalar ``where`` equalities become substitutions
   valid on the whole constraint set (:func:`verify.tensor.prove.scalar_substitutions`: a
   linear solution whose coefficient cannot vanish there, or the one root in the symbol's
-  declared set), matrix ones rewrite rules; other constraints are not used (a proof that
-  ignores a constraint covers more than the claim, so it is still a proof).
+  declared set), matrix ones rewrite rules; an order ``a <= b`` settles ``Min(a, b)`` and
+  ``Max(a, b)``; other constraints are not used (a proof that ignores a constraint covers more
+  than the claim, so it is still a proof).
 
 Also an audit: SymPy's own ``MatrixSymbol.diff`` is run on every ``D`` of a proved
 claim, and where its result differs from the proof it is reported as a conflict
@@ -68,6 +69,27 @@ def refine(expr, constraints):
     return expr.xreplace(subs) if subs else expr
 
 
+def settle_min_max(expr, constraints):
+    """``expr`` with ``Min(a, b)`` read as ``a`` and ``Max(a, b)`` as ``b`` where a constraint states ``a <= b``
+    (or ``a < b``): exact on the constraint set (``R(m) = sum_{i <= min(m, n)} C(m, i)`` where ``m <= n``)."""
+    orders = []
+    for c in constraints:
+        if isinstance(c, (sp.Le, sp.Lt)):
+            orders.append((c.lhs, c.rhs))
+        elif isinstance(c, (sp.Ge, sp.Gt)):
+            orders.append((c.rhs, c.lhs))
+    if not orders or not expr.has(sp.Min, sp.Max):
+        return expr
+
+    def settled(e):
+        for small, big in orders:
+            if set(e.args) == {small, big}:
+                return small if isinstance(e, sp.Min) else big
+        return e
+
+    return expr.replace(lambda e: isinstance(e, (sp.Min, sp.Max)) and len(e.args) == 2, settled)
+
+
 def _nonnegative(gap, strict: bool) -> bool:
     for form in _forms(gap):
         value = form.is_positive if strict else form.is_nonnegative
@@ -92,6 +114,9 @@ def symbolic_general(entry) -> tuple[Method, bool]:
     lhs, rhs = (refine(side, entry.constraints) for side in (entry.expr.lhs, entry.expr.rhs))
     constraints = [sp.Eq(refine(c.lhs, entry.constraints), refine(c.rhs, entry.constraints), evaluate=False)
                    if isinstance(c, sp.Eq) else c for c in entry.constraints]  # the same symbols as the claim
+    orders = [type(c)(refine(c.lhs, entry.constraints), refine(c.rhs, entry.constraints), evaluate=False)
+              for c in entry.constraints if isinstance(c, _REL)]
+    lhs, rhs = settle_min_max(lhs, orders), settle_min_max(rhs, orders)
 
     def done(outcome, detail):
         return Method("symbolic-general", outcome, detail, round(time.perf_counter() - t0, 4))
