@@ -156,6 +156,8 @@ convex_nonnegative_combination = Entry(
     experiment=experiments.convex_nonnegative_combination,
     reason=_FAMILY + ", through the defining inequality on combinations of its members at rational points",
     seed=seed(86, 86, r"- If  $f, g$  are convex then  $\alpha f + \beta g$  is convex for  $\alpha, \beta \geq 0$"),
+    notes="The defining inequality of convexity of αf + βg, αf(λx + (1 − λ)y) + βg(λx + (1 − λ)y) ≤ "
+          "λ(αf(x) + βg(x)) + (1 − λ)(αf(y) + βg(y)) for λ ∈ [0, 1], is checked.",
     aliases=("sum of convex functions", "conic combination", "nonnegative weighted sum"),
     tags=("convexity",),
     references=("Boyd & Vandenberghe, Convex Optimization (2004), sec. 3.2.1",),

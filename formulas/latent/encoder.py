@@ -63,8 +63,9 @@ fa_posterior_gaussian = Entry(
 where
 
 """ + _LINE_666),
-    notes="The mean and covariance are also checked as statements at symbolic size (latent.fa-posterior-mean, "
-          "latent.fa-posterior-covariance).",
+    notes="The identity of log-densities, log p(x | z) + log p(z) − log p(x) = log N(z; E[z | x], Cov[z | x]), is "
+          "checked, for z ∼ N(0, I), x | z ∼ N(Wz + μ, Σ) and so x ∼ N(μ, WWᵀ + Σ).  The mean and covariance are "
+          "also checked as statements at symbolic size (latent.fa-posterior-mean, latent.fa-posterior-covariance).",
     see_also=("latent.fa-posterior-mean", "latent.fa-posterior-covariance"),
     aliases=("factor analysis posterior", "posterior of latent", "encoder distribution", "p(z|x)",
              "Gaussian conditioning", "inference in factor analysis"),
@@ -81,8 +82,8 @@ fa_posterior_mean = Entry(
     seed=seed(666, 666, _LINE_666),
     notes="log p(x | z) + log p(z) = −½(x − μ − Wz)ᵀΣ⁻¹(x − μ − Wz) − ½zᵀz + const is a quadratic in z, so the "
           "posterior is Gaussian and its mean is the unique stationary point of the log joint: the gradient "
-          "WᵀΣ⁻¹(x − μ − Wz) − z vanishes iff (I + WᵀΣ⁻¹W)z = WᵀΣ⁻¹(x − μ).  The statement checks that the printed "
-          "mean solves that equation (the push-through identity Wᵀ(WWᵀ + Σ)⁻¹ = (I + WᵀΣ⁻¹W)⁻¹WᵀΣ⁻¹); the Hessian "
+          "WᵀΣ⁻¹(x − μ − Wz) − z vanishes iff (I + WᵀΣ⁻¹W)z = WᵀΣ⁻¹(x − μ).  That the printed mean solves that "
+          "equation is checked (the push-through identity Wᵀ(WWᵀ + Σ)⁻¹ = (I + WᵀΣ⁻¹W)⁻¹WᵀΣ⁻¹); the Hessian "
           "−(I + WᵀΣ⁻¹W) is computed from the log joint in latent.fa-posterior-covariance.",
     see_also=("latent.fa-posterior-gaussian", "latent.fa-posterior-covariance"),
     aliases=("factor analysis posterior mean", "push-through identity", "encoder mean", "mu_{z|x}",
@@ -100,7 +101,7 @@ fa_posterior_covariance = Entry(
     seed=seed(666, 666, _LINE_666),
     notes="The covariance of a Gaussian is the inverse of the negative Hessian of its log-density; here the Hessian "
           "of the log joint in z is −(I + WᵀΣ⁻¹W), computed from the log joint, and its inverse equals the printed "
-          "form by the Woodbury identity.",
+          "form by the Woodbury identity, which is checked.",
     see_also=("latent.fa-posterior-gaussian", "latent.fa-posterior-mean"),
     aliases=("factor analysis posterior covariance", "Woodbury identity", "matrix inversion lemma",
              "Sigma_{z|x}", "Cov[z|x]", "encoder covariance"),

@@ -181,7 +181,8 @@ loglik_stationarity_a = Entry(
                                  (k / 2) * A.I * (S * A.I - Identity(A.shape[0]))),
     seed=seed(704, 704, r"$$\nabla_{\mathbf{A}} \log(P(\mathbf{X}; \mathbf{A})) = 0 \iff \mathbf{S}\mathbf{A}^{-1} = \mathbf{I}.$$"),
     notes="The gradient of the correct log-likelihood (latent.gaussian-loglik-in-s; its constant does not depend on A) "
-          "has the factor SA⁻¹ − I after the invertible A⁻¹, which gives the printed equivalence.  For the printed "
+          "has the factor SA⁻¹ − I after the invertible A⁻¹, which gives the printed equivalence; that gradient is "
+          "checked.  For the printed "
           "log-likelihood with −log det A the gradient would be (k/2)(A⁻¹SA⁻¹ + A⁻¹), never 0 for SPD A.",
     see_also=("latent.gaussian-loglik-in-s", "latent.mle-covariance-is-s"),
     aliases=("stationarity condition", "score equation", "gradient of Gaussian log-likelihood"),
@@ -215,7 +216,7 @@ mle_covariance_is_s = Entry(
     reason="an inequality SymPy does not prove: float64 draws of SPD S and A and an exact counterexample search find "
            "no A beating S",
     notes="Stated as tr(SA⁻¹) + log det A ≥ n + log det S, the log-likelihood −(k/2)(tr(SA⁻¹) + log det A) compared at "
-          "A and at A = S (where tr(SS⁻¹) = n).  The exact argument: the gap is ∑ᵢ (μᵢ − 1 − log μᵢ) ≥ 0 over the "
+          "A and at A = S (where tr(SS⁻¹) = n), which is checked.  The exact argument: the gap is ∑ᵢ (μᵢ − 1 − log μᵢ) ≥ 0 over the "
           "eigenvalues μᵢ of SA⁻¹.  Needs S invertible (k ≥ n samples in general position); the estimate is the "
           "biased 1/k one.",
     aliases=("MLE covariance", "maximum likelihood estimate of covariance", "A = S"),
