@@ -169,6 +169,10 @@ class _Printer:
         if f in ("hadamard", "kron") and len(args) == 2:
             op = r"\odot" if f == "hadamard" else r"\otimes"
             return f"{self.wrap(args[0], _PREC['pow'])} {op} {self.wrap(args[1], _PREC['pow'])}", _PREC["kron"]
+        if f == "factorial" and len(args) == 1:
+            return f"{self.wrap(args[0], _PREC['atom'])}!", _PREC["pow"]
+        if f == "binomial" and len(args) == 2:
+            return f"\\binom{{{self.expr(args[0])[0]}}}{{{self.expr(args[1])[0]}}}", _PREC["atom"]
         if f in ("Max", "Min") and len(args) == 2:
             return (f"\\{f.lower()}\\left({self.expr(args[0])[0]}, {self.expr(args[1])[0]}\\right)",
                     _PREC["atom"])
