@@ -4,7 +4,8 @@ A scalar is zero when one of SymPy's *assumption-respecting* rewrites brings it 
 0: expansion, cancellation, ``simplify``, rewriting in ``exp``, ``expand_log`` and
 ``logcombine`` without ``force`` (so ``log(ab) = log a + log b`` is used only where
 the declared assumptions make it true), trigonometric and power simplification.
-``Expr.equals`` is never used: it decides by numerical evaluation at random points.
+``Expr.equals`` is never used: it decides by numerical evaluation at random points.  Finite sums
+that SymPy leaves open are closed by named theorems first (:mod:`verify.tensor.finite_sums`).
 
 A tensor residual is zero when every group of its normal form has a zero
 coefficient, or when groups that differ only in their entrywise functions combine
@@ -18,6 +19,7 @@ import sympy as sp
 from .atoms import reduce_signs
 from .canon import canonical
 from .construct import pointwise_view
+from .finite_sums import close_finite_sums
 from .heads import T_ARG, is_constant_head
 from .network import Factor, Head
 from .normal import normal_form
@@ -151,6 +153,8 @@ def scalar_is_zero(e) -> bool:
             continue
         if r == 0:
             return True
+    if e.has(sp.Sum) and (closed := close_finite_sums(e)) != e:
+        return scalar_is_zero(closed)  # the binomial theorem: a named identity, valid at every size
     if e.has(sp.Sum, sp.Product):
         try:
             done = sp.piecewise_fold(e.doit())
