@@ -22,21 +22,31 @@ __all__ = ["corner_points"]
 
 
 def _scalar_corners(flags) -> list:
+    """Boundary values of a scalar with these flags, each inside them (a closed flag includes its boundary)."""
     if "integer" in flags:  # the boundary of the declared integers (1/1000 or 1000 would not be one, or
         if "positive" in flags:  # would make an exact matrix power Xᵏ run for minutes)
-            return [sp.Integer(1), sp.Integer(2)]
-        if "nonnegative" in flags:
-            return [sp.Integer(0), sp.Integer(1)]
-        return [sp.Integer(0), sp.Integer(-1), sp.Integer(1)]
-    if "unit" in flags:
-        return [sp.Integer(0), sp.Integer(1)]
-    if "nonnegative" in flags:
-        return [sp.Integer(0), sp.Rational(1, 1000), sp.Integer(1000)]
-    if "positive" in flags:
-        return [sp.Rational(1, 1000), sp.Integer(1000)]
-    if "nonzero" in flags:
-        return [sp.Integer(-1), sp.Rational(1, 1000)]
-    return [sp.Integer(0), sp.Integer(-1), sp.Rational(1, 1000)]
+            candidates = [1, 2]
+        elif "nonnegative" in flags or "unit" in flags:
+            candidates = [0, 1]
+        else:
+            candidates = [0, -1, 1]
+    elif "unit" in flags:
+        candidates = [0, 1, sp.Rational(1, 1000)]
+    elif "positive" in flags:
+        candidates = [sp.Rational(1, 1000), 1000]
+    elif "nonnegative" in flags:
+        candidates = [0, sp.Rational(1, 1000), 1000]
+    elif "nonzero" in flags:
+        candidates = [-1, sp.Rational(1, 1000)]
+    else:
+        candidates = [0, -1, sp.Rational(1, 1000)]
+    return [sp.sympify(c) for c in candidates if _within(sp.sympify(c), flags)] or [sp.Integer(1)]
+
+
+def _within(value, flags) -> bool:
+    tests = {"positive": value > 0, "nonnegative": value >= 0, "nonzero": value != 0,
+             "unit": 0 <= value <= 1, "integer": value.is_integer}
+    return all(bool(tests[f]) for f in flags if f in tests)
 
 
 def _unit(n: int, k: int) -> sp.Matrix:
