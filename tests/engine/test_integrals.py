@@ -117,3 +117,10 @@ def test_random_variable_claim_with_an_integral():
     assert bad.verdict is Verdict.REFUTED
     divergent = check_claim("E(X) == integrate(1/t, t, 0, lam)", {"lam": "scalar positive"}, distributions=law)
     assert divergent.verdict not in (Verdict.REFUTED, Verdict.PROVED)
+
+
+def test_quadrature_values_are_never_a_proof():
+    """Without a closed form, equal quadratures at the claim's only size are evidence: the generic-symbols proof
+    of claims without size letters does not apply to integrals (it was taken before, from two equal Floats)."""
+    result = check_claim("integrate(exp(-t**4)*cos(t), t, 0, 1) == integrate(exp(-s**4)*cos(s), s, 0, 1)", {})
+    assert result.verdict is Verdict.CONFIRMED
