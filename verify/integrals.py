@@ -8,7 +8,8 @@
   that diverges (``∫_0^1 dt/t``, ``∫_0^∞ sin t dt``), that converges only conditionally, or whose
   singularity defeats the rule raises :class:`IntegralUndefined` -- the claim says nothing at that point
   (undefined, never a counterexample).  ``∫_{-1}^{1} dt/t`` is refused by the ``|f|`` test although the
-  symmetric nodes cancel for ``f``.
+  symmetric nodes cancel for ``f``.  The interval is split at the kinks and jumps of abs, sign, Heaviside,
+  Max/Min, Piecewise and floor/ceiling that can be located exactly (polynomial arguments).
 * :func:`closed_forms` -- every integral of an expression replaced by SymPy's exact value (``doit``) under
   the symbols' assumptions, only when that value has no ``Integral``, no ``Piecewise`` (SymPy's conditions
   on parameters the declarations do not settle) and no infinity, and when it agrees with :func:`quadrature`
@@ -68,10 +69,62 @@ def _integrand(body, var):
     return sp.lambdify(var, body, "mpmath")  # code printed from a built SymPy tree (no user text), as in quadrature
 
 
-def _once(fn, lo: str, hi: str, digits: int):
+MAX_CUTS = 64  # kinks an integral is split at (floor(100 t) on [0, 1] has 99: left undecided, not split)
+
+
+def _roots(expr, var, lo: float, hi: float) -> list:
+    """Real roots strictly inside (lo, hi) of a polynomial of degree 1 to 4 in ``var`` with numeric coefficients."""
+    try:
+        poly = sp.Poly(sp.expand(expr), var)
+    except (sp.PolynomialError, sp.GeneratorsNeeded):
+        return []
+    if not 1 <= poly.degree() <= 4 or not all(c.is_number and c.is_real for c in poly.all_coeffs()):
+        return []
+    if not all(c.is_Rational for c in poly.all_coeffs()):
+        return []
+    return [r for r in sp.real_roots(poly) if lo < float(r) < hi]
+
+
+def _cuts(body, var, lo: str, hi: str) -> list[str]:
+    """Points inside the interval where the integrand has a kink or a jump (zeros of the arguments of abs, sign,
+    Heaviside, of differences of Max/Min arguments and of Piecewise conditions; integer crossings of a linear
+    floor/ceiling argument): quadrature is split there, so that a relu or a step does not leave it undecided."""
+    a, b = sorted((float(mpmath.mpf(lo)), float(mpmath.mpf(hi))))
+    zeros, steps = [], []
+    for n in body.atoms(sp.Abs, sp.sign, sp.Heaviside):
+        zeros.append(n.args[0])
+    for n in body.atoms(sp.Max, sp.Min):
+        zeros.extend(x - y for x, y in zip(n.args, n.args[1:], strict=False))
+    for n in body.atoms(sp.Piecewise):
+        for _, cond in n.args:
+            zeros.extend(r.lhs - r.rhs for r in sp.sympify(cond).atoms(sp.core.relational.Relational))
+    for n in body.atoms(sp.floor, sp.ceiling):
+        steps.append(n.args[0])
+    out = []
+    for z in zeros:
+        out.extend(_roots(z, var, a, b))
+    if a > -mpmath.inf and b < mpmath.inf:
+        for arg in steps:
+            c, d = sp.expand(arg).coeff(var), sp.expand(arg).subs(var, 0)
+            if not (c.is_Rational and d.is_Rational and c != 0 and sp.expand(arg - c * var - d) == 0):
+                continue
+            ends = sorted((c * sp.Rational(a) + d, c * sp.Rational(b) + d))
+            ks = range(int(sp.floor(ends[0])), int(sp.ceiling(ends[1])) + 1)
+            if len(ks) > MAX_CUTS:
+                continue
+            out.extend((k - d) / c for k in ks if a < float((k - d) / c) < b)
+    unique = sorted(set(out), key=float)
+    if len(unique) > MAX_CUTS:
+        return []
+    reverse = float(mpmath.mpf(lo)) > float(mpmath.mpf(hi))
+    return [str(sp.N(x, 70)) for x in (reversed(unique) if reverse else unique)]
+
+
+def _once(fn, lo: str, hi: str, digits: int, cuts=()):
     with mpmath.workdps(digits):
         try:
-            value, err = mpmath.quad(fn, [mpmath.mpf(lo), mpmath.mpf(hi)], error=True)
+            value, err = mpmath.quad(fn, [mpmath.mpf(lo), *(mpmath.mpf(c) for c in cuts), mpmath.mpf(hi)],
+                                     error=True)
         except (ZeroDivisionError, ValueError, TypeError, OverflowError, ArithmeticError) as exc:
             raise IntegralUndefined(f"the integrand cannot be evaluated everywhere: {type(exc).__name__}") from None
         tol = mpmath.mpf(10) ** (-(digits - 8))
@@ -90,9 +143,10 @@ def quadrature(body, var, lo, hi, digits: tuple[int, int] = DIGITS) -> sp.Float:
     def absolute(x):
         return abs(f(x))
 
+    cuts = _cuts(sp.sympify(body), var, a, b)
     runs = []
     for d in digits:
-        runs.append((_once(f, a, b, d), _once(absolute, a, b, d)))
+        runs.append((_once(f, a, b, d, cuts), _once(absolute, a, b, d, cuts)))
     (v1, m1), (v2, m2) = runs
     with mpmath.workdps(max(digits)):
         tol = mpmath.mpf(10) ** (-(min(digits) - 6))

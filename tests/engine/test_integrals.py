@@ -101,6 +101,12 @@ def test_quadrature_of_a_divergent_integral_is_undefined(body, lo, hi):
 @pytest.mark.parametrize(("body", "lo", "hi", "value"), [
     (T**2, 0, 1, sp.Rational(1, 3)), (sp.exp(-T**2), -sp.oo, sp.oo, sp.sqrt(sp.pi)),
     (1 / (1 + T**2), -sp.oo, sp.oo, sp.pi), (sp.log(T), 0, 1, -1), (T, 1, 0, -sp.Rational(1, 2)),
+    # kinks and jumps: the interval is split where they are
+    (sp.Abs(T - sp.Rational(1, 3)), 0, 1, sp.Rational(5, 18)), (sp.Max(0, T - sp.Rational(1, 3)), 0, 1,
+                                                                 sp.Rational(2, 9)),
+    (sp.Piecewise((1, T < sp.Rational(1, 3)), (0, True)), 0, 1, sp.Rational(1, 3)),
+    (sp.floor(3 * T), 0, 1, 1), (sp.Max(0, T), 1, -1, -sp.Rational(1, 2)),
+    (sp.Abs(T**2 - 2), 0, 3, 3 + 8 * sp.sqrt(2) / 3),
 ])
 def test_quadrature_agrees_with_exact_values_to_40_digits(body, lo, hi, value):
     got = quadrature(body, T, lo, hi)
