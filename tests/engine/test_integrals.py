@@ -130,3 +130,21 @@ def test_quadrature_values_are_never_a_proof():
     of claims without size letters does not apply to integrals (it was taken before, from two equal Floats)."""
     result = check_claim("integrate(exp(-t**4)*cos(t), t, 0, 1) == integrate(exp(-s**4)*cos(s), s, 0, 1)", {})
     assert result.verdict is Verdict.CONFIRMED
+
+
+@pytest.mark.parametrize(("lo", "hi"), [(0, 1000), (0, 10**6), (-sp.oo, sp.oo), (0, sp.oo)])
+def test_a_narrow_peak_far_from_the_ends_is_found(lo, hi):
+    """Tanh-sinh alone stepped over exp(-(t - c)^2) at both precisions and agreed on ~0 (a false value that
+    would refute a true claim); the scan for the largest |f| splits the interval at the peak."""
+    body = sp.exp(-(T - sp.Rational(hi if hi != sp.oo else 1000, 3)) ** 2)
+    assert abs(quadrature(body, T, lo, hi) - sp.N(sp.sqrt(sp.pi), 50)) < sp.Float(10) ** -30
+
+
+def test_sympy_closed_form_wrong_across_a_peak_is_not_used():
+    """SymPy's value of ∫_0^1000 exp(-(t - 1000/3)^4) dt is a difference of lower gamma functions near 0 (the true
+    value is near 2 Γ(5/4)): the cross-check by quadrature refuses it, and no claim is proved or refuted on it."""
+    body = sp.exp(-(T - sp.Rational(1000, 3)) ** 4)
+    with pytest.raises(NoClosedForm):
+        closed_form(sp.Integral(body, (T, 0, 1000)), random.Random(0))
+    result = check_claim("integrate(exp(-(t - 1000/3)**4), t, 0, 1000) == 0", {})
+    assert result.verdict not in (Verdict.PROVED, Verdict.CONFIRMED)
