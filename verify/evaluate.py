@@ -9,7 +9,8 @@ One walker over a **whitelisted** set of node types, two backends:
 Both arrange derivatives in the layout the ``D`` node names (denominator by
 default).  Sums and products (``sympy.Sum`` / ``sympy.Product``) are unrolled at
 the concrete sizes (at most :data:`MAX_UNROLL` terms each; the exact backend
-keeps a symbolic bound symbolic and lets ``Sum.doit`` evaluate it); ``Piecewise``
+keeps a symbolic bound symbolic and lets ``Sum.doit`` evaluate it); definite integrals (``sympy.Integral``) by
+quadrature at the point (:mod:`verify.integrals`; undefined where they diverge); ``Piecewise``
 is a chain of ``where``s in torch, and relations / ``And`` / ``Or`` / ``Not``
 evaluate to booleans.  A node outside the whitelist raises :class:`Unsupported`, so nothing
 is ever evaluated by accident (this replaces ``lambdify``, whose torch printer
@@ -97,6 +98,8 @@ def _evaluate(expr, env: dict, dims: dict, backend):
         return b.field(expr.name, ev(expr.arg), (_dim(expr.shape[0], dims), _dim(expr.shape[1], dims)), env)
     if isinstance(expr, (sp.Sum, sp.Product)):
         return _sum_or_product(expr, env, dims, b)
+    if isinstance(expr, sp.Integral):  # by quadrature at the point (verify.integrals): undefined if it diverges
+        return b.integral(expr, env, dims, _evaluate)
     if isinstance(expr, sp.Piecewise):
         return b.piecewise([(ev(v), ev(c)) for v, c in expr.args])
     if isinstance(expr, tuple(_RELATIONS)):

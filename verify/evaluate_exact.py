@@ -51,6 +51,23 @@ class ExactBackend:
     def const(self, c):
         return sp.sympify(c)
 
+    def integral(self, node, env: dict, dims: dict, evaluate, digits=None):
+        """``∫_a^b f dt`` at a point where every parameter is a number: :func:`verify.integrals.value_at_point`
+        (SymPy's exact value checked by quadrature, else a quadrature checked by a second rule); raises :class:`~verify.integrals.IntegralUndefined` (an
+        ArithmeticError: the claim is undefined here) where it diverges, :class:`Unsupported` where a parameter
+        is a symbol (generic values: no number to integrate)."""
+        from .integrals import DIGITS, value_at_point
+
+        (var, lo, hi) = node.limits[0]
+        u = sp.Dummy("u", real=True)
+        body = self._scalar(evaluate(node.function, {**env, var.name: u}, dims, self))
+        bounds = [b if b in (sp.oo, -sp.oo) else self._scalar(evaluate(b, env, dims, self)) for b in (lo, hi)]
+        if any(not sp.sympify(b).is_number for b in bounds):
+            raise Unsupported("an integral with symbolic bounds has no numeric value")
+        if digits is not None:  # float64 draws: two quadrature rules (no SymPy per draw); failures are re-checked
+            return value_at_point(body, u, *bounds, digits=digits, exact=False)
+        return value_at_point(body, u, *bounds, digits=DIGITS)
+
     def add(self, a, b):
         if self._is_mat(a) and self._is_mat(b):
             if a.shape != b.shape:

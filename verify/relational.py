@@ -19,6 +19,8 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 
+from sympy import Integral
+
 from formulas.nodes import D, shape_of
 
 from .engines.explicit import exact_explicit
@@ -109,6 +111,9 @@ def check_relational(entry, *, draws: int = 16, seed: int = 0, budget: float = 6
 def _generic_covers_all(entry) -> bool:
     """Whether the generic symbolic values of every declared symbol cover all values it may take.
 
-    A Cayley parametrisation misses orthogonal matrices with eigenvalue −1, so those do not."""
+    A Cayley parametrisation misses orthogonal matrices with eigenvalue −1, so those do not; and a claim with a
+    definite integral is never proved this way (its value at a point is a quadrature, evidence only)."""
+    if entry.expr.has(Integral) or any(c.has(Integral) for c in entry.constraints):
+        return False
     return not any("orthogonal" in sym.flags for sym in entry.declared.values())
 

@@ -121,7 +121,7 @@ def test_newcommand_and_front_matter_macros(read, md):
 
 UNREADABLE = [
     (r"f(X = x) = 1", {"X": "random", "x": "scalar", "f": "function x"}, "an event such as P(X = x)"),
-    (r"\int_0^1 s \, ds = \frac12", {"s": "scalar"}, "integrals are not in the claim grammar"),
+    (r"\int s \, ds = \frac12", {"s": "scalar"}, "an integral without bounds (an antiderivative)"),
     (r"x_1 + x_3 + \dots + x_n = 0", {"x": "vector n"}, "ellipsis"),
     (r"\mathbf{y} = \mathbf{x}", {"x": "vector n"}, "unknown symbol 'y' (written \\mathbf{y})"),
     (r"f(x, y) = 0", {"x": "scalar", "y": "scalar", "f": "function x"}, "not in the claim grammar"),

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 __all__ = ["Node", "Num", "Ident", "Script", "Group", "Abs", "Norm", "Inner", "Frac", "Sqrt", "Neg", "BinOp",
-           "Apply", "Op", "Deriv", "Event"]
+           "Apply", "Op", "Deriv", "Event", "Integral", "Infinity"]
 
 
 @dataclass(frozen=True)
@@ -131,3 +131,20 @@ class Event(Node):
 
     func: Node
     tokens: tuple
+
+
+@dataclass(frozen=True)
+class Infinity(Node):
+    """``\\infty`` as the bound of an integral (``-\\infty``: ``negative``); nowhere else a value."""
+
+    negative: bool = False
+
+
+@dataclass(frozen=True)
+class Integral(Node):
+    """``\\int_{lower}^{upper} body \\, d var``: a definite integral; the differential ends ``body``."""
+
+    body: Node
+    var: Node
+    lower: Node
+    upper: Node

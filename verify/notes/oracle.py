@@ -113,7 +113,11 @@ class Oracle:
         if key in self._cache:
             return self._cache[key]
         base = self.scope()
-        scope = Scope(base.declared, base.objects, base.layout, dict(bound or {}))
+        from verify.userfile.shapes import BoundIndex
+
+        # a variable of integration stands for a number (a SymPy value); sum indices keep their own values
+        values = {k: BoundIndex(v, v, v) if isinstance(v, sp.Basic) else v for k, v in (bound or {}).items()}
+        scope = Scope(base.declared, base.objects, base.layout, values)
         try:
             with sp.evaluate(True):
                 value = build_expression(text, scope)

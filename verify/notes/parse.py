@@ -31,6 +31,7 @@ from .mathtree import (
     Event,
     Group,
     Ident,
+    Integral,
     Neg,
     Node,
     Num,
@@ -203,7 +204,7 @@ class _Parser(Commands):
 
     def postfix(self, stop: frozenset) -> Node:
         node = self.primary(stop)
-        if isinstance(node, Op):  # its body took the rest: nothing follows an operator's body
+        if isinstance(node, (Op, Integral)):  # its body took the rest: nothing follows an operator's body
             return node
         return self.scripts(node, stop)
 

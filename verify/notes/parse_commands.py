@@ -109,6 +109,10 @@ class Commands:
                 return Deriv(tok.pos, (var,), self.operand(stop))
             if name == "det":
                 return self.function(tok, "det", rest=False, stop=stop)
+        if cs == r"\int":
+            from .parse_integrals import integral
+
+            return integral(self, tok, stop)
         if cs in _ROUNDING:  # \lceil x \rceil, \lfloor x \rfloor: ceiling(x), floor(x)
             word, close = _ROUNDING[cs]
             body = self.expr(stop | {close})

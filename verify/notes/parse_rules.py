@@ -17,8 +17,14 @@ REFUSED = {  # commands recognised, with what to write instead
     r"\infty": "infinity is not a value the checker can use",
     r"\ldots": "an ellipsis (...) is read only inside a sum or product whose written terms show one index running "
                "by one (x_1 + x_2 + \\dots + x_n); here write it with \\sum or \\prod and its bounds",
-    r"\int": "integrals are not in the claim grammar", r"\iint": "integrals are not in the claim grammar",
-    r"\oint": "integrals are not in the claim grammar",
+    r"\iint": "double integrals are not in the claim grammar: write one definite integral \\int_a^b f(t)\\,dt",
+    r"\oint": "contour integrals are not in the claim grammar: write a definite integral \\int_a^b f(t)\\,dt",
+    "int without bounds": "an integral without bounds (an antiderivative) is not in the claim grammar: write a "
+                          "definite integral \\int_a^b f(t)\\,dt",
+    "int over a set": "an integral over a set or a domain (\\int_X) is not in the claim grammar: write its bounds, "
+                      "\\int_a^b f(t)\\,dt (\\infty for an infinite one)",
+    "int without differential": "an integral without its differential: end the integrand with dt (or "
+                                "\\mathrm{d}t), the variable of integration",
     r"\forall": "a quantifier inside a formula: write '\\forall x:' at the start of the equation",
     r"\exists": "an existential quantifier cannot be checked: write the claim about a witness instead",
     r"\pm": "'\\pm' stands for two claims: write each sign as its own claim",

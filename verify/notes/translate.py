@@ -21,7 +21,7 @@ written                                  understood as
 ``\\sigma(z)``                            ``sigmoid(z)`` unless ``sigma`` is declared
 =======================================  ==========================================================
 
-Operators, sums and derivatives: :mod:`verify.notes.translate_ops`.
+Operators, sums and derivatives: :mod:`verify.notes.translate_ops`; integrals: :mod:`verify.notes.translate_integrals`.
 """
 
 from __future__ import annotations
@@ -323,6 +323,16 @@ class Translator:
         from .translate_ops import derivative
 
         return derivative(self, n)
+
+    def _Integral(self, n) -> Piece:
+        from .translate_integrals import integral
+
+        return integral(self, n)
+
+    def _Infinity(self, n) -> Piece:
+        from .parse_rules import REFUSED
+
+        raise NotesError(REFUSED[r"\infty"] + " (except as the bound of an integral, \\int_0^\\infty)", pos=n.pos)
 
     def _Event(self, n) -> Piece:
         from .events import probability

@@ -201,6 +201,10 @@ class _Walker:
             raise ClaimError(f"{name!r} is a symbol, not a function", col=col)
         if name in ("sum", "prod", "Sum", "Product"):
             return self._sum(node, product=name in ("prod", "Product"), sympy_form=name[0].isupper())
+        if name == "integrate":
+            from .integrals import build_integral
+
+            return build_integral(self, node)
         if name == "Piecewise":
             return self._piecewise(node)
         if name in ("Matrix", "BlockMatrix"):

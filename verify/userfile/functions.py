@@ -20,7 +20,7 @@ call                           meaning
 ``diag(x)``                    the square matrix with the vector ``x`` on its diagonal
 =============================  ============================================================
 
-The walker (:mod:`verify.userfile.build`) builds ``sum``/``prod``, ``Piecewise``,
+The walker (:mod:`verify.userfile.build`) builds ``sum``/``prod``, ``integrate(f, t, a, b)``, ``Piecewise``,
 ``Matrix``/``BlockMatrix``, calls of declared functions and the probability
 functions (:mod:`verify.probability.syntax`) itself, since their arguments are
 not plain expressions.
@@ -249,7 +249,7 @@ FUNCTIONS = {
 # built by the walker from their syntax (arguments that are not plain expressions)
 WALKER_FUNCTIONS = frozenset({
     "sum", "prod", "Sum", "Product", "Piecewise", "Matrix", "BlockMatrix", "And", "Or", "Not",
-    "E", "Var", "Cov", "MGF", "P", "density", "pdf", "pmf", "cdf", "entropy", "KL",
+    "E", "Var", "Cov", "MGF", "P", "density", "pdf", "pmf", "cdf", "entropy", "KL", "integrate",
 })
 
 

@@ -142,6 +142,11 @@ def _index(i) -> int:
 
 
 def _expr(e) -> tuple[str, int]:  # noqa: C901 - one case per node type, in one place
+    if e is sp.oo or e is -sp.oo:
+        return ("oo", ATOM) if e is sp.oo else ("-oo", NEG)
+    if isinstance(e, sp.Integral) and len(e.limits) == 1 and len(e.limits[0]) == 3:
+        var, low, high = e.limits[0]
+        return f"integrate({_expr(e.function)[0]}, {var.name}, {_expr(low)[0]}, {_expr(high)[0]})", ATOM
     if isinstance(e, sp.Number):
         return _number(e)
     if e is sp.pi:
