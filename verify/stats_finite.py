@@ -10,6 +10,11 @@ moment ``Cov(X, Y) == rho`` fixes ``rho`` to the model's covariance (a trial
 where that is impossible is skipped), other relations must hold at the point.
 Equalities fail on a nonzero exact residual; inequalities on an exact gap of
 the wrong sign.  A failure is an exact counterexample: the distribution table.
+
+A side that is still a random quantity after the nodes are evaluated -- ``P(X > 1 | Y)``
+and ``E(X | Y)`` are functions of ``Y``, and ``Y`` may appear bare -- makes the claim a
+statement that holds almost surely: it is decided at every atom of the model (each has
+positive probability), and fails where it fails at one of them.
 """
 
 from __future__ import annotations
@@ -26,7 +31,7 @@ from formulas.nodes import CondExpectation, CondProbability, CondVariance
 
 from .result import Method
 
-__all__ = ["finite_check", "TRIALS"]
+__all__ = ["finite_check", "at_atoms", "TRIALS"]
 
 TRIALS = 12
 
@@ -115,6 +120,28 @@ def evaluate_finite(expr, model):
     return out
 
 
+def at_atoms(lhs, rhs, model) -> list:
+    """``[(values, lhs, rhs)]``: the sides themselves when they are numbers, else the sides at each atom of the
+    model (the random variables left in them -- ``Y`` in ``P(X > 1 | Y)`` -- replaced by the atom's values).
+    An atom has positive probability, so a relation between random quantities that holds almost surely holds
+    at every atom; testing only the sides' constant parts would skip every model where they vary."""
+    lhs, rhs = sp.sympify(lhs), sp.sympify(rhs)
+    left = lhs.atoms(RandomSymbol) | rhs.atoms(RandomSymbol)
+    if not left:
+        return [({}, lhs, rhs)]
+    out, seen = [], set()
+    for _, vals in model:
+        if set(left) - set(vals):
+            raise ValueError("a random variable the finite model does not describe")
+        key = tuple(sorted((str(x), vals[x]) for x in left))
+        if key in seen:
+            continue
+        seen.add(key)
+        sub = {x: vals[x] for x in left}
+        out.append(({x: vals[x] for x in sorted(left, key=str)}, lhs.xreplace(sub), rhs.xreplace(sub)))
+    return out
+
+
 def _undefined(lhs, rhs) -> bool:
     """A side that is not a real number on this model (a division by a zero variance, a log of 0, ...)."""
     for side in (lhs, rhs):
@@ -193,20 +220,27 @@ def finite_check(entry, methods: list, seed: int):
             point = _fit_constraints(entry, model, point)
             if point is None:
                 continue
-            lhs = evaluate_finite(entry.expr.lhs, model).xreplace(point)
-            rhs = evaluate_finite(entry.expr.rhs, model).xreplace(point)
+            lhs = evaluate_finite(entry.expr.lhs.xreplace(point), model)
+            rhs = evaluate_finite(entry.expr.rhs.xreplace(point), model)
+            sides = at_atoms(lhs, rhs, model)
         except (ValueError, TypeError, ZeroDivisionError):
             continue
-        if _undefined(lhs, rhs):
+        if any(_undefined(a, b) for _, a, b in sides):
             undefined += 1
             continue
         tried += 1
-        if _fails(rel, lhs, rhs):
-            table = [{"p": str(p), **{str(k): str(v) for k, v in vals.items()}} for p, vals in model]
-            methods.append(Method("exact-finite", "fails", f"trial {trial}: lhs = {lhs}, rhs = {rhs}",
+        failing = next(((vals, a, b) for vals, a, b in sides if _fails(rel, a, b)), None)
+        if failing is not None:
+            vals, a, b = failing
+            table = [{"p": str(p), **{str(k): str(v) for k, v in row.items()}} for p, row in model]
+            at = f" at {', '.join(f'{k} = {v}' for k, v in vals.items())}" if vals else ""
+            methods.append(Method("exact-finite", "fails", f"trial {trial}{at}: lhs = {a}, rhs = {b}",
                                   round(time.perf_counter() - t0, 4)))
-            return {"distribution": table, "values": {str(k): str(v) for k, v in point.items()},
-                    "lhs": str(lhs), "rhs": str(rhs), "exact": True}
+            cex = {"distribution": table, "values": {str(k): str(v) for k, v in point.items()},
+                   "lhs": str(a), "rhs": str(b), "exact": True}
+            if vals:
+                cex["at"] = {str(k): str(v) for k, v in vals.items()}
+            return cex
     note = f"; {undefined} where the claim is undefined were skipped" if undefined else ""
     if not tried:
         methods.append(Method("exact-finite", "skipped", f"no finite distribution satisfied the constraints{note}",

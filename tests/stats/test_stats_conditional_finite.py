@@ -1,0 +1,93 @@
+"""Conditional nodes on exact finite distributions (the ``exact-finite`` engine).
+
+``P(X > 1 | Y)`` and ``E(X | Y)`` are random variables, functions of ``Y``.  The engine used to count only the
+models on which such a side came out a constant (a model where ``X > 1`` never happens, so that
+``P(X > 1 | Y) = 0``) and skip every other model as "undefined": ``P(X > 1 | Y) == 0`` was **confirmed** although
+it is false.  A relation between random quantities holds almost surely, so it is now decided at every atom of
+the model (each has positive probability), and a failure at one atom is the counterexample.
+"""
+
+import pytest
+import sympy as sp
+from sympy import stats
+
+from formulas.model import Verdict
+from verify.userfile import check_claim
+
+ABSTRACT = {"X": "random", "Y": "random"}
+
+
+def check(claim, symbols=ABSTRACT, dists=None, **kw):
+    return check_claim(claim, symbols, distributions=dists or {}, timeout=60, **kw)
+
+
+def _conditional(table, y_value, event, mean=False):
+    """P(event | Y = y) or E(X | Y = y) from a counterexample's distribution table."""
+    rows = [r for r in table if sp.Rational(r["Y"]) == y_value]
+    mass = sum(sp.Rational(r["p"]) for r in rows)
+    if mean:
+        return sum(sp.Rational(r["p"]) * sp.Rational(r["X"]) for r in rows) / mass
+    return sum(sp.Rational(r["p"]) for r in rows if event(sp.Rational(r["X"]))) / mass
+
+
+@pytest.mark.parametrize("given", [[], ["independent X Y"]])
+def test_conditional_probability_of_an_event_is_not_zero(given):
+    result = check("P(X > 1 | Y) == 0", given=given)
+    assert result.verdict is Verdict.REFUTED
+    cex = result.counterexample
+    assert cex["exact"] is True
+    y = sp.Rational(cex["at"]["Y"])
+    # the counterexample re-checked by hand: P(X > 1 | Y = y) on its table is the lhs, and it is not 0
+    value = _conditional(cex["distribution"], y, lambda x: x > 1)
+    assert value == sp.Rational(cex["lhs"]) and value != 0
+
+
+def test_dropping_the_condition_needs_independence():
+    dependent = check("P(X > 1 | Y) == P(X > 1)")
+    assert dependent.verdict is Verdict.REFUTED
+    assert check("P(X > 1 | Y) == P(X > 1)", given=["independent X Y"]).verdict is Verdict.CONFIRMED
+
+
+def test_conditional_expectation_mistakes_are_refuted():
+    result = check("E(X | Y) == 0")  # every model with a nonconstant E(X | Y) used to be skipped: not-checkable
+    assert result.verdict is Verdict.REFUTED
+    cex = result.counterexample
+    assert _conditional(cex["distribution"], sp.Rational(cex["at"]["Y"]), None, mean=True) == sp.Rational(cex["lhs"])
+    assert check("E(X | Y) == Y").verdict is Verdict.REFUTED
+    assert check("E(X | Y) <= E(X)").verdict is Verdict.REFUTED
+
+
+@pytest.mark.parametrize("claim", [
+    "E(X*Y | Y) == Y*E(X | Y)",
+    "P(X > 1 | Y) + P(X <= 1 | Y) == 1",
+    "E(Var(X | Y)) + Var(E(X | Y)) == Var(X)",
+    "E(P(X > 1 | Y)) == P(X > 1)",
+    "E(Y | Y) == Y",
+    "P(X > 1 | Y) <= 1",
+])
+def test_true_conditional_claims_hold_at_every_atom(claim):
+    result = check(claim)
+    assert result.verdict in (Verdict.CONFIRMED, Verdict.PROVED)
+    finite = [m for m in result.methods if m.engine == "exact-finite"]
+    assert finite and finite[-1].outcome == "holds"
+
+
+@pytest.mark.parametrize("dists", [
+    {"X": "Normal(0, 1)", "Y": "Normal(0, 1)"},
+    {"Y": "Normal(0, 1)", "X": "Normal(Y, 1)"},
+    {"Y": "Exponential(1)", "X": "Normal(0, Y)"},
+])
+def test_conditional_probability_with_laws_is_refuted(dists):
+    assert check("P(X > 1 | Y) == 0", {}, dists).verdict is Verdict.REFUTED
+
+
+def test_sides_at_atoms():
+    from verify.stats_finite import at_atoms
+
+    x, y = stats.Normal("X", 0, 1), stats.Normal("Y", 0, 1)  # only the symbols are used
+    model = [(sp.Rational(1, 2), {x: sp.Integer(2), y: sp.Integer(0)}),
+             (sp.Rational(1, 2), {x: sp.Integer(0), y: sp.Integer(1)})]
+    lhs = sp.Piecewise((1, sp.Eq(y, 0)), (0, True))
+    rows = at_atoms(lhs, sp.Integer(0), model)
+    assert [(vals[y], a, b) for vals, a, b in rows] == [(0, 1, 0), (1, 0, 0)]
+    assert at_atoms(sp.Integer(3), sp.Integer(3), model) == [({}, 3, 3)]
