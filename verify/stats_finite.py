@@ -2,10 +2,12 @@
 
 Each trial draws a finite joint distribution with rational probabilities
 (independent variables -- ``given: independent X Y`` -- on a product space, the
-others sharing atoms so they are correlated; the first trials are degenerate
-and two-point distributions, the edge cases of strict inequalities) and small integer values for the
-scalars, then evaluates both sides exactly: ``E``, ``Var``, ``Cov``, ``P`` and
-``E(f | Y)`` are finite sums.  ``where`` relations are honoured: a declared
+others sharing atoms so they are correlated; the first trials are degenerate (every
+variable 0, then constants) and two-point distributions, the edge cases of strict inequalities) and exact values for the
+declared scalars, vectors and matrices that satisfy their flags
+(:func:`verify.probability.points.draw_point`: ``unit`` in (0, 1), ``positive`` in
+(0, 4], rationals, not only integers), then evaluates both sides exactly: ``E``,
+``Var``, ``Cov``, ``P`` and ``E(f | Y)`` are finite sums.  ``where`` relations are honoured: a declared
 moment ``Cov(X, Y) == rho`` fixes ``rho`` to the model's covariance (a trial
 where that is impossible is skipped), other relations must hold at the point.
 Equalities fail on a nonzero exact residual; inequalities on an exact gap of
@@ -29,11 +31,14 @@ from sympy.stats.rv import RandomSymbol
 
 from formulas.nodes import CondExpectation, CondProbability, CondVariance
 
+from .engines.points import admissible
+from .probability import points as pts
 from .result import Method
 
 __all__ = ["finite_check", "at_atoms", "TRIALS"]
 
 TRIALS = 12
+KINDS = ("zero", "constant", "two-point")  # the first trials: the edge cases, then random models
 
 
 def _groups(entry, rvs) -> list[list]:
@@ -50,12 +55,13 @@ def _groups(entry, rvs) -> list[list]:
 
 
 def _model(groups, rng, kind: str = "random"):
-    """Atoms (probability, {rv: value}) of a finite distribution: ``constant`` (every variable degenerate),
-    ``two-point``, or ``random`` (three atoms with random weights and values)."""
+    """Atoms (probability, {rv: value}) of a finite distribution: ``zero`` (every variable 0), ``constant``
+    (every variable degenerate), ``two-point``, or ``random`` (three atoms with random weights and values)."""
     factors = []
     for group in groups:
-        if kind == "constant":
-            factors.append([(sp.Integer(1), {x: sp.Integer(rng.randint(-3, 3)) for x in group})])
+        if kind in ("zero", "constant"):
+            value = (lambda: sp.Integer(0)) if kind == "zero" else (lambda: sp.Integer(rng.randint(-3, 3)))
+            factors.append([(sp.Integer(1), {x: value() for x in group})])
             continue
         atoms = 2 if kind == "two-point" else 3
         weights = [rng.randint(1, 5) for _ in range(atoms)]
@@ -182,11 +188,7 @@ def _fit_constraints(entry, model, point) -> dict | None:
                 sol = sp.solve(sp.Eq(lhs_free.xreplace(others), rhs_free.xreplace(others)), s)
                 if len(sol) != 1 or not sol[0].is_real:
                     return None
-                point[s] = sol[0]
-                sym = entry.declared.get(str(s))
-                if sym is not None and (("positive" in sym.flags and not sol[0] > 0)
-                                        or ("nonnegative" in sym.flags and not sol[0] >= 0)):
-                    return None
+                point[s] = sol[0]  # finite_check rejects a value outside the symbol's flags
                 continue
         value = type(c)(lhs_free.xreplace(point), rhs_free.xreplace(point))
         if value is not sp.true:
@@ -205,21 +207,23 @@ def finite_check(entry, methods: list, seed: int):
         return None
     rng = random.Random(seed)
     rv_names = {str(x) for x in rvs}
-    scalars = sorted((s for s in entry.expr.free_symbols | set().union(
-        *[c.free_symbols for c in entry.constraints]) if str(s) not in rv_names), key=str)
+    free = {s for s in entry.expr.free_symbols | set().union(*[c.free_symbols for c in entry.constraints])
+            if str(s) not in rv_names}
+    sizes = pts.size_choices(free)
     groups = _groups(entry, rvs)
     rel = type(entry.expr)
     tried = undefined = 0
     for trial in range(3 * TRIALS):
         if tried >= TRIALS:
             break
-        model = _model(groups, rng, ("constant", "two-point")[trial] if trial < 2 else "random")
-        point = {s: sp.Integer(rng.randint(-3, 3)) if not s.is_positive else sp.Integer(rng.randint(1, 4))
-                 for s in scalars}
+        model = _model(groups, rng, KINDS[trial] if trial < len(KINDS) else "random")
+        dims = sizes[trial % len(sizes)]
+        point = {**pts.draw_point(entry.declared, free, rng, dims, wide=trial % 3 == 2),
+                 **{d: sp.Integer(v) for d, v in dims.items()}}
         try:
             point = _fit_constraints(entry, model, point)
-            if point is None:
-                continue
+            if point is None or not admissible(entry.declared, {str(k): v for k, v in point.items()}):
+                continue  # a declared moment fixed a scalar outside its flags: not a point of the claim
             lhs = evaluate_finite(entry.expr.lhs.xreplace(point), model)
             rhs = evaluate_finite(entry.expr.rhs.xreplace(point), model)
             sides = at_atoms(lhs, rhs, model)
@@ -236,7 +240,7 @@ def finite_check(entry, methods: list, seed: int):
             at = f" at {', '.join(f'{k} = {v}' for k, v in vals.items())}" if vals else ""
             methods.append(Method("exact-finite", "fails", f"trial {trial}{at}: lhs = {a}, rhs = {b}",
                                   round(time.perf_counter() - t0, 4)))
-            cex = {"distribution": table, "values": {str(k): str(v) for k, v in point.items()},
+            cex = {"distribution": table, "values": pts.render({k: v for k, v in point.items() if k not in dims}, dims),
                    "lhs": str(a), "rhs": str(b), "exact": True}
             if vals:
                 cex["at"] = {str(k): str(v) for k, v in vals.items()}
