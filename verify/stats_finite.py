@@ -6,7 +6,8 @@ others sharing atoms so they are correlated; the first trials are degenerate (ev
 variable 0, then constants) and two-point distributions, the edge cases of strict inequalities) and exact values for the
 declared scalars, vectors and matrices that satisfy their flags
 (:func:`verify.probability.points.draw_point`: ``unit`` in (0, 1), ``positive`` in
-(0, 4], rationals, not only integers), then evaluates both sides exactly: ``E``,
+(0, 4], rationals, not only integers; a scalar compared with a variable in an event,
+``P(X == x | Y == y)``, at a value that variable takes), then evaluates both sides exactly: ``E``,
 ``Var``, ``Cov``, ``P`` and ``E(f | Y)`` are finite sums.  ``where`` relations are honoured: a declared
 moment ``Cov(X, Y) == rho`` fixes ``rho`` to the model's covariance (a trial
 where that is impossible is skipped), other relations must hold at the point.
@@ -174,6 +175,24 @@ def _fails(rel, lhs, rhs) -> bool:
     return bool(gap < -tol) or (rel in (sp.Gt, sp.Lt) and abs(gap) <= tol)
 
 
+def _event_values(entry, free) -> dict:
+    """``{s: X}`` for each scalar ``s`` compared with a random variable in an event ``X == s`` (``P(X == x | Y == y)``)."""
+    out = {}
+    for eq in sorted(entry.expr.atoms(sp.Eq), key=sp.default_sort_key):
+        for a, b in (eq.args, eq.args[::-1]):
+            if isinstance(a, RandomSymbol) and isinstance(b, sp.Symbol) and not isinstance(b, RandomSymbol) \
+                    and b in free and b not in out:
+                out[b] = a
+    return out
+
+
+def _values_in_events(targets: dict, model, rng) -> dict:
+    """Each such ``s`` at a value its variable takes in the model: a point where ``P(X == s) > 0`` (any value is a
+    point of the claim; one outside the support makes a conditional on ``X == s`` undefined, which decides nothing).
+    A value outside the scalar's flags is rejected with the rest of the point."""
+    return {s: rng.choice(sorted({vals[x] for _, vals in model})) for s, x in targets.items()}
+
+
 def _fit_constraints(entry, model, point) -> dict | None:
     """The point with declared moments fixed to the model's values, or None if the constraints cannot hold."""
     point = dict(point)
@@ -210,6 +229,7 @@ def finite_check(entry, methods: list, seed: int):
     free = {s for s in entry.expr.free_symbols | set().union(*[c.free_symbols for c in entry.constraints])
             if str(s) not in rv_names}
     sizes = pts.size_choices(free)
+    targets = _event_values(entry, free)
     groups = _groups(entry, rvs)
     rel = type(entry.expr)
     tried = undefined = 0
@@ -219,7 +239,7 @@ def finite_check(entry, methods: list, seed: int):
         model = _model(groups, rng, KINDS[trial] if trial < len(KINDS) else "random")
         dims = sizes[trial % len(sizes)]
         point = {**pts.draw_point(entry.declared, free, rng, dims, wide=trial % 3 == 2),
-                 **{d: sp.Integer(v) for d, v in dims.items()}}
+                 **{d: sp.Integer(v) for d, v in dims.items()}, **_values_in_events(targets, model, rng)}
         try:
             point = _fit_constraints(entry, model, point)
             if point is None or not admissible(entry.declared, {str(k): v for k, v in point.items()}):

@@ -91,3 +91,30 @@ def test_sides_at_atoms():
     rows = at_atoms(lhs, sp.Integer(0), model)
     assert [(vals[y], a, b) for vals, a, b in rows] == [(0, 1, 0), (1, 0, 0)]
     assert at_atoms(sp.Integer(3), sp.Integer(3), model) == [({}, 3, 3)]
+
+
+EVENTS = {"X": "random", "Y": "random", "x": "scalar integer", "y": "scalar integer"}
+
+
+@pytest.mark.parametrize(("claim", "given", "verdicts"), [
+    ("P(Y == y | X == x) == P(X == x | Y == y)*P(Y == y)/P(X == x)", [], (Verdict.PROVED,)),
+    ("P(Y == y | X == x) <= 1", [], (Verdict.CONFIRMED, Verdict.PROVED)),
+    ("P(Y == y | X == x) == P(Y == y)", ["independent X Y"], (Verdict.CONFIRMED,)),
+])
+def test_events_given_events(claim, given, verdicts):
+    result = check(claim, EVENTS, given=given)
+    assert result.verdict in verdicts
+    finite = [m for m in result.methods if m.engine == "exact-finite"]
+    assert finite[-1].outcome == "holds" and "undefined" not in finite[-1].detail
+
+
+@pytest.mark.parametrize("claim", ["P(Y == y | X == x) == P(X == x | Y == y)", "P(X == x) == 0",
+                                   "P(Y == y | X == x) == P(Y == y)"])
+def test_values_in_events_are_drawn_where_the_variable_takes_them(claim):
+    """A scalar compared with a variable in an event is drawn among the values the variable takes: drawn at
+    random it almost never is one, P(X == x) is 0 on almost every model, and such mistakes were confirmed."""
+    result = check(claim, EVENTS)
+    assert result.verdict is Verdict.REFUTED
+    cex = result.counterexample
+    x = sp.Rational(cex["values"]["x"])
+    assert any(sp.Rational(r["X"]) == x for r in cex["distribution"])
