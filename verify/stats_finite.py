@@ -2,7 +2,8 @@
 
 Each trial draws a finite joint distribution with rational probabilities
 (independent variables -- ``given: independent X Y`` -- on a product space, the
-others sharing atoms so they are correlated; the first trials are degenerate (every
+others sharing atoms so they are correlated; ``given: independent X Y | Z``, X and Y
+independent given Z, as forks ``p(z) p(x | z) p(y | z)``; the first trials are degenerate (every
 variable 0, then constants) and two-point distributions, the edge cases of strict inequalities) and exact values for the
 declared scalars, vectors and matrices that satisfy their flags
 (:func:`verify.probability.points.draw_point`: ``unit`` in (0, 1), ``positive`` in
@@ -42,11 +43,58 @@ TRIALS = 12
 KINDS = ("zero", "constant", "two-point")  # the first trials: the edge cases, then random models
 
 
+def conditional_independence(given) -> tuple[list[str], list[str]] | None:
+    """``independent X Y | Z`` -> (``[X, Y]``, ``[Z]``): X, Y independent given Z; None for other statements."""
+    words = str(given).split()
+    if len(words) < 5 or words[0] != "independent" or "|" not in words:
+        return None
+    bar = words.index("|")
+    return words[1:bar], words[bar + 1:]
+
+
+def _fork(entry, rvs):
+    """(groups, parents) for one ``independent X Y | Z`` statement naming every variable, else None."""
+    statements = [conditional_independence(g) for g in entry.given]
+    if not statements or any(s is None for s in statements) or len(statements) != 1:
+        return None
+    groups, parents = statements[0]
+    by_name = {str(x): x for x in rvs}
+    if set(groups) | set(parents) != set(by_name):
+        return None
+    return [[by_name[g]] for g in groups], [by_name[c] for c in parents]
+
+
+def _fork_model(groups, parents, rng, kind: str = "random"):
+    """Atoms of ``p(z) prod_g p(x_g | z)``: the variables of the groups independent given the parents.  The
+    parents' atoms have distinct values, so conditioning on the parents' values is conditioning on the atom."""
+    if kind in ("zero", "constant"):
+        value = (lambda: sp.Integer(0)) if kind == "zero" else (lambda: sp.Integer(rng.randint(-3, 3)))
+        return [(sp.Integer(1), {x: value() for x in [*parents, *[g[0] for g in groups]]})]
+    atoms = 2 if kind == "two-point" else 3
+    tuples = sorted(itertools.product(range(-3, 4), repeat=len(parents)))
+    model = []
+    for top_p, top in zip(_weights(rng, atoms), rng.sample(tuples, atoms), strict=True):
+        top_vals = dict(zip(parents, map(sp.Integer, top), strict=True))
+        laws = [[(p, {g[0]: sp.Integer(rng.randint(-3, 3))}) for p in _weights(rng, atoms)] for g in groups]
+        for combo in itertools.product(*laws):
+            p, vals = top_p, dict(top_vals)
+            for prob, v in combo:
+                p *= prob
+                vals.update(v)
+            model.append((p, vals))
+    return model
+
+
+def _weights(rng, atoms: int) -> list:
+    w = [rng.randint(1, 5) for _ in range(atoms)]
+    return [sp.Rational(x, sum(w)) for x in w]
+
+
 def _groups(entry, rvs) -> list[list]:
     indep = set()
     for g in entry.given:
         words = g.split()
-        if words and words[0] == "independent":
+        if words and words[0] == "independent" and conditional_independence(g) is None:
             indep |= set(words[1:])
     shared = [x for x in rvs if str(x) not in indep]
     groups = [[x] for x in rvs if str(x) in indep]
@@ -187,10 +235,14 @@ def _event_values(entry, free) -> dict:
 
 
 def _values_in_events(targets: dict, model, rng) -> dict:
-    """Each such ``s`` at a value its variable takes in the model: a point where ``P(X == s) > 0`` (any value is a
-    point of the claim; one outside the support makes a conditional on ``X == s`` undefined, which decides nothing).
-    A value outside the scalar's flags is rejected with the rest of the point."""
-    return {s: rng.choice(sorted({vals[x] for _, vals in model})) for s, x in targets.items()}
+    """Each such ``s`` at the value its variable takes at one atom of the model, the same atom for all: a point
+    where ``P(X == x, Y == y) > 0`` (any value is a point of the claim; one outside the support makes a conditional
+    on ``X == s`` undefined, which decides nothing).  A value outside the scalar's flags is rejected with the rest
+    of the point."""
+    if not targets:
+        return {}
+    _, vals = rng.choice(model)
+    return {s: vals[x] for s, x in targets.items()}
 
 
 def _fit_constraints(entry, model, point) -> dict | None:
@@ -230,13 +282,19 @@ def finite_check(entry, methods: list, seed: int):
             if str(s) not in rv_names}
     sizes = pts.size_choices(free)
     targets = _event_values(entry, free)
+    fork = _fork(entry, rvs)
+    if fork is None and any(conditional_independence(g) for g in entry.given):
+        methods.append(Method("exact-finite", "skipped", "conditional independence is drawn only as one "
+                              "'independent X Y | Z' naming every random variable of the claim", 0.0))
+        return None
     groups = _groups(entry, rvs)
     rel = type(entry.expr)
     tried = undefined = 0
     for trial in range(3 * TRIALS):
         if tried >= TRIALS:
             break
-        model = _model(groups, rng, KINDS[trial] if trial < len(KINDS) else "random")
+        kind = KINDS[trial] if trial < len(KINDS) else "random"
+        model = _model(groups, rng, kind) if fork is None else _fork_model(*fork, rng, kind)
         dims = sizes[trial % len(sizes)]
         point = {**pts.draw_point(entry.declared, free, rng, dims, wide=trial % 3 == 2),
                  **{d: sp.Integer(v) for d, v in dims.items()}, **_values_in_events(targets, model, rng)}

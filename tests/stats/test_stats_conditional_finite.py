@@ -118,3 +118,35 @@ def test_values_in_events_are_drawn_where_the_variable_takes_them(claim):
     cex = result.counterexample
     x = sp.Rational(cex["values"]["x"])
     assert any(sp.Rational(r["X"]) == x for r in cex["distribution"])
+
+
+FORK = {"X": "random", "Y": "random", "Z": "random", "x": "scalar integer", "y": "scalar integer",
+        "z": "scalar integer"}
+DROP = "P(X == x | And(Y == y, Z == z)) == P(X == x | Z == z)"
+
+
+@pytest.mark.parametrize("claim", [DROP, "P(And(X == x, Y == y) | Z == z) == P(X == x | Z == z)*P(Y == y | Z == z)"])
+def test_conditional_independence_is_drawn_as_forks(claim):
+    result = check(claim, FORK, given=["independent X Y | Z"])
+    assert result.verdict is Verdict.CONFIRMED
+    finite = [m for m in result.methods if m.engine == "exact-finite"]
+    assert finite[-1].outcome == "holds"
+
+
+def test_without_conditional_independence_y_cannot_be_dropped():
+    assert check(DROP, FORK).verdict is Verdict.REFUTED
+
+
+@pytest.mark.parametrize("claim", ["E(X*Y) == E(X)*E(Y)", "P(And(X == x, Y == y)) == P(X == x)*P(Y == y)"])
+def test_conditional_independence_is_not_independence(claim):
+    """X, Y independent given Z are not independent: nothing may factor E(XY); the claims stay undecided."""
+    result = check(claim, FORK, given=["independent X Y | Z"])
+    assert result.verdict is not Verdict.PROVED and result.verdict is not Verdict.CONFIRMED
+
+
+def test_conditional_independence_declaration_is_checked():
+    from verify.userfile import UserFileError
+
+    for given in ("independent X | Z", "independent X Y |", "independent X Y | Z | Z", "independent X Y | W"):
+        with pytest.raises(UserFileError):
+            check("E(X) == E(X)", FORK, given=[given])

@@ -85,6 +85,12 @@ def _bar(node):
             event = ast.Compare(left=node.left, ops=node.ops, comparators=[right.left])
             ast.copy_location(event, node)
             return event, right.right
+    if isinstance(node, ast.Compare) and len(node.ops) == 1 and isinstance(node.left, ast.BinOp) \
+            and isinstance(node.left.op, ast.BitOr):
+        # P(And(A, B) | Y == y) parses as (And(A, B) | Y) == y: the event And(A, B) given the event Y == y
+        given = ast.Compare(left=node.left.right, ops=node.ops, comparators=node.comparators)
+        ast.copy_location(given, node)
+        return node.left.left, given
     if isinstance(node, ast.Compare) and len(node.ops) == 2:
         # P(X == x | Y == y) parses as the chain X == (x | Y) == y: the event X == x given the event Y == y
         middle = node.comparators[0]
