@@ -2,14 +2,23 @@
 
 Each trial draws a finite joint distribution with rational probabilities
 (independent variables -- ``given: independent X Y`` -- on a product space, the
-others sharing atoms so they are correlated; the first trials are degenerate
-and two-point distributions, the edge cases of strict inequalities) and small integer values for the
-scalars, then evaluates both sides exactly: ``E``, ``Var``, ``Cov``, ``P`` and
-``E(f | Y)`` are finite sums.  ``where`` relations are honoured: a declared
+others sharing atoms so they are correlated; ``given: independent X Y | Z``, X and Y
+independent given Z, as forks ``p(z) p(x | z) p(y | z)``; the first trials are degenerate (every
+variable 0, then constants) and two-point distributions, the edge cases of strict inequalities) and exact values for the
+declared scalars, vectors and matrices that satisfy their flags
+(:func:`verify.probability.points.draw_point`: ``unit`` in (0, 1), ``positive`` in
+(0, 4], rationals, not only integers; a scalar compared with a variable in an event,
+``P(X == x | Y == y)``, at a value that variable takes), then evaluates both sides exactly: ``E``,
+``Var``, ``Cov``, ``P`` and ``E(f | Y)`` are finite sums.  ``where`` relations are honoured: a declared
 moment ``Cov(X, Y) == rho`` fixes ``rho`` to the model's covariance (a trial
 where that is impossible is skipped), other relations must hold at the point.
 Equalities fail on a nonzero exact residual; inequalities on an exact gap of
 the wrong sign.  A failure is an exact counterexample: the distribution table.
+
+A side that is still a random quantity after the nodes are evaluated -- ``P(X > 1 | Y)``
+and ``E(X | Y)`` are functions of ``Y``, and ``Y`` may appear bare -- makes the claim a
+statement that holds almost surely: it is decided at every atom of the model (each has
+positive probability), and fails where it fails at one of them.
 """
 
 from __future__ import annotations
@@ -24,18 +33,68 @@ from sympy.stats.rv import RandomSymbol
 
 from formulas.nodes import CondExpectation, CondProbability, CondVariance
 
+from .engines.points import admissible
+from .probability import points as pts
 from .result import Method
 
-__all__ = ["finite_check", "TRIALS"]
+__all__ = ["finite_check", "at_atoms", "TRIALS"]
 
 TRIALS = 12
+KINDS = ("zero", "constant", "two-point")  # the first trials: the edge cases, then random models
+
+
+def conditional_independence(given) -> tuple[list[str], list[str]] | None:
+    """``independent X Y | Z`` -> (``[X, Y]``, ``[Z]``): X, Y independent given Z; None for other statements."""
+    words = str(given).split()
+    if len(words) < 5 or words[0] != "independent" or "|" not in words:
+        return None
+    bar = words.index("|")
+    return words[1:bar], words[bar + 1:]
+
+
+def _fork(entry, rvs):
+    """(groups, parents) for one ``independent X Y | Z`` statement naming every variable, else None."""
+    statements = [conditional_independence(g) for g in entry.given]
+    if not statements or any(s is None for s in statements) or len(statements) != 1:
+        return None
+    groups, parents = statements[0]
+    by_name = {str(x): x for x in rvs}
+    if set(groups) | set(parents) != set(by_name):
+        return None
+    return [[by_name[g]] for g in groups], [by_name[c] for c in parents]
+
+
+def _fork_model(groups, parents, rng, kind: str = "random"):
+    """Atoms of ``p(z) prod_g p(x_g | z)``: the variables of the groups independent given the parents.  The
+    parents' atoms have distinct values, so conditioning on the parents' values is conditioning on the atom."""
+    if kind in ("zero", "constant"):
+        value = (lambda: sp.Integer(0)) if kind == "zero" else (lambda: sp.Integer(rng.randint(-3, 3)))
+        return [(sp.Integer(1), {x: value() for x in [*parents, *[g[0] for g in groups]]})]
+    atoms = 2 if kind == "two-point" else 3
+    tuples = sorted(itertools.product(range(-3, 4), repeat=len(parents)))
+    model = []
+    for top_p, top in zip(_weights(rng, atoms), rng.sample(tuples, atoms), strict=True):
+        top_vals = dict(zip(parents, map(sp.Integer, top), strict=True))
+        laws = [[(p, {g[0]: sp.Integer(rng.randint(-3, 3))}) for p in _weights(rng, atoms)] for g in groups]
+        for combo in itertools.product(*laws):
+            p, vals = top_p, dict(top_vals)
+            for prob, v in combo:
+                p *= prob
+                vals.update(v)
+            model.append((p, vals))
+    return model
+
+
+def _weights(rng, atoms: int) -> list:
+    w = [rng.randint(1, 5) for _ in range(atoms)]
+    return [sp.Rational(x, sum(w)) for x in w]
 
 
 def _groups(entry, rvs) -> list[list]:
     indep = set()
     for g in entry.given:
         words = g.split()
-        if words and words[0] == "independent":
+        if words and words[0] == "independent" and conditional_independence(g) is None:
             indep |= set(words[1:])
     shared = [x for x in rvs if str(x) not in indep]
     groups = [[x] for x in rvs if str(x) in indep]
@@ -45,12 +104,13 @@ def _groups(entry, rvs) -> list[list]:
 
 
 def _model(groups, rng, kind: str = "random"):
-    """Atoms (probability, {rv: value}) of a finite distribution: ``constant`` (every variable degenerate),
-    ``two-point``, or ``random`` (three atoms with random weights and values)."""
+    """Atoms (probability, {rv: value}) of a finite distribution: ``zero`` (every variable 0), ``constant``
+    (every variable degenerate), ``two-point``, or ``random`` (three atoms with random weights and values)."""
     factors = []
     for group in groups:
-        if kind == "constant":
-            factors.append([(sp.Integer(1), {x: sp.Integer(rng.randint(-3, 3)) for x in group})])
+        if kind in ("zero", "constant"):
+            value = (lambda: sp.Integer(0)) if kind == "zero" else (lambda: sp.Integer(rng.randint(-3, 3)))
+            factors.append([(sp.Integer(1), {x: value() for x in group})])
             continue
         atoms = 2 if kind == "two-point" else 3
         weights = [rng.randint(1, 5) for _ in range(atoms)]
@@ -115,6 +175,28 @@ def evaluate_finite(expr, model):
     return out
 
 
+def at_atoms(lhs, rhs, model) -> list:
+    """``[(values, lhs, rhs)]``: the sides themselves when they are numbers, else the sides at each atom of the
+    model (the random variables left in them -- ``Y`` in ``P(X > 1 | Y)`` -- replaced by the atom's values).
+    An atom has positive probability, so a relation between random quantities that holds almost surely holds
+    at every atom; testing only the sides' constant parts would skip every model where they vary."""
+    lhs, rhs = sp.sympify(lhs), sp.sympify(rhs)
+    left = lhs.atoms(RandomSymbol) | rhs.atoms(RandomSymbol)
+    if not left:
+        return [({}, lhs, rhs)]
+    out, seen = [], set()
+    for _, vals in model:
+        if set(left) - set(vals):
+            raise ValueError("a random variable the finite model does not describe")
+        key = tuple(sorted((str(x), vals[x]) for x in left))
+        if key in seen:
+            continue
+        seen.add(key)
+        sub = {x: vals[x] for x in left}
+        out.append(({x: vals[x] for x in sorted(left, key=str)}, lhs.xreplace(sub), rhs.xreplace(sub)))
+    return out
+
+
 def _undefined(lhs, rhs) -> bool:
     """A side that is not a real number on this model (a division by a zero variance, a log of 0, ...)."""
     for side in (lhs, rhs):
@@ -141,6 +223,28 @@ def _fails(rel, lhs, rhs) -> bool:
     return bool(gap < -tol) or (rel in (sp.Gt, sp.Lt) and abs(gap) <= tol)
 
 
+def _event_values(entry, free) -> dict:
+    """``{s: X}`` for each scalar ``s`` compared with a random variable in an event ``X == s`` (``P(X == x | Y == y)``)."""
+    out = {}
+    for eq in sorted(entry.expr.atoms(sp.Eq), key=sp.default_sort_key):
+        for a, b in (eq.args, eq.args[::-1]):
+            if isinstance(a, RandomSymbol) and isinstance(b, sp.Symbol) and not isinstance(b, RandomSymbol) \
+                    and b in free and b not in out:
+                out[b] = a
+    return out
+
+
+def _values_in_events(targets: dict, model, rng) -> dict:
+    """Each such ``s`` at the value its variable takes at one atom of the model, the same atom for all: a point
+    where ``P(X == x, Y == y) > 0`` (any value is a point of the claim; one outside the support makes a conditional
+    on ``X == s`` undefined, which decides nothing).  A value outside the scalar's flags is rejected with the rest
+    of the point."""
+    if not targets:
+        return {}
+    _, vals = rng.choice(model)
+    return {s: vals[x] for s, x in targets.items()}
+
+
 def _fit_constraints(entry, model, point) -> dict | None:
     """The point with declared moments fixed to the model's values, or None if the constraints cannot hold."""
     point = dict(point)
@@ -155,11 +259,7 @@ def _fit_constraints(entry, model, point) -> dict | None:
                 sol = sp.solve(sp.Eq(lhs_free.xreplace(others), rhs_free.xreplace(others)), s)
                 if len(sol) != 1 or not sol[0].is_real:
                     return None
-                point[s] = sol[0]
-                sym = entry.declared.get(str(s))
-                if sym is not None and (("positive" in sym.flags and not sol[0] > 0)
-                                        or ("nonnegative" in sym.flags and not sol[0] >= 0)):
-                    return None
+                point[s] = sol[0]  # finite_check rejects a value outside the symbol's flags
                 continue
         value = type(c)(lhs_free.xreplace(point), rhs_free.xreplace(point))
         if value is not sp.true:
@@ -178,35 +278,51 @@ def finite_check(entry, methods: list, seed: int):
         return None
     rng = random.Random(seed)
     rv_names = {str(x) for x in rvs}
-    scalars = sorted((s for s in entry.expr.free_symbols | set().union(
-        *[c.free_symbols for c in entry.constraints]) if str(s) not in rv_names), key=str)
+    free = {s for s in entry.expr.free_symbols | set().union(*[c.free_symbols for c in entry.constraints])
+            if str(s) not in rv_names}
+    sizes = pts.size_choices(free)
+    targets = _event_values(entry, free)
+    fork = _fork(entry, rvs)
+    if fork is None and any(conditional_independence(g) for g in entry.given):
+        methods.append(Method("exact-finite", "skipped", "conditional independence is drawn only as one "
+                              "'independent X Y | Z' naming every random variable of the claim", 0.0))
+        return None
     groups = _groups(entry, rvs)
     rel = type(entry.expr)
     tried = undefined = 0
     for trial in range(3 * TRIALS):
         if tried >= TRIALS:
             break
-        model = _model(groups, rng, ("constant", "two-point")[trial] if trial < 2 else "random")
-        point = {s: sp.Integer(rng.randint(-3, 3)) if not s.is_positive else sp.Integer(rng.randint(1, 4))
-                 for s in scalars}
+        kind = KINDS[trial] if trial < len(KINDS) else "random"
+        model = _model(groups, rng, kind) if fork is None else _fork_model(*fork, rng, kind)
+        dims = sizes[trial % len(sizes)]
+        point = {**pts.draw_point(entry.declared, free, rng, dims, wide=trial % 3 == 2),
+                 **{d: sp.Integer(v) for d, v in dims.items()}, **_values_in_events(targets, model, rng)}
         try:
             point = _fit_constraints(entry, model, point)
-            if point is None:
-                continue
-            lhs = evaluate_finite(entry.expr.lhs, model).xreplace(point)
-            rhs = evaluate_finite(entry.expr.rhs, model).xreplace(point)
+            if point is None or not admissible(entry.declared, {str(k): v for k, v in point.items()}):
+                continue  # a declared moment fixed a scalar outside its flags: not a point of the claim
+            lhs = evaluate_finite(entry.expr.lhs.xreplace(point), model)
+            rhs = evaluate_finite(entry.expr.rhs.xreplace(point), model)
+            sides = at_atoms(lhs, rhs, model)
         except (ValueError, TypeError, ZeroDivisionError):
             continue
-        if _undefined(lhs, rhs):
+        if any(_undefined(a, b) for _, a, b in sides):
             undefined += 1
             continue
         tried += 1
-        if _fails(rel, lhs, rhs):
-            table = [{"p": str(p), **{str(k): str(v) for k, v in vals.items()}} for p, vals in model]
-            methods.append(Method("exact-finite", "fails", f"trial {trial}: lhs = {lhs}, rhs = {rhs}",
+        failing = next(((vals, a, b) for vals, a, b in sides if _fails(rel, a, b)), None)
+        if failing is not None:
+            vals, a, b = failing
+            table = [{"p": str(p), **{str(k): str(v) for k, v in row.items()}} for p, row in model]
+            at = f" at {', '.join(f'{k} = {v}' for k, v in vals.items())}" if vals else ""
+            methods.append(Method("exact-finite", "fails", f"trial {trial}{at}: lhs = {a}, rhs = {b}",
                                   round(time.perf_counter() - t0, 4)))
-            return {"distribution": table, "values": {str(k): str(v) for k, v in point.items()},
-                    "lhs": str(lhs), "rhs": str(rhs), "exact": True}
+            cex = {"distribution": table, "values": pts.render({k: v for k, v in point.items() if k not in dims}, dims),
+                   "lhs": str(a), "rhs": str(b), "exact": True}
+            if vals:
+                cex["at"] = {str(k): str(v) for k, v in vals.items()}
+            return cex
     note = f"; {undefined} where the claim is undefined were skipped" if undefined else ""
     if not tried:
         methods.append(Method("exact-finite", "skipped", f"no finite distribution satisfied the constraints{note}",

@@ -164,6 +164,10 @@ def test_refused_with_a_message(claim, message):
     ("density(T, T) == 0", DISTS, "must not be random"),
     ("cdf(x, mu) == 0", DISTS, "defined for scalar random variables"),
     ("P(k > 0) == 1", DISTS, "needs an event about a random variable"),
+    ("P(T > 1 | k > 0) == 1", DISTS, "the condition B must be an event about a random variable"),
+    ("P(T > 1 | y) == 1", DISTS, "Y must be one declared scalar random variable"),
+    ("T == 1 | Z == 1", DISTS, "chained comparisons"),
+    ("E(T == 1 | Z == 1) == 1", DISTS, "a relation can only be the whole claim"),
     ("E(k) == k", DISTS, "needs an expression with a random variable"),
     ("KL(T, x) == 0", DISTS, "same kind and shape"),
     ("E(N) == k", {"N": "Poisson(L)"}, "'L' is not declared before it"),
@@ -191,3 +195,16 @@ def test_d_of_a_matrix_by_a_scalar_has_the_matrix_shape():
     expr = build("D(X.I, s) == -X.I*D(X, s)*X.I").expr
     (d,) = [n for n in expr.lhs.atoms(D)]
     assert tuple(d.shape) == tuple(d.f.shape)
+
+
+@pytest.mark.parametrize("claim", ["P(T > 1 | Z == 1) >= 0", "P((T > 1) | (Z == 1)) >= 0",
+                                   "P(T > 1 | And(Z == 1, G > 2)) >= 0"])
+def test_probability_of_an_event_given_an_event(claim):
+    """P(A | B) for an event B is P(A and B) / P(B) (undefined where P(B) = 0); X == x | Y == y, which Python
+    reads as a chain of comparisons, is allowed only as that argument of P."""
+    expr = build(claim, PROB, DISTS).expr
+    (quotient,) = [a for a in sp.Add.make_args(expr.lhs)]
+    num, den = sp.fraction(quotient)
+    (given,) = den.atoms(st.Probability)
+    (joint,) = num.atoms(st.Probability)
+    assert isinstance(joint.args[0], sp.And) and set(sp.And.make_args(given.args[0])) <= set(joint.args[0].args)

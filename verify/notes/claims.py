@@ -18,6 +18,7 @@ from .document import Lines, NotClaim, NoteClaim, NotesFile
 from .ellipses import expand_ellipses
 from .errors import NotesError
 from .extract import Formula
+from .independence import declared_independence
 from .macros import MacroTable, clean
 from .mathtree import Ident, Script
 from .membership import read_membership
@@ -236,6 +237,8 @@ def read_claim(r: RawClaim, options: FileOptions, file: str) -> NoteClaim:
         if r.statement.refusal:
             raise NotesError(r.statement.refusal)
         for cond in r.statement.conditions:
+            if declared_independence(text_of(cond), decl.given):
+                continue  # X \perp Y | Z: the hypothesis the declarations state (given: independent X Y | Z)
             try:
                 where.extend(tr.condition(cond))
             except NotesError as err:

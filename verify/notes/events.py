@@ -4,8 +4,11 @@ The event is a relation (``P(X \\geq a)``), a chain (``P(a < X \\leq b)`` is ``A
 relations joined by commas (``P(X = 1, Y = 0)``, both at once), and it may be
 conditioned on a random variable: ``P(X > a \\mid Y)`` / ``P(X > a | Y)`` is ``P((X > a) | Y)``.
 A plain ``p`` around a relation is the same (``p(X = x, Y = y)``) when ``p`` is undeclared.  A bar is
-the condition's when the part before it holds a relation (``P(|X| > a)`` is an absolute value);
-``P(Y | X)`` of random variables (a conditional law, not a number) is refused with that reason.
+the condition's when the part before it holds a relation (``P(|X| > a)`` is an absolute value).
+The condition may be an event too: ``P(X = x | Y = y, Z = z)`` is ``P((X == x) | (And(Y == y, Z == z)))``,
+``P(A and B) / P(B)``.  ``P(Y | X)`` of random variables is a conditional law, not a number: it is read at
+declared values, ``P(Y = y | X = x)``, when the lower-case names ``y``, ``x`` are declared scalars, and
+refused with that reason otherwise.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from .errors import NotesError
 from .pieces import Piece, atom
 from .tokens import Token
 
-__all__ = ["probability"]
+__all__ = ["probability", "value_probability"]
 
 
 def _split(tokens: list[Token], char: str) -> list[list[Token]]:
@@ -75,9 +78,17 @@ def probability(tr, n) -> Piece:
     if not _has_relation(tokens):
         bars = [k for k, t in enumerate(tokens) if t.is_char("|") or t.is_cs(r"\mid")]
         if bars and bars[0] > 0:
+            event, given = (_values(tr, part) for part in (tokens[:bars[0]], tokens[bars[0] + 1:]))
+            if len(bars) == 1 and event and given:
+                return atom(f"P(({event}) | ({given}))", scalar=True)
             raise NotesError("P(Y | X) / p(y | x) of random variables is a conditional law (a function of their "
                              "values), not a number the claim grammar compares: it has P(A | Y) for an event A "
-                             "given a random variable Y, and E(X | Y)", pos=n.pos)
+                             "given a random variable Y, and E(X | Y); P(Y | X) is read as P(Y = y | X = x) where "
+                             "the values y, x (the variables' names in lower case) are declared scalars",
+                             pos=n.pos)
+        value = _values(tr, tokens) if not bars else None
+        if value:  # P(Y) of a random variable with a declared value y: P(Y == y)
+            return atom(f"P({value})", scalar=True)
         raise NotesError("P(...) needs an event, such as P(X > a) or P(X = 1, Y = 0)", pos=n.pos)
     bar = _condition_bar(tokens)
     event = _event(tr, tokens if bar is None else tokens[:bar], n.pos)
@@ -86,7 +97,49 @@ def probability(tr, n) -> Piece:
     given = tokens[bar + 1:]
     if not given:
         raise NotesError("a conditioning bar with nothing after it", pos=n.pos)
-    if _has_relation(given):
-        raise NotesError("conditioning on an event, P(A | B), is not in the claim grammar; conditioning on a "
-                         "random variable, P(A | Y), is", pos=n.pos)
+    if _has_relation(given):  # conditioning on an event: P(A | B) = P(A and B) / P(B)
+        return atom(f"P(({event}) | ({_event(tr, given, n.pos)}))", scalar=True)
     return atom(f"P(({event}) | {tr.side(given).text})", scalar=True)
+
+
+def value_probability(tr, args) -> Piece | None:
+    """``P(Y)``, ``P(X, Y)`` of random variables with declared values: ``P(Y == y)``, ``P(And(X == x, Y == y))``."""
+    events = []
+    for a in args:
+        try:
+            name = tr.node(a).text.strip()
+        except NotesError:
+            return None
+        event = _value_of(tr, name)
+        if event is None:
+            return None
+        events.append(event)
+    if not events:
+        return None
+    return atom(f"P({events[0] if len(events) == 1 else 'And(' + ', '.join(events) + ')'})", scalar=True)
+
+
+def _value_of(tr, name: str) -> str | None:
+    """``X == x`` for a declared random ``X`` whose lower-case name ``x`` is a declared scalar, else None."""
+    if not name.isidentifier() or tr.decl.kind(name) != "random" or name.lower() == name \
+            or tr.decl.kind(name.lower()) != "scalar":
+        return None
+    return f"{name} == {name.lower()}"
+
+
+def _values(tr, tokens: list[Token]) -> str | None:
+    """``X, Y`` of declared random variables whose lower-case names ``x``, ``y`` are declared scalars (their
+    values): the event ``And(X == x, Y == y)``; None when a part is anything else."""
+    relations = []
+    for part in _split(tokens, ","):
+        if not part:
+            return None
+        try:
+            name = tr.side(part).text.strip()
+        except NotesError:
+            return None
+        event = _value_of(tr, name)
+        if event is None:
+            return None
+        relations.append(event)
+    return relations[0] if len(relations) == 1 else f"And({', '.join(relations)})"

@@ -333,6 +333,10 @@ def function_call(tr, word: str, sub_tokens: tuple, args: list[Node], n: Node) -
     if word == "KL" and not sub_tokens and (kl := kl_of_vectors(tr, args, n)) is not None:
         return kl  # KL(p, q) of two declared probability vectors: sum_i p_i log(p_i / q_i)
     if word == "P":
+        from .events import value_probability
+
+        if grammar_has("P") and not sub_tokens and (value := value_probability(tr, args)) is not None:
+            return value  # P(Y) of a random variable with a declared value y: P(Y == y)
         if grammar_has("P"):
             raise NotesError("P(...) needs an event, such as P(X > a) or P(X = 1, Y = 0); P of a random variable "
                              "(a law, or a joint distribution) is not a number the checker can compare", pos=n.pos)

@@ -93,7 +93,7 @@ class Model:
             self._link(c)
         for text in given:
             words = str(text).split()
-            if words and words[0] == "independent":
+            if words and words[0] == "independent" and "|" not in words:  # X Y | Z: only given Z
                 self.independent |= set(words[1:])
 
     def _link(self, relation) -> None:

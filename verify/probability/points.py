@@ -1,8 +1,9 @@
 """Exact parameter points for numeric checks: rationals and integer matrices that satisfy the declarations.
 
 Scalars follow their flags (``positive`` in (0, 4], ``unit`` in (0, 1), ``integer``
-ones integers); vectors and matrices are drawn at concrete sizes (``spd`` as
-``A A^T + I``, ``probability`` as normalised positive integers).  A point must also
+ones integers: an integer ``unit`` is 0 or 1, a ``nonzero`` one never 0); vectors
+and matrices are drawn at concrete sizes (``spd`` as ``A A^T + I``, ``probability``
+as normalised positive integers).  A point must also
 satisfy the families' parameter domains and the claim's ``where`` relations;
 :func:`holds_at` decides those exactly (an undecidable relation rejects the point).
 """
@@ -20,9 +21,10 @@ __all__ = ["draw_point", "holds_at", "substitute", "render"]
 
 
 def _scalar(flags, rng: random.Random, wide: bool):
-    if "integer" in flags:
-        low = 1 if "positive" in flags else 0 if "nonnegative" in flags else -4
-        return sp.Integer(rng.randint(low, 6))
+    if "integer" in flags:  # an integer unit is 0 or 1; a nonzero integer is never 0
+        low = 1 if "positive" in flags else 0 if {"nonnegative", "unit"} & flags else -4
+        value = sp.Integer(rng.randint(low, 1 if "unit" in flags else 6))
+        return sp.Integer(1) if "nonzero" in flags and value == 0 else value
     if "unit" in flags:
         q = rng.randint(2, 12)
         return sp.Rational(rng.randint(1, q - 1), q)

@@ -30,9 +30,12 @@ _SCALES = [sp.Rational(1, 100), sp.Rational(1, 10), sp.Rational(1, 2), sp.Intege
 
 
 def _candidates(flags) -> list:
-    if "integer" in flags:
+    if "integer" in flags:  # an integer unit is 0 or 1; a nonzero integer is never 0
+        if "unit" in flags:
+            return [sp.Integer(1)] if "nonzero" in flags or "positive" in flags else [sp.Integer(0), sp.Integer(1)]
         low = 1 if "positive" in flags else 0 if "nonnegative" in flags else -6
-        return [sp.Integer(k) for k in range(low, 7)] + [sp.Integer(20), sp.Integer(100)]
+        values = [sp.Integer(k) for k in range(low, 7)] + [sp.Integer(20), sp.Integer(100)]
+        return [v for v in values if v != 0] if "nonzero" in flags else values
     if "unit" in flags:
         return [sp.Rational(1, 100), sp.Rational(1, 10), sp.Rational(1, 2), sp.Rational(9, 10), sp.Rational(99, 100)]
     if "positive" in flags:

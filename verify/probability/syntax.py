@@ -10,6 +10,7 @@ call                       SymPy node
 ``Cov(X, Y)``, ``Cov(v)``  ``Covariance(X, Y)``; ``CovOf(v, w)`` for random vectors
 ``MGF(X, t)``              ``Expectation(exp(t*X))``, ``Expectation(exp(t.T*x))`` for a vector
 ``P(A)``, ``P(A | Y)``     ``Probability(A)``, ``CondProbability(A, Y)``
+``P(A | B)``               ``Probability(A & B) / Probability(B)`` for an event ``B`` (``Y == y``)
 ``density(X, x)``          ``Density(X, x)`` (``pdf``, ``pmf`` likewise); ``cdf(X, x)``: ``CDF(X, x)``
 ``entropy(X)``             ``Entropy(X)``; ``KL(X, Y)``: ``KL(X, Y)``
 =========================  =====================================================================
@@ -84,7 +85,28 @@ def _bar(node):
             event = ast.Compare(left=node.left, ops=node.ops, comparators=[right.left])
             ast.copy_location(event, node)
             return event, right.right
+    if isinstance(node, ast.Compare) and len(node.ops) == 1 and isinstance(node.left, ast.BinOp) \
+            and isinstance(node.left.op, ast.BitOr):
+        # P(And(A, B) | Y == y) parses as (And(A, B) | Y) == y: the event And(A, B) given the event Y == y
+        given = ast.Compare(left=node.left.right, ops=node.ops, comparators=node.comparators)
+        ast.copy_location(given, node)
+        return node.left.left, given
+    if isinstance(node, ast.Compare) and len(node.ops) == 2:
+        # P(X == x | Y == y) parses as the chain X == (x | Y) == y: the event X == x given the event Y == y
+        middle = node.comparators[0]
+        if isinstance(middle, ast.BinOp) and isinstance(middle.op, ast.BitOr):
+            event = ast.Compare(left=node.left, ops=node.ops[:1], comparators=[middle.left])
+            given = ast.Compare(left=middle.right, ops=node.ops[1:], comparators=node.comparators[1:])
+            for part in (event, given):
+                ast.copy_location(part, node)
+            return event, given
     return None
+
+
+def _is_event(node) -> bool:
+    """A relation or ``And/Or/Not`` of relations (the condition of ``P(A | B)``), not a random variable."""
+    return isinstance(node, ast.Compare) or (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+                                             and node.func.id in ("And", "Or", "Not"))
 
 
 def _given(walker, node, name: str, col):
@@ -112,6 +134,12 @@ def build_probability_call(walker, name: str, node):
             raise ClaimError("P() needs an event about a random variable, such as P(X > a)", col=col)
         if given is None:
             return st.Probability(cond)
+        if _is_event(given):  # P(A | B) = P(A and B) / P(B), undefined where P(B) = 0
+            condition = walker.condition(given)
+            if not is_random(condition):
+                raise ClaimError("P(A | B): the condition B must be an event about a random variable, such as "
+                                 "Y == y", col=col)
+            return st.Probability(sp.And(cond, condition)) / st.Probability(condition)
         return CondProbability(cond, _given(walker, given, "P", col))
     if bar is not None:
         inner = shapes.as_scalar(walker.build(bar[0]), f"{name}(X | Y)", col)

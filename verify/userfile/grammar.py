@@ -84,8 +84,14 @@ def _check_node(node, parent) -> None:
             raise ClaimError(f"number literal with more than {MAX_NUMBER_DIGITS} digits", col=_col(node))
         if isinstance(value, float) and not (abs(value) < 1e300):
             raise ClaimError("number literal out of range", col=_col(node))
-    if isinstance(node, ast.Compare) and len(node.ops) != 1:
+    if isinstance(node, ast.Compare) and len(node.ops) != 1 and not _event_given_event(node):
         raise ClaimError("chained comparisons are not allowed: write one relation per claim", col=_col(node))
+
+
+def _event_given_event(node: ast.Compare) -> bool:
+    """``X == x | Y == y`` (Python reads it as the chain ``X == (x | Y) == y``): the argument of ``P(A | B)``."""
+    middle = node.comparators[0]
+    return len(node.ops) == 2 and isinstance(middle, ast.BinOp) and isinstance(middle.op, ast.BitOr)
 
 
 def parse_tree(text) -> ast.expr:

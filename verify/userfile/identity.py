@@ -142,8 +142,14 @@ class Identity:
         for text in self.given:
             words = text.split()
             if len(words) < 3 or words[0] != "independent":
-                raise self.error(f"given must read 'independent X Y ...', got {text!r}", "given")
-            for w in words[1:]:
+                raise self.error(f"given must read 'independent X Y ...' or 'independent X Y | Z', got {text!r}",
+                                 "given")
+            if "|" in words:
+                bar = words.index("|")
+                if bar < 3 or bar == len(words) - 1 or words.count("|") > 1:
+                    raise self.error(f"given: conditional independence reads 'independent X Y | Z' (two or more "
+                                     f"variables, a bar, the conditioning variables), got {text!r}", "given")
+            for w in (w for w in words[1:] if w != "|"):
                 sym = entry.declared.get(w)
                 if sym is None or sym.kind != "random":
                     raise self.error(f"given: {w!r} is not a declared random variable", "given")
