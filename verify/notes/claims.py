@@ -280,4 +280,7 @@ def read_claim(r: RawClaim, options: FileOptions, file: str) -> NoteClaim:
     if eq.instance:  # the line's letters fixed to numbers: the claim as understood says at which
         claim.instance = ", ".join(f"{k} = {v}" for k, v in eq.instance.items())
         claim.claim += f"   (instance: {claim.instance})"
+    if eq.special_case:  # a special case in words (scalar X, Y for a line about random vectors): evidence only
+        claim.instance = f"{claim.instance}; {eq.special_case}" if claim.instance else eq.special_case
+        claim.claim += f"   (special case: {eq.special_case})"
     return claim

@@ -47,7 +47,8 @@ __all__ = ["FileOptions", "EquationOptions", "HEADER_KEYS", "EQUATION_KEYS", "fi
 HEADER_KEYS = ("symbols", "distributions", "layout", "where", "given", "inline", "index_base", "macros",
                "equations", "format", "title", "description", "constant_in")
 EQUATION_KEYS = ("id", "expect", "skip", "symbols", "distributions", "where", "given", "layout", "title", "reading",
-                 "because", "definition", "hypothesis", "macros", "constant_in", "instance", "claim")
+                 "because", "definition", "hypothesis", "macros", "constant_in", "instance", "special_case",
+                 "claim")
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,79}$")
 MAX_MACRO_ENTRIES = 200
 
@@ -70,6 +71,7 @@ class EquationOptions:
     macros: dict = field(default_factory=dict)  # macros for one line's formulas (header only, key L<line>)
     constant_in: tuple = ()  # '+ const' is a constant in these symbols (verify.notes.constants)
     instance: dict = field(default_factory=dict)  # a letter of the line fixed to a number: {n: 4} (header only)
+    special_case: str | None = None  # the special case the declarations check, in words ("scalar X and Y")
     claim: str | None = None  # why the line's ':=' states a fact: it is read as a claim (header only, key L<line>)
 
     def merged(self, other: EquationOptions) -> EquationOptions:
@@ -81,7 +83,8 @@ class EquationOptions:
             other.layout or self.layout, other.title or self.title, other.reading or self.reading,
             other.because or self.because, other.definition or self.definition,
             other.hypothesis or self.hypothesis, {**self.macros, **other.macros},
-            other.constant_in or self.constant_in, {**self.instance, **other.instance}, other.claim or self.claim)
+            other.constant_in or self.constant_in, {**self.instance, **other.instance},
+            other.special_case or self.special_case, other.claim or self.claim)
 
 
 @dataclass
@@ -151,6 +154,13 @@ def _instance(value) -> dict:
     return dict(value)
 
 
+def _special_case(value, where: str) -> str | None:
+    if value is not None and not (isinstance(value, str) and value.strip() and len(value) <= 300):
+        raise NotesError(f"{where}: special_case: must say in words which special case of the line the "
+                         "declarations check (such as 'scalar X and Y; the line is about random vectors')")
+    return value.strip() if value is not None else None
+
+
 def equation_options(data: dict, where: str = "the equation's comment") -> EquationOptions:
     unknown = sorted(str(k) for k in data if k not in EQUATION_KEYS)
     if unknown:
@@ -188,7 +198,7 @@ def equation_options(data: dict, where: str = "the equation's comment") -> Equat
                            _choice(data.get("layout"), "layout", ("denominator", "numerator"), None),
                            "" if title is None else str(title), reading, because or "", definition, hypothesis,
                            macros, _strings(data.get("constant_in"), "constant_in"), _instance(data.get("instance")),
-                           _claim(data.get("claim"), where))
+                           _special_case(data.get("special_case"), where), _claim(data.get("claim"), where))
 
 
 def file_options(data, *, sidecar: bool = False) -> FileOptions:
