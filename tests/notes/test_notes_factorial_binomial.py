@@ -37,3 +37,10 @@ def test_factorial_claims_get_the_verdict_of_what_is_written(md):
 
 def test_a_bang_with_nothing_before_it_is_refused(claim_of):
     assert claim_of(r"! = 1", SCALARS).startswith("ERROR:")
+
+
+def test_a_double_factorial_is_refused_not_read_as_a_factorial_of_a_factorial(claim_of):
+    """5!! = 15 is true (5 * 3 * 1); read as (5!)! it would be refuted: a false refutation."""
+    assert "double factorial" in claim_of(r"5!! = 15", SCALARS)
+    assert "double factorial" in claim_of(r"n!! \leq n!", SCALARS)
+    assert claim_of(r"(n!)! \geq n!", SCALARS) == "factorial(factorial(n)) >= factorial(n)"

@@ -250,6 +250,9 @@ class _Parser(Commands):
             return self.scripts(Apply(node.pos, node, group.items, tok.text), stop)
         if tok is not None and tok.is_char("!"):  # n!, (n + 1)!: TeX has no != (a != b renders as a! = b)
             self.next()
+            if (after := self.peek()) is not None and after.is_char("!"):
+                raise NotesError("n!! is the double factorial (n(n - 2)(n - 4)...), which the claim grammar does "
+                                 "not have; write (n!)! for the factorial of a factorial", pos=tok.pos)
             return self.scripts(Apply(tok.pos, Ident(tok.pos, "factorial", "op", word=True), (node,)), stop)
         return node
 
