@@ -306,8 +306,10 @@ def apply(tr, n: Apply) -> Piece:
         return _function_derivative(tr, full, primes, n) if primes else atom(full)
     if kind is None and not primes and not sub_tokens and len(args) == 1 and full in tr.decl.sizes():
         kind = "size"  # n(n + 1) with n a size letter: a product
-    if kind is None and not primes and not sub_tokens and len(args) == 1 and full == "pi" and not func.font:
-        kind = "constant"  # 2\pi(A + B): the constant pi times the bracket (declare pi as a function for a policy)
+    if kind is None and not primes and not sub_tokens and len(args) == 1 and full == "pi" and not func.font \
+            and not isinstance(args[0], (Ident, Script)):
+        kind = "constant"  # 2\pi(A + B): the constant times the bracket; \pi(x), \pi(\theta) may be a policy or a
+        # prior: unread unless pi is declared (a function) or the bracket holds an expression
     if kind is not None and len(args) == 1:  # a(b + c): a product
         left = tr.node(Script(func.pos, func, sub_tokens=sub_tokens, primes=primes) if sub_tokens or primes
                        else func)
