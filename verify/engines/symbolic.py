@@ -6,7 +6,8 @@
   accepts them (no Piecewise, no infinity, cross-checked by quadrature); otherwise inconclusive.
 * Inequalities between scalars: the gap ``lhs − rhs`` is shown nonnegative (or
   positive) from SymPy's assumptions on the declared symbols, in expanded,
-  factored or simplified form.
+  factored or simplified form, or as a PSD combination of quadratic forms of one
+  PSD matrix (:mod:`verify.tensor.quadratic_forms`).
 * ``where`` constraints on a single scalar (``a >= 0``, ``t > 0``, ``x != 0``) become
   assumptions on that symbol for the proof; scalar ``where`` equalities become substitutions
   valid on the whole constraint set (:func:`verify.tensor.prove.scalar_substitutions`: a
@@ -33,6 +34,7 @@ from ..result import Method
 from ..tensor import TensorUnsupported, prove_equal
 from ..tensor.build import Builder
 from ..tensor.prove import where_equalities
+from ..tensor.quadratic_forms import psd_combination_of_quadratic_forms
 
 __all__ = ["symbolic_general", "refine", "sympy_diff_audit"]
 
@@ -145,6 +147,9 @@ def symbolic_general(entry) -> tuple[Method, bool]:
             if _nonnegative(gap, strict=rel in (sp.Lt, sp.Gt)):
                 return done("holds", "the gap is " + ("positive" if rel in (sp.Lt, sp.Gt) else "nonnegative")
                             + " from the declared assumptions, at symbolic size" + note), True
+            if rel in (sp.Le, sp.Ge) and psd_combination_of_quadratic_forms(gap):
+                return done("holds", "the gap is sum_ij C_ij u_i^T M u_j with M and C positive semidefinite, "
+                            "tr(M U C U^T) >= 0, at symbolic size" + note), True
             return done("inconclusive", f"no proof that {sp.sstr(gap)[:120]} "
                         + ("> 0" if rel in (sp.Lt, sp.Gt) else ">= 0")), False
         return done("skipped", f"{rel.__name__} claims are not proved symbolically"), False
