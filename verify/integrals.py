@@ -29,6 +29,8 @@ import random
 import mpmath
 import sympy as sp
 
+from .kinks import kink_arguments
+
 __all__ = ["IntegralUndefined", "NoClosedForm", "quadrature", "value_at_point", "closed_forms", "DIGITS",
            "FAST_DIGITS"]
 
@@ -92,20 +94,11 @@ def _roots(expr, var, lo: float, hi: float) -> list:
 
 
 def _cuts(body, var, lo: str, hi: str) -> list[str]:
-    """Points inside the interval where the integrand has a kink or a jump (zeros of the arguments of abs, sign,
-    Heaviside, of differences of Max/Min arguments and of Piecewise conditions; integer crossings of a linear
-    floor/ceiling argument): quadrature is split there, so that a relu or a step does not leave it undecided."""
+    """Points inside the interval where the integrand has a kink or a jump (the zeros of
+    :func:`verify.kinks.kink_arguments`; integer crossings of a linear floor/ceiling/frac argument): quadrature
+    is split there, so that a relu or a step does not leave it undecided."""
     a, b = sorted((float(mpmath.mpf(lo)), float(mpmath.mpf(hi))))
-    zeros, steps = [], []
-    for n in body.atoms(sp.Abs, sp.sign, sp.Heaviside):
-        zeros.append(n.args[0])
-    for n in body.atoms(sp.Max, sp.Min):
-        zeros.extend(x - y for x, y in zip(n.args, n.args[1:], strict=False))
-    for n in body.atoms(sp.Piecewise):
-        for _, cond in n.args:
-            zeros.extend(r.lhs - r.rhs for r in sp.sympify(cond).atoms(sp.core.relational.Relational))
-    for n in body.atoms(sp.floor, sp.ceiling):
-        steps.append(n.args[0])
+    zeros, steps = kink_arguments(body)
     out = []
     for z in zeros:
         out.extend(_roots(z, var, a, b))

@@ -19,6 +19,7 @@ from sympy import stats as st
 from sympy.stats.rv import RandomSymbol
 
 from formulas.nodes import CDF, KL, Density, Entropy
+from verify.kinks import kink_arguments
 from verify.result import Method
 
 from . import points as pts
@@ -71,16 +72,7 @@ def _kinks(expr, v, fam, params) -> list:
     support; normal laws: within 14 standard deviations of the mean; at most MAX_BREAKS; heavier tails would
     need windows too long to integrate in time).  The integral is split there, so that a kink does
     not leave the point undecided."""
-    zeros, steps = [], []
-    for n in expr.atoms(sp.Abs, sp.sign, sp.Heaviside):
-        zeros.append(n.args[0])
-    for n in expr.atoms(sp.Max, sp.Min):
-        zeros.extend(a - b for a, b in zip(n.args, n.args[1:], strict=False))
-    for n in expr.atoms(sp.Piecewise):
-        for _, cond in n.args:
-            zeros.extend(r.lhs - r.rhs for r in sp.sympify(cond).atoms(sp.core.relational.Relational))
-    for n in expr.atoms(sp.floor, sp.ceiling, sp.frac):
-        steps.append(n.args[0])
+    zeros, steps = kink_arguments(expr)
     out = []
     for z in zeros:
         try:
