@@ -39,6 +39,11 @@ def _has_relation(tokens: list[Token]) -> bool:
     return any(depth[k] == 0 and _relation_at(tokens, k) for k in range(len(tokens)))
 
 
+def _conjunction(relations: list[str]) -> str:
+    """One relation as it is; several as ``And(...)``."""
+    return relations[0] if len(relations) == 1 else f"And({', '.join(relations)})"
+
+
 def _condition_bar(tokens: list[Token]) -> int | None:
     from .split import _depths
 
@@ -60,9 +65,8 @@ def _event(tr, tokens: list[Token], pos: int) -> str:
         for link in links:
             if link.kind != "claim" or not link.lhs or not link.rhs:
                 raise NotesError(f"the event {link.why or 'relation'} cannot be read inside P(...)", pos=link.pos)
-            op = "!=" if link.op == "!=" else link.op
-            relations.append(f"{tr.side(link.lhs).text} {op} {tr.side(link.rhs).text}")
-    return relations[0] if len(relations) == 1 else f"And({', '.join(relations)})"
+            relations.append(f"{tr.side(link.lhs).text} {link.op} {tr.side(link.rhs).text}")
+    return _conjunction(relations)
 
 
 def probability(tr, n) -> Piece:
@@ -104,19 +108,8 @@ def probability(tr, n) -> Piece:
 
 def value_probability(tr, args) -> Piece | None:
     """``P(Y)``, ``P(X, Y)`` of random variables with declared values: ``P(Y == y)``, ``P(And(X == x, Y == y))``."""
-    events = []
-    for a in args:
-        try:
-            name = tr.node(a).text.strip()
-        except NotesError:
-            return None
-        event = _value_of(tr, name)
-        if event is None:
-            return None
-        events.append(event)
-    if not events:
-        return None
-    return atom(f"P({events[0] if len(events) == 1 else 'And(' + ', '.join(events) + ')'})", scalar=True)
+    event = _value_event(tr, [lambda a=a: tr.node(a).text for a in args])
+    return None if event is None else atom(f"P({event})", scalar=True)
 
 
 def _value_of(tr, name: str) -> str | None:
@@ -127,19 +120,23 @@ def _value_of(tr, name: str) -> str | None:
     return f"{name} == {name.lower()}"
 
 
+def _value_event(tr, texts) -> str | None:
+    """The event ``And(X == x, Y == y)`` of random variables with declared values, one per thunk of ``texts``
+    (each gives a variable's claim text); None when one cannot be read or is anything else."""
+    events = []
+    for text in texts:
+        try:
+            event = _value_of(tr, text().strip())
+        except NotesError:
+            return None
+        if event is None:
+            return None
+        events.append(event)
+    return _conjunction(events) if events else None
+
+
 def _values(tr, tokens: list[Token]) -> str | None:
     """``X, Y`` of declared random variables whose lower-case names ``x``, ``y`` are declared scalars (their
     values): the event ``And(X == x, Y == y)``; None when a part is anything else."""
-    relations = []
-    for part in _split(tokens, ","):
-        if not part:
-            return None
-        try:
-            name = tr.side(part).text.strip()
-        except NotesError:
-            return None
-        event = _value_of(tr, name)
-        if event is None:
-            return None
-        relations.append(event)
-    return relations[0] if len(relations) == 1 else f"And({', '.join(relations)})"
+    parts = _split(tokens, ",")
+    return _value_event(tr, [lambda p=p: tr.side(p).text for p in parts]) if all(parts) else None
