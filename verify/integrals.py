@@ -188,17 +188,29 @@ def _once(fn, lo: str, hi: str, digits: int, cuts=()):
         return value
 
 
-def quadrature(body, var, lo, hi, digits: tuple[int, int] = DIGITS) -> sp.Float:
-    """``∫_lo^hi body d(var)`` for a numeric integrand; raises :class:`IntegralUndefined` (see the module)."""
-    f = _integrand(sp.sympify(body), var)
+def _prepared(body, var, lo, hi):
+    """``(f, a, b, cuts)``: the integrand as an mpmath function, the bounds as text and the split points (kinks
+    and peaks), computed once per integral for both rules; ``cuts`` is None for an empty interval."""
+    body = sp.sympify(body)
+    f = _integrand(body, var)
     a, b = _bound(lo, "lower"), _bound(hi, "upper")
     if sp.Float(a, 70) == sp.Float(b, 70):
+        return f, a, b, None
+    return f, a, b, _merge(_cuts(body, var, a, b), _peaks(f, a, b), a, b)
+
+
+def quadrature(body, var, lo, hi, digits: tuple[int, int] = DIGITS) -> sp.Float:
+    """``∫_lo^hi body d(var)`` for a numeric integrand; raises :class:`IntegralUndefined` (see the module)."""
+    return _tanh_sinh(*_prepared(body, var, lo, hi), digits)
+
+
+def _tanh_sinh(f, a: str, b: str, cuts, digits: tuple[int, int]) -> sp.Float:
+    if cuts is None:
         return sp.Float(0)
 
     def absolute(x):
         return abs(f(x))
 
-    cuts = _merge(_cuts(sp.sympify(body), var, a, b), _peaks(f, a, b), a, b)
     runs = []
     for d in digits:
         runs.append((_once(f, a, b, d, cuts), _once(absolute, a, b, d, cuts)))
@@ -215,15 +227,15 @@ def quadrature(body, var, lo, hi, digits: tuple[int, int] = DIGITS) -> sp.Float:
 
 
 POINT_SECONDS = 2.0  # SymPy's exact value of an integral with numbers for every parameter, per point
-_AT_POINT: dict = {}  # (integrand, bounds) -> value: points repeat across engines
+_AT_POINT: dict = {}  # (integrand, bounds, digits, exact) -> value: points repeat across engines
 _AT_POINT_SIZE = 256
 
 
-def _second_rule(body, var, lo: str, hi: str, digits: int):
+def _second_rule(f, lo: str, hi: str, cuts, digits: int):
     """The integral again by Gauss-Legendre on the interval halved at the kinks and at its middle (finite
     intervals), an independent rule: a narrow peak that tanh-sinh steps over at both precisions rarely escapes it."""
-    f = _integrand(body, var)
-    cuts = _merge(_cuts(body, var, lo, hi), _peaks(f, lo, hi), lo, hi)
+    if cuts is None:
+        return mpmath.mpf(0)
     with mpmath.workdps(digits):
         a, b = mpmath.mpf(lo), mpmath.mpf(hi)
         points = [a, *(mpmath.mpf(c) for c in cuts), b]
@@ -247,30 +259,29 @@ def value_at_point(body, var, lo, hi, digits: tuple[int, int] = DIGITS, exact: b
     from .probability.budget import BudgetExceeded, budget
 
     body = sp.sympify(body)
-    key = (body.xreplace({var: sp.Symbol("_u")}), sp.sympify(lo), sp.sympify(hi), digits)
+    key = (body.xreplace({var: sp.Symbol("_u")}), sp.sympify(lo), sp.sympify(hi), digits, exact)
     if key in _AT_POINT:
         return _AT_POINT[key]
-    q = quadrature(body, var, lo, hi, digits)
-    value = None
+    f, a, b, cuts = _prepared(body, var, lo, hi)
+    q = _tanh_sinh(f, a, b, cuts, digits)
+    closed = None
     if exact:
         try:
             with budget(POINT_SECONDS):
-                value = sp.Integral(body, (var, lo, hi)).doit()
+                closed = sp.Integral(body, (var, lo, hi)).doit()
         except BudgetExceeded:
-            value = None
+            closed = None
         except Exception:  # noqa: BLE001 - SymPy's integrator failing is no exact value
-            value = None
-    exact = value
+            closed = None
     tol = sp.Float(10) ** -(_AGREE_DIGITS if min(digits) >= 30 else 10)
-    if exact is not None and exact.is_number and not exact.has(sp.Integral, sp.Piecewise, sp.oo, -sp.oo, sp.zoo,
-                                                                   sp.nan):
-        if abs(sp.N(exact, 50) - q) > tol * (1 + abs(q)):
-            raise IntegralUndefined(f"SymPy's exact value {sp.sstr(exact)[:60]} and quadrature ({sp.N(q, 12)}) "
+    if closed is not None and closed.is_number and not closed.has(sp.Integral, sp.Piecewise, sp.oo, -sp.oo, sp.zoo,
+                                                                     sp.nan):
+        if abs(sp.N(closed, 50) - q) > tol * (1 + abs(q)):
+            raise IntegralUndefined(f"SymPy's exact value {sp.sstr(closed)[:60]} and quadrature ({sp.N(q, 12)}) "
                                     "disagree here")
-        value = exact
+        value = closed
     else:
-        b, a = _bound(hi, "upper"), _bound(lo, "lower")
-        second = _second_rule(body, var, a, b, min(digits))
+        second = _second_rule(f, a, b, cuts, min(digits))
         if second is None or abs(sp.Float(mpmath.nstr(second, min(digits)), min(digits)) - q) > tol * (1 + abs(q)):
             raise IntegralUndefined("two quadrature rules disagree here")
         value = q
