@@ -16,13 +16,6 @@ import sympy as sp
 __all__ = ["binomial_theorem", "close_finite_sums"]
 
 
-def _power(factor, k):
-    """``(base, exponent)`` of a factor, with ``exponent`` the power of a ``Pow`` and 1 otherwise."""
-    if isinstance(factor, sp.Pow):
-        return factor.base, factor.exp
-    return factor, sp.Integer(1)
-
-
 def binomial_theorem(s):
     """``(a + b)**t`` times the constant factors for ``Sum(c binomial(t, k) a**k b**(t - k), (k, 0, t))``,
     else ``s`` unchanged."""
@@ -33,7 +26,7 @@ def binomial_theorem(s):
         return s
     a_part, b_part, rest, choose = [], [], [], 0
     for factor in sp.Mul.make_args(s.function):
-        base, exp = _power(factor, k)
+        base, exp = factor.as_base_exp()
         if isinstance(factor, sp.binomial) and factor.args == (t, k):
             choose += 1
         elif not factor.has(k):

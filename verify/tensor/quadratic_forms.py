@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import sympy as sp
 
-from .atoms import _BY_SYMBOL
+from .atoms import atom_info
 
 __all__ = ["psd_combination_of_quadratic_forms"]
 
@@ -26,7 +26,7 @@ _MAX_VECTORS = 8
 
 def _form(symbol) -> tuple[str, str, str] | None:
     """``(M, u, v)`` head keys of an atom standing for ``uᵀMv`` with M a declared PSD matrix, else None."""
-    atom = _BY_SYMBOL.get(symbol)
+    atom = atom_info(symbol)
     if atom is None or atom.kind != "network" or len(atom.factors) != 3:
         return None
     matrices = [f for f in atom.factors if f.head.kind == "var" and len(f.idx) == 2]
