@@ -68,20 +68,32 @@ def _fork_model(groups, parents, rng, kind: str = "random"):
     """Atoms of ``p(z) prod_g p(x_g | z)``: the variables of the groups independent given the parents.  The
     parents' atoms have distinct values, so conditioning on the parents' values is conditioning on the atom."""
     if kind in ("zero", "constant"):
-        value = (lambda: sp.Integer(0)) if kind == "zero" else (lambda: sp.Integer(rng.randint(-3, 3)))
-        return [(sp.Integer(1), {x: value() for x in [*parents, *[g[0] for g in groups]]})]
+        return _degenerate([*parents, *[g[0] for g in groups]], rng, kind)
     atoms = 2 if kind == "two-point" else 3
     tuples = sorted(itertools.product(range(-3, 4), repeat=len(parents)))
     model = []
     for top_p, top in zip(_weights(rng, atoms), rng.sample(tuples, atoms), strict=True):
         top_vals = dict(zip(parents, map(sp.Integer, top), strict=True))
         laws = [[(p, {g[0]: sp.Integer(rng.randint(-3, 3))}) for p in _weights(rng, atoms)] for g in groups]
-        for combo in itertools.product(*laws):
-            p, vals = top_p, dict(top_vals)
-            for prob, v in combo:
-                p *= prob
-                vals.update(v)
-            model.append((p, vals))
+        model += _joint(laws, top_p, top_vals)
+    return model
+
+
+def _degenerate(variables, rng, kind: str) -> list:
+    """One atom: every variable 0 (``zero``) or at a random integer (``constant``)."""
+    return [(sp.Integer(1), {x: sp.Integer(0) if kind == "zero" else sp.Integer(rng.randint(-3, 3))
+                             for x in variables})]
+
+
+def _joint(factors, p0=1, values0=None) -> list:
+    """The atoms of independent factors (each a list of (probability, values)), times ``p0`` and ``values0``."""
+    model = []
+    for combo in itertools.product(*factors):
+        p, vals = sp.sympify(p0), dict(values0 or {})
+        for prob, v in combo:
+            p *= prob
+            vals.update(v)
+        model.append((p, vals))
     return model
 
 
@@ -109,22 +121,11 @@ def _model(groups, rng, kind: str = "random"):
     factors = []
     for group in groups:
         if kind in ("zero", "constant"):
-            value = (lambda: sp.Integer(0)) if kind == "zero" else (lambda: sp.Integer(rng.randint(-3, 3)))
-            factors.append([(sp.Integer(1), {x: value() for x in group})])
+            factors.append(_degenerate(group, rng, kind))
             continue
         atoms = 2 if kind == "two-point" else 3
-        weights = [rng.randint(1, 5) for _ in range(atoms)]
-        total = sum(weights)
-        factors.append([(sp.Rational(w, total), {x: sp.Integer(rng.randint(-3, 3)) for x in group})
-                        for w in weights])
-    model = []
-    for combo in itertools.product(*factors):
-        p, vals = sp.Integer(1), {}
-        for prob, v in combo:
-            p *= prob
-            vals.update(v)
-        model.append((p, vals))
-    return model
+        factors.append([(w, {x: sp.Integer(rng.randint(-3, 3)) for x in group}) for w in _weights(rng, atoms)])
+    return _joint(factors)
 
 
 def _expect(e, model):
