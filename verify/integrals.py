@@ -31,8 +31,8 @@ import sympy as sp
 
 from .kinks import kink_arguments
 
-__all__ = ["IntegralUndefined", "NoClosedForm", "quadrature", "value_at_point", "closed_forms", "DIGITS",
-           "FAST_DIGITS"]
+__all__ = ["IntegralUndefined", "NoClosedForm", "quadrature", "value_at_point", "closed_forms", "closed_form_sides",
+           "DIGITS", "FAST_DIGITS"]
 
 DIGITS = (30, 50)  # the exact re-check of a point: two precisions that must agree (to 24 digits)
 FAST_DIGITS = (17, 25)  # float64 draws
@@ -361,3 +361,10 @@ def closed_forms(expr, seed: int = 0):
     detail = "; ".join(f"∫ = {sp.sstr(v)[:60]}" for v in values.values())
     return expr.xreplace(values), (f"integrals in closed form by SymPy, each cross-checked by quadrature at drawn "
                                    f"points ({detail})")
+
+
+def closed_form_sides(lhs, rhs):
+    """``(lhs, rhs, detail)``: both sides of a relation with their integrals in closed form (:func:`closed_forms`,
+    the detail of the first side that had one); raises :class:`NoClosedForm`."""
+    (lhs, first), (rhs, second) = closed_forms(lhs), closed_forms(rhs)
+    return lhs, rhs, first or second

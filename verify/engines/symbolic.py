@@ -127,13 +127,13 @@ def symbolic_general(entry) -> tuple[Method, bool]:
 
     note = ""
     if lhs.has(sp.Integral) or rhs.has(sp.Integral):
-        from ..integrals import NoClosedForm, closed_forms
+        from ..integrals import NoClosedForm, closed_form_sides
 
         try:
-            (lhs, first), (rhs, second) = closed_forms(lhs), closed_forms(rhs)
+            lhs, rhs, detail = closed_form_sides(lhs, rhs)
         except NoClosedForm as err:
             return done("inconclusive", f"an integral without a closed form a proof may use: {err}"), False
-        note = "; " + (first or second)
+        note = "; " + detail
     try:
         if rel is sp.Eq:
             outcome = prove_equal(lhs, rhs, entry.declared, constraints)

@@ -290,15 +290,15 @@ def _integrals_in_closed_form(entry, methods):
     engines below would evaluate an ``Integral`` by SymPy's ``doit`` or ``N`` without the checks."""
     import copy
 
-    from verify.integrals import NoClosedForm, closed_forms
+    from verify.integrals import NoClosedForm, closed_form_sides
 
     t0 = time.perf_counter()
     try:
-        (lhs, first), (rhs, second) = closed_forms(entry.expr.lhs), closed_forms(entry.expr.rhs)
+        lhs, rhs, detail = closed_form_sides(entry.expr.lhs, entry.expr.rhs)
     except NoClosedForm as err:
         methods.append(Method("closed-form", "skipped", f"an integral without a closed form: {err}", _elapsed(t0)))
         return None
-    methods.append(Method("integrals", "holds", first or second, _elapsed(t0)))
+    methods.append(Method("integrals", "holds", detail, _elapsed(t0)))
     clone = copy.copy(entry)
     clone.__dict__["expr"] = type(entry.expr)(lhs, rhs, evaluate=False)  # the cached statement, replaced
     return clone
